@@ -1,0 +1,125 @@
+// The optlab language (LANGUAGE.md sections 2-4, 9). No actions: the parse tree is turned
+// into an immutable AST by dev.optlab.syntax.AstBuilder. Statements start with a keyword, so
+// newlines carry no meaning; ';' may separate statements on one line.
+grammar Optlab;
+
+program : SEMI* (statement SEMI*)* EOF ;
+
+// One statement: the facade splits a script at statement keywords and parses each piece on its
+// own, so one bad statement reports one error and the rest are still checked.
+singleStatement : statement SEMI* EOF ;
+
+// The REPL also accepts a bare expression (section 3: "or a bare expression in the REPL").
+replExpression : expr SEMI* EOF ;
+
+statement
+  : LET name=ID ASSIGN expr                                                  # letStmt
+  | DEF name=ID LPAREN (params+=ID (COMMA params+=ID)*)? RPAREN ASSIGN expr  # defStmt
+  | OBJECTIVE name=ID LPAREN paramDecl (COMMA paramDecl)* RPAREN ASSIGN expr # objectiveStmt
+  | OPTIMIZER name=ID ASSIGN optimizerSpec                                   # optimizerStmt
+  | SCHEDULE name=ID LPAREN var=ID RPAREN ASSIGN expr                        # scheduleFnStmt
+  | SCHEDULE name=ID ASSIGN scheduleSpec                                     # scheduleStmt
+  | RUN runBody                                                              # runStmt
+  | COMPARE compareBody                                                      # compareStmt
+  | PRINT expr                                                               # printStmt
+  | EXPLAIN (RUN runBody | COMPARE compareBody)                              # explainStmt
+  ;
+
+paramDecl : name=ID (ASSIGN expr)? ;
+
+// `Adam(lr = 0.1)`, `adam`, `adam with (lr = 0.2)`.
+optimizerSpec : name=ID (LPAREN argList? RPAREN)? (WITH LPAREN argList? RPAREN)? ;
+
+// `cosine(T_max = 100)`, a declared name, or a chain `A for 100 then B`.
+scheduleSpec : scheduleSegment (THEN scheduleSegment)* ;
+scheduleSegment : expr (FOR length=expr)? ;
+
+runBody : optimizerSpec ON objective=ID runClause* ;
+compareBody : optimizerSpec (COMMA optimizerSpec)* ON objective=ID runClause* ;
+
+runClause
+  : FROM expr                 # fromClause
+  | FOR expr STEPS            # forClause
+  | EVERY expr                # everyClause
+  | UNTIL condition           # untilClause
+  | TRACE STRING              # traceClause
+  ;
+
+condition : left=expr op=(LT | LE | GT | GE | EQ | NE) right=expr ;
+
+argList : arg (COMMA arg)* COMMA? ;
+arg : (argName ASSIGN)? value=argValue ;
+// Hyperparameter names may be words the language also uses as keywords (`schedule = ...`).
+argName : ID | SCHEDULE | STEPS | TRACE ;
+argValue : scheduleSpec ;
+
+expr
+  : primary                                    # atomExpr
+  | <assoc=right> left=expr POW right=expr     # powerExpr
+  | op=(MINUS | PLUS) operand=expr             # unaryExpr
+  | left=expr op=(STAR | SLASH) right=expr     # mulExpr
+  | left=expr op=(PLUS | MINUS) right=expr     # addExpr
+  ;
+
+primary
+  : NUMBER                                     # numberLit
+  | (TRUE | FALSE)                             # boolLit
+  | STRING                                     # stringLit
+  | name=ID LPAREN argList? RPAREN             # callExpr
+  | name=ID                                    # nameExpr
+  | LPAREN expr RPAREN                         # parenExpr
+  | LPAREN argList RPAREN                      # tupleExpr
+  | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK # listExpr
+  ;
+
+LET : 'let' ;
+DEF : 'def' ;
+OBJECTIVE : 'objective' ;
+OPTIMIZER : 'optimizer' ;
+SCHEDULE : 'schedule' ;
+RUN : 'run' ;
+COMPARE : 'compare' ;
+PRINT : 'print' ;
+EXPLAIN : 'explain' ;
+WITH : 'with' ;
+THEN : 'then' ;
+ON : 'on' ;
+FROM : 'from' ;
+FOR : 'for' ;
+STEPS : 'steps' ;
+EVERY : 'every' ;
+UNTIL : 'until' ;
+TRACE : 'trace' ;
+TRUE : 'true' ;
+FALSE : 'false' ;
+
+NUMBER : DIGITS ('.' DIGITS?)? EXPONENT? | '.' DIGITS EXPONENT? ;
+fragment DIGITS : [0-9]+ ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;
+ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
+STRING : '"' (~["\\\r\n] | '\\' .)* '"' ;
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
+
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
+COMMA : ',' ;
+SEMI : ';' ;
+ASSIGN : '=' ;
+LE : '<=' ;
+GE : '>=' ;
+EQ : '==' ;
+NE : '!=' ;
+LT : '<' ;
+GT : '>' ;
+PLUS : '+' ;
+MINUS : '-' ;
+STAR : '*' ;
+SLASH : '/' ;
+POW : '^' ;
+
+COMMENT : '#' ~[\r\n]* -> skip ;
+WS : [ \t\r\n\f]+ -> skip ;
+// Anything else becomes one token the parser reports as "unexpected character".
+ERROR_CHAR : . ;

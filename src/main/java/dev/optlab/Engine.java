@@ -1,0 +1,91 @@
+package dev.optlab;
+
+import dev.optlab.ast.Stmt;
+import dev.optlab.check.Action;
+import dev.optlab.check.Checker;
+import dev.optlab.check.Declaration;
+import dev.optlab.check.Env;
+import dev.optlab.exec.Executor;
+import dev.optlab.exec.RunControl;
+import dev.optlab.plan.PlanPrinter;
+import dev.optlab.source.OptlabError;
+import dev.optlab.source.Source;
+import dev.optlab.syntax.SyntaxParser;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one API of the interpreter, used by batch mode, the REPL and the tests alike: a session of
+ * declared names, and {@link #run} to parse, check and execute source text in it.
+ *
+ * <p>The pipeline: {@link SyntaxParser} (text to AST) → {@link Checker} (names, hyperparameters,
+ * plans) → {@link Executor} (runs the plans). Each phase is a gate: a script with a syntax error
+ * is not checked, a script with a check error does not run at all, and every error of the failing
+ * phase is reported together.
+ */
+public final class Engine {
+  private final Env env = new Env();
+  /** The declarations made, as written, in order: what {@code :save} writes back out. */
+  private final List<String> declarationHistory = new ArrayList<>();
+
+  /** Parses and checks without running; throws {@link OptlabError} with every error found. */
+  public List<Action> check(Source source, boolean repl) {
+    List<Stmt> statements = repl ? SyntaxParser.parseRepl(source) : SyntaxParser.parse(source);
+    return new Checker(source, env.copy()).check(statements);
+  }
+
+  /**
+   * Parses, checks and runs {@code source} in this session. Throws {@link OptlabError} for errors
+   * in the text (nothing has run then) and for run-time errors (statements before it have run,
+   * and their declarations stay).
+   *
+   * @param repl whether a bare expression is allowed (it prints its value)
+   */
+  public void run(Source source, boolean repl, Output output, RunControl control) {
+    execute(source, check(source, repl), output, control);
+  }
+
+  private void execute(Source source, List<Action> actions, Output output, RunControl control) {
+    Executor executor = new Executor(source);
+    for (Action action : actions) {
+      switch (action) {
+        case Action.Declare d -> {
+          Declaration replaced = env.put(d.declaration());
+          declarationHistory.add(d.text());
+          output.declared(d.declaration(), replaced);
+        }
+        case Action.Print p -> output.printed(p.text());
+        case Action.Explain e -> output.explained(PlanPrinter.print(e.plan()));
+        case Action.Run r -> executor.execute(r.plan(), output, control);
+      }
+      if (control.stopRequested()) {
+        return;
+      }
+    }
+  }
+
+  /** Whether REPL input stops mid-statement and should continue on the next line. */
+  public boolean isIncomplete(String text) {
+    return SyntaxParser.isIncomplete(new Source("<repl>", text));
+  }
+
+  /** The declared names, in order. */
+  public List<Declaration> declarations() {
+    return env.all();
+  }
+
+  public Declaration lookup(String name) {
+    return env.get(name);
+  }
+
+  /** Every declaration statement that took effect, as written, in order. */
+  public List<String> declarationHistory() {
+    return List.copyOf(declarationHistory);
+  }
+
+  /** Forgets every declaration. */
+  public void reset() {
+    env.clear();
+    declarationHistory.clear();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.optlab;
+
+import dev.optlab.check.Declaration;
+import dev.optlab.exec.RunListener;
+
+/**
+ * Everything the engine shows goes through here: the engine never prints. The command line
+ * renders it as tables or CSV, the REPL as its own echoes, tests capture it.
+ */
+public interface Output extends RunListener {
+  /** A declaration took effect; {@code replaced} is the one it replaced, or null. */
+  void declared(Declaration declaration, Declaration replaced);
+
+  /** The text of a {@code print}. */
+  void printed(String text);
+
+  /** The execution plan {@code explain} shows. */
+  void explained(String plan);
+}

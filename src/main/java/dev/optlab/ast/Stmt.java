@@ -1,0 +1,50 @@
+package dev.optlab.ast;
+
+import dev.optlab.source.Span;
+import java.util.List;
+
+/** Statements (LANGUAGE.md section 3). Every node carries the span of its text. */
+public sealed interface Stmt {
+  Span span();
+
+  /** {@code let NAME = EXPR}. */
+  record Let(Ident name, Expr value, Span span) implements Stmt {}
+
+  /** {@code def NAME(a, b) = EXPR}. */
+  record Def(Ident name, List<Ident> params, Expr body, Span span) implements Stmt {
+    public Def {
+      params = List.copyOf(params);
+    }
+  }
+
+  /** {@code objective NAME(x = 1, y) = EXPR}; {@code ParamDecl.start} is null for "0". */
+  record Objective(Ident name, List<ParamDecl> params, Expr body, Span span) implements Stmt {
+    public Objective {
+      params = List.copyOf(params);
+    }
+  }
+
+  /** {@code optimizer NAME = SPEC}. */
+  record Optimizer(Ident name, OptimizerSpec spec, Span span) implements Stmt {}
+
+  /** {@code schedule NAME = SCHED} or a chain. */
+  record Schedule(Ident name, Expr spec, Span span) implements Stmt {}
+
+  /** {@code schedule NAME(t) = EXPR}. */
+  record ScheduleFn(Ident name, Ident variable, Expr body, Span span) implements Stmt {}
+
+  /** {@code run ...} and {@code compare ...}. */
+  record Run(RunSpec spec, Span span) implements Stmt {}
+
+  /** {@code print EXPR}; also a bare expression typed into the REPL. */
+  record Print(Expr value, Span span) implements Stmt {}
+
+  /** {@code explain run ...} / {@code explain compare ...}. */
+  record Explain(RunSpec spec, Span span) implements Stmt {}
+
+  /** A declared name and where it was written. */
+  record Ident(String name, Span span) {}
+
+  /** One parameter of an objective and its default start value. */
+  record ParamDecl(Ident name, Expr start) {}
+}

@@ -1,0 +1,21 @@
+package dev.optlab.check;
+
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.source.Span;
+
+/** A checked statement, ready to run: what the engine does for it, decided at check time. */
+public sealed interface Action {
+  Span span();
+
+  /** Adds a declaration to the session; {@code text} is the statement as written. */
+  record Declare(Declaration declaration, String text, Span span) implements Action {}
+
+  /** Shows a value ({@code print}, a bare expression in the REPL). */
+  record Print(String text, Span span) implements Action {}
+
+  /** Runs a {@code run} or {@code compare}. */
+  record Run(ExecutionPlan plan, Span span) implements Action {}
+
+  /** Shows the plan of a {@code run} or {@code compare} without running it. */
+  record Explain(ExecutionPlan plan, Span span) implements Action {}
+}

@@ -1,0 +1,230 @@
+package dev.optlab.check;
+
+import dev.optlab.ast.Arg;
+import dev.optlab.ast.Expr;
+import dev.optlab.ast.OptimizerSpec;
+import dev.optlab.ast.RunSpec;
+import dev.optlab.ast.Stmt;
+import dev.optlab.diff.CompiledFunction;
+import dev.optlab.diff.ExprCompiler;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Planner;
+import dev.optlab.plan.StopCondition;
+import dev.optlab.source.Diagnostic;
+import dev.optlab.source.OptlabError;
+import dev.optlab.source.Source;
+import dev.optlab.source.Span;
+import dev.optlab.source.Suggest;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks every statement of a script before any of it runs: names resolve, hyperparameters are
+ * known and in range, counts are whole, trace files writable. Declarations are made in a copy of
+ * the session's names, so later statements see earlier ones; every statement's error is
+ * reported, not just the first.
+ */
+public final class Checker {
+  private final Source source;
+  private final Env env;
+  private final Values values;
+  private final OptimizerResolver optimizers;
+  private final ScheduleResolver schedules;
+
+  /** @param env the names the script starts with; the checker declares into it */
+  public Checker(Source source, Env env) {
+    this.source = source;
+    this.env = env;
+    this.values = new Values(source, env);
+    this.optimizers = new OptimizerResolver(values);
+    this.schedules = new ScheduleResolver(values);
+  }
+
+  public List<Action> check(List<Stmt> statements) {
+    List<Action> actions = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
+    for (Stmt s : statements) {
+      try {
+        Action a = check(s);
+        if (a instanceof Action.Declare d) {
+          env.put(d.declaration());
+        }
+        actions.add(a);
+      } catch (OptlabError e) {
+        errors.addAll(e.diagnostics());
+        declaredName(s).ifPresent(env::markBroken);
+      } catch (Cascade e) {
+        declaredName(s).ifPresent(env::markBroken);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new OptlabError(errors);
+    }
+    return actions;
+  }
+
+  private static java.util.Optional<String> declaredName(Stmt s) {
+    return java.util.Optional.ofNullable(switch (s) {
+      case Stmt.Let l -> l.name().name();
+      case Stmt.Def d -> d.name().name();
+      case Stmt.Objective o -> o.name().name();
+      case Stmt.Optimizer o -> o.name().name();
+      case Stmt.Schedule sc -> sc.name().name();
+      case Stmt.ScheduleFn f -> f.name().name();
+      default -> null;
+    });
+  }
+
+  private Action check(Stmt s) {
+    String text = source.text(s.span());
+    return switch (s) {
+      case Stmt.Let l -> declare(new Declaration.Constant(l.name().name(), values.number(l.value())),
+          s);
+      case Stmt.Def d -> declare(def(d, text), s);
+      case Stmt.Objective o -> declare(objective(o, text), s);
+      case Stmt.Optimizer o -> declare(
+          new Declaration.Optimizer(o.name().name(), optimizers.resolve(o.spec())), s);
+      case Stmt.Schedule sc -> declare(new Declaration.Schedule(sc.name().name(),
+          schedules.resolve(sc.spec()).spec(), text), s);
+      case Stmt.ScheduleFn f -> declare(scheduleFn(f, text), s);
+      case Stmt.Print p -> new Action.Print(new Printer(values).print(p.value()), s.span());
+      case Stmt.Run r -> new Action.Run(plan(r.spec(), s.span()), s.span());
+      case Stmt.Explain e -> new Action.Explain(plan(e.spec(), s.span()), s.span());
+    };
+  }
+
+  private Action declare(Declaration d, Stmt s) {
+    return new Action.Declare(d, source.text(s.span()), s.span());
+  }
+
+  private Declaration def(Stmt.Def d, String text) {
+    distinct(d.params(), "parameter");
+    Env scratch = env.copy();
+    // Declared before its body is compiled, so a call of itself reads as recursion.
+    scratch.put(new Declaration.Function(d, text));
+    ExprCompiler.compile(source, d.body(), names(d.params()), scratch);
+    return new Declaration.Function(d, text);
+  }
+
+  private Declaration objective(Stmt.Objective o, String text) {
+    distinct(o.params().stream().map(Stmt.ParamDecl::name).toList(), "parameter");
+    List<String> params = o.params().stream().map(p -> p.name().name()).toList();
+    double[] start = new double[params.size()];
+    for (int i = 0; i < start.length; i++) {
+      Expr init = o.params().get(i).start();
+      start[i] = init == null ? 0 : values.number(init);
+    }
+    CompiledFunction f = ExprCompiler.compile(source, o.body(), params, env);
+    Stmt.Def asFunction = new Stmt.Def(o.name(),
+        o.params().stream().map(Stmt.ParamDecl::name).toList(), o.body(), o.span());
+    return new Declaration.Objective(o.name().name(), params, start, f, asFunction, text);
+  }
+
+  private Declaration scheduleFn(Stmt.ScheduleFn f, String text) {
+    String t = f.variable().name();
+    if (t.equals("lr0")) {
+      throw values.error(f.variable().span(), "lr0 is the optimizer's base lr; name the step "
+          + "something else, such as t");
+    }
+    CompiledFunction fn = ExprCompiler.compile(source, f.body(), List.of(t, "lr0"), env);
+    return new Declaration.Schedule(f.name().name(), new ExpressionSchedule(fn, text), text);
+  }
+
+  private ExecutionPlan plan(RunSpec spec, Span span) {
+    Declaration.Objective objective = objective(spec.objective());
+    List<Planner.NamedOptimizer> named = new ArrayList<>();
+    Set<String> runNames = new HashSet<>();
+    for (OptimizerSpec o : spec.optimizers()) {
+      OptimizerConfig config = optimizers.resolve(o);
+      String runName = o.args() == null && o.with() == null ? o.name() : o.text();
+      if (!runNames.add(runName)) {
+        throw values.error(o.span(), runName + " is listed twice");
+      }
+      named.add(new Planner.NamedOptimizer(runName, config));
+    }
+    double[] start = spec.from() == null ? objective.start().clone()
+        : new PointReader(values).read(spec.from(), objective);
+    if (spec.steps() == null) {
+      throw values.error(span, (spec.compare() ? "compare" : "run")
+          + " needs the number of steps: add 'for N steps'");
+    }
+    long steps = values.whole(spec.steps(), 0, "the number of steps");
+    for (int i = 0; i < named.size(); i++) {
+      var schedule = named.get(i).config().schedule();
+      if (schedule != null && schedule.maxSteps() < steps) {
+        throw values.error(spec.steps().span(), named.get(i).runName() + "'s schedule "
+            + named.get(i).config().scheduleText() + " lasts " + schedule.maxSteps()
+            + " steps, fewer than the " + steps + " this run takes");
+      }
+    }
+    Long every = spec.every() == null ? null : values.whole(spec.every(), 1, "every");
+    StopCondition until = spec.until() == null ? null : condition(spec.until());
+    Path trace = spec.trace() == null ? null : traceFile(spec.trace());
+    return Planner.plan(span, spec.compare(), objective, start, named, steps, every, until, trace,
+        spec.trace() == null ? null : spec.trace().span());
+  }
+
+  private Declaration.Objective objective(Stmt.Ident name) {
+    Declaration d = env.get(name.name());
+    if (d instanceof Declaration.Objective o) {
+      return o;
+    }
+    if (d == null && env.isBroken(name.name())) {
+      throw new Cascade();
+    }
+    if (d != null) {
+      throw values.error(name.span(), "'" + name.name() + "' is "
+          + ScheduleResolver.article(d.kind()) + ", not an objective");
+    }
+    throw values.error(name.span(), "unknown objective '" + name.name() + "'"
+        + Suggest.didYouMean(name.name(), env.namesOf(Declaration.Objective.class)));
+  }
+
+  private StopCondition condition(RunSpec.Condition c) {
+    CompiledFunction left = ExprCompiler.compile(source, c.left(), StopCondition.VARIABLES, env);
+    CompiledFunction right = ExprCompiler.compile(source, c.right(), StopCondition.VARIABLES, env);
+    return new StopCondition(left, c.op(), right, source.text(c.span()));
+  }
+
+  /** Checked before the run starts, so a run never ends with nowhere to write its trace. */
+  private Path traceFile(RunSpec.TraceFile t) {
+    Path path;
+    try {
+      path = Path.of(t.path()).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw values.error(t.span(), "cannot write trace file \"" + t.path() + "\": not a valid path");
+    }
+    Path dir = path.getParent();
+    if (t.path().isBlank() || Files.isDirectory(path)) {
+      throw values.error(t.span(), "cannot write trace file \"" + t.path() + "\": it is a directory");
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw values.error(t.span(), "cannot write trace file \"" + t.path()
+          + "\": no such directory " + (dir == null ? "" : dir));
+    }
+    if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
+      throw values.error(t.span(), "cannot write trace file \"" + t.path()
+          + "\": permission denied");
+    }
+    return path;
+  }
+
+  private void distinct(List<Stmt.Ident> names, String what) {
+    Set<String> seen = new HashSet<>();
+    for (Stmt.Ident n : names) {
+      if (!seen.add(n.name())) {
+        throw values.error(n.span(), what + " '" + n.name() + "' is declared twice");
+      }
+    }
+  }
+
+  private static List<String> names(List<Stmt.Ident> idents) {
+    return idents.stream().map(Stmt.Ident::name).toList();
+  }
+
+}

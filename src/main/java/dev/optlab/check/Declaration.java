@@ -1,0 +1,86 @@
+package dev.optlab.check;
+
+import dev.optlab.ast.Stmt;
+import dev.optlab.diff.CompiledFunction;
+import dev.optlab.schedule.ScheduleSpec;
+import java.util.List;
+
+/**
+ * What a declared name means in a session. A declaration is immutable and captures the values of
+ * the names it used when it was declared (early binding): redeclaring {@code let a} later does
+ * not change an objective that used {@code a}.
+ */
+public sealed interface Declaration {
+  String name();
+
+  /** "constant", "function", "objective", "optimizer" or "schedule". */
+  String kind();
+
+  /** How the REPL echoes it and {@code :show} prints it. */
+  String describe();
+
+  /** {@code let NAME = EXPR}. */
+  record Constant(String name, double value) implements Declaration {
+    public String kind() {
+      return "constant";
+    }
+
+    public String describe() {
+      return "let " + name + " = " + dev.optlab.trace.Numbers.repr(value);
+    }
+  }
+
+  /** {@code def NAME(a, b) = EXPR}, inlined where it is called. */
+  record Function(Stmt.Def def, String text) implements Declaration {
+    public String name() {
+      return def.name().name();
+    }
+
+    public String kind() {
+      return "function";
+    }
+
+    public String describe() {
+      return text;
+    }
+  }
+
+  /** {@code objective NAME(p = v, ...) = EXPR}, compiled for value and gradient. */
+  record Objective(String name, List<String> params, double[] start, CompiledFunction function,
+      Stmt.Def asFunction, String text) implements Declaration {
+    public String kind() {
+      return "objective";
+    }
+
+    public String describe() {
+      return text;
+    }
+
+    /** {@code (x = -1.5, y = 2)}. */
+    public String startText() {
+      return Points.format(params, start);
+    }
+  }
+
+  /** {@code optimizer NAME = ...}. */
+  record Optimizer(String name, OptimizerConfig config) implements Declaration {
+    public String kind() {
+      return "optimizer";
+    }
+
+    public String describe() {
+      return "optimizer " + name + " = " + config.describe();
+    }
+  }
+
+  /** {@code schedule NAME = ...} or {@code schedule NAME(t) = EXPR}. */
+  record Schedule(String name, ScheduleSpec spec, String text) implements Declaration {
+    public String kind() {
+      return "schedule";
+    }
+
+    public String describe() {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.optlab.check;
+
+import dev.optlab.ast.Arg;
+import dev.optlab.ast.Expr;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import dev.optlab.hyper.Kind;
+import dev.optlab.source.Span;
+import dev.optlab.source.Suggest;
+import dev.optlab.trace.Numbers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Binds written arguments ({@code lr = 0.1, betas = (0.9, 0.99)}) to an optimizer's or
+ * schedule's hyperparameters: names, kinds and ranges checked, each error at the argument.
+ */
+final class HyperBinder {
+  private final Values values;
+
+  HyperBinder(Values values) {
+    this.values = values;
+  }
+
+  /**
+   * @param owner the constructor's name as errors say it ({@code Adam}, {@code cosine})
+   * @param base values to start from (a {@code with} copy), or empty for defaults
+   * @param schedules turns a {@code schedule = ...} argument into a resolved schedule
+   */
+  Map<String, Object> bind(String owner, Span ownerSpan, List<HyperParam> params, List<Arg> args,
+      Map<String, Object> base, Function<Expr, Object> schedules) {
+    Map<String, HyperParam> byName = new LinkedHashMap<>();
+    params.forEach(p -> byName.put(p.name(), p));
+    Map<String, Object> given = new LinkedHashMap<>(base);
+    Map<String, Arg> seen = new LinkedHashMap<>();
+    for (Arg arg : args) {
+      if (!arg.named()) {
+        throw values.error(arg.span(), owner + "'s hyperparameters are given by name, e.g. "
+            + params.get(0).name() + " = " + example(params.get(0)));
+      }
+      HyperParam p = byName.get(arg.name());
+      if (p == null) {
+        throw values.error(arg.nameSpan(), owner + " has no hyperparameter '" + arg.name() + "'"
+            + suggestion(arg.name(), byName));
+      }
+      if (seen.put(arg.name(), arg) != null) {
+        throw values.error(arg.nameSpan(), arg.name() + " is given twice");
+      }
+      given.put(p.name(), p.kind() == Kind.SCHEDULE ? schedules.apply(arg.value())
+          : value(p, arg.value()));
+    }
+    for (HyperParam p : params) {
+      if (p.required() && p.kind() != Kind.SCHEDULE && !given.containsKey(p.name())) {
+        throw values.error(ownerSpan, owner + " needs " + p.name() + ": write " + owner + "("
+            + p.name() + " = " + example(p) + ")");
+      }
+    }
+    Map<String, Object> all = new LinkedHashMap<>();
+    for (HyperParam p : params) {
+      all.put(p.name(), given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue());
+    }
+    return all;
+  }
+
+  /** The argument's span, for errors that concern one hyperparameter. */
+  static Span spanOf(List<Arg> args, String name, Span fallback) {
+    for (Arg a : args) {
+      if (name.equals(a.name())) {
+        return a.value().span();
+      }
+    }
+    return fallback;
+  }
+
+  private Object value(HyperParam p, Expr e) {
+    return switch (p.kind()) {
+      case NUMBER -> checked(p, e, number(p, e));
+      case INTEGER -> {
+        double v = number(p, e);
+        if (v != Math.rint(v)) {
+          throw values.error(e.span(), p.name() + " must be a whole number, got " + Numbers.repr(v));
+        }
+        yield checked(p, e, v);
+      }
+      case BOOLEAN -> {
+        if (!(e instanceof Expr.Bool b)) {
+          throw mismatch(p, e);
+        }
+        yield b.value();
+      }
+      case PAIR -> {
+        if (!(e instanceof Expr.Tuple t) || t.items().size() != 2) {
+          throw mismatch(p, e);
+        }
+        double[] pair = new double[2];
+        for (int i = 0; i < 2; i++) {
+          Arg item = t.items().get(i);
+          if (item.named()) {
+            throw values.error(item.span(), p.name() + " is a pair of numbers, written without names");
+          }
+          pair[i] = number(p, item.value());
+          checked(p, item.value(), pair[i]);
+        }
+        yield pair;
+      }
+      case INT_LIST -> {
+        if (!(e instanceof Expr.ListLit l)) {
+          throw mismatch(p, e);
+        }
+        double[] list = new double[l.items().size()];
+        for (int i = 0; i < list.length; i++) {
+          Expr item = l.items().get(i);
+          list[i] = number(p, item);
+          if (list[i] != Math.rint(list[i])) {
+            throw values.error(item.span(), p.name() + " holds whole numbers, got "
+                + Numbers.repr(list[i]));
+          }
+          checked(p, item, list[i]);
+        }
+        yield list;
+      }
+      case CHOICE -> {
+        if (!(e instanceof Expr.Str s)) {
+          throw mismatch(p, e);
+        }
+        if (!p.choices().contains(s.value())) {
+          throw values.error(e.span(), p.name() + " must be one of "
+              + String.join(", ", p.choices().stream().map(c -> "\"" + c + "\"").toList())
+              + Suggest.didYouMean(s.value(), p.choices()));
+        }
+        yield s.value();
+      }
+      case SCHEDULE -> throw new IllegalStateException("schedules are bound by the caller");
+    };
+  }
+
+  private double number(HyperParam p, Expr e) {
+    if (e instanceof Expr.Str || e instanceof Expr.Bool || e instanceof Expr.Tuple
+        || e instanceof Expr.ListLit || e instanceof Expr.Chain) {
+      throw mismatch(p, e);
+    }
+    return values.number(e);
+  }
+
+  private Object checked(HyperParam p, Expr e, double v) {
+    String problem = Double.isNaN(v) ? "must be a number" : p.check().check(v);
+    if (problem != null) {
+      throw values.error(e.span(), p.name() + " " + problem + ", got " + Numbers.repr(v));
+    }
+    return v;
+  }
+
+  private RuntimeException mismatch(HyperParam p, Expr e) {
+    return values.error(e.span(), p.name() + " expects " + p.kind().description() + ", got "
+        + Values.describe(e));
+  }
+
+  private static String example(HyperParam p) {
+    return switch (p.kind()) {
+      case PAIR -> "(0.9, 0.999)";
+      case INT_LIST -> "[30, 80]";
+      case BOOLEAN -> "true";
+      case CHOICE -> "\"" + p.choices().get(0) + "\"";
+      case INTEGER -> "100";
+      case SCHEDULE -> "cosine(T_max = 1000)";
+      case NUMBER -> p.defaultValue() == null ? "0.01" : HyperValues.format(p.defaultValue());
+    };
+  }
+
+  /** "; did you mean 'lr'?" for a likely typo, else the list of what it takes. */
+  private static String suggestion(String name, Map<String, HyperParam> byName) {
+    String close = Suggest.didYouMean(name, byName.keySet());
+    return !close.isEmpty() ? close : "; it takes " + String.join(", ", byName.keySet());
+  }
+}

@@ -1,0 +1,109 @@
+package dev.optlab.check;
+
+import dev.optlab.ast.OptimizerSpec;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import dev.optlab.hyper.Kind;
+import dev.optlab.optim.MomentumSlot;
+import dev.optlab.optim.OptimizerKind;
+import dev.optlab.optim.Optimizers;
+import dev.optlab.source.Suggest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Turns a written optimizer ({@code Adam(lr = 0.1)}, {@code adam}, {@code adam with (lr = 0.2)})
+ * into a checked {@link OptimizerConfig}.
+ */
+final class OptimizerResolver {
+  /** Every optimizer also takes {@code schedule = SCHED} (LANGUAGE.md section 5). */
+  static final HyperParam SCHEDULE = new HyperParam("schedule", Kind.SCHEDULE, null,
+      dev.optlab.hyper.Check.ANY, List.of(), "a learning-rate schedule; constant when left out");
+
+  private final Values values;
+  private final ScheduleResolver schedules;
+
+  OptimizerResolver(Values values) {
+    this.values = values;
+    this.schedules = new ScheduleResolver(values);
+  }
+
+  OptimizerConfig resolve(OptimizerSpec spec) {
+    OptimizerConfig base;
+    if (spec.args() != null) {
+      base = construct(spec);
+    } else {
+      base = named(spec);
+    }
+    if (spec.with() == null) {
+      return base;
+    }
+    Map<String, Object> start = new LinkedHashMap<>(base.valueMap());
+    start.put(SCHEDULE.name(), base.schedule() == null ? null
+        : new ScheduleResolver.Resolved(base.schedule(), base.scheduleText()));
+    return bind(base.kind(), spec, spec.with(), start);
+  }
+
+  private OptimizerConfig construct(OptimizerSpec spec) {
+    OptimizerKind kind = Optimizers.byName(spec.name()).orElse(null);
+    if (kind == null) {
+      if (values.env().get(spec.name()) instanceof Declaration.Optimizer) {
+        throw values.error(spec.nameSpan(), "'" + spec.name() + "' is a declared optimizer, not a "
+            + "constructor; write '" + spec.name() + " with (...)' to change its hyperparameters");
+      }
+      throw unknown(spec);
+    }
+    return bind(kind, spec, spec.args(), Map.of());
+  }
+
+  private OptimizerConfig named(OptimizerSpec spec) {
+    Declaration d = values.env().get(spec.name());
+    if (d instanceof Declaration.Optimizer o) {
+      return o.config();
+    }
+    if (d == null && values.env().isBroken(spec.name())) {
+      throw new Cascade();
+    }
+    if (d == null && Optimizers.byName(spec.name()).isPresent()) {
+      return bind(Optimizers.byName(spec.name()).get(), spec, List.of(), Map.of());
+    }
+    if (d != null) {
+      throw values.error(spec.nameSpan(), "'" + spec.name() + "' is "
+          + ScheduleResolver.article(d.kind()) + ", not an optimizer");
+    }
+    throw unknown(spec);
+  }
+
+  private OptimizerConfig bind(OptimizerKind kind, OptimizerSpec spec,
+      List<dev.optlab.ast.Arg> args, Map<String, Object> start) {
+    List<HyperParam> params = new ArrayList<>(kind.params());
+    params.add(SCHEDULE);
+    Map<String, Object> bound = new HyperBinder(values).bind(kind.name(), spec.nameSpan(), params,
+        args, start, schedules::resolve);
+    ScheduleResolver.Resolved schedule = (ScheduleResolver.Resolved) bound.remove(SCHEDULE.name());
+    HyperValues hv = new HyperValues(bound);
+    String problem = kind.check(hv);
+    if (problem != null) {
+      throw values.error(spec.span(), problem);
+    }
+    if (schedule != null && schedule.spec().cyclesMomentum()
+        && kind.momentumSlot() == MomentumSlot.NONE) {
+      throw values.error(HyperBinder.spanOf(args, SCHEDULE.name(), spec.span()),
+          schedule.text().replaceAll("\\(.*", "") + " cycles the momentum, and " + kind.name()
+              + " has none; add cycle_momentum = false");
+    }
+    return new OptimizerConfig(kind, hv, schedule == null ? null : schedule.spec(),
+        schedule == null ? null : schedule.text());
+  }
+
+  private RuntimeException unknown(OptimizerSpec spec) {
+    List<String> candidates = Stream.concat(
+        Optimizers.all().stream().map(OptimizerKind::name),
+        values.env().namesOf(Declaration.Optimizer.class).stream()).toList();
+    return values.error(spec.nameSpan(), "unknown optimizer '" + spec.name() + "'"
+        + Suggest.didYouMean(spec.name(), candidates));
+  }
+}

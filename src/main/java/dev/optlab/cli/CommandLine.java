@@ -1,0 +1,129 @@
+package dev.optlab.cli;
+
+import dev.optlab.Engine;
+import dev.optlab.Output;
+import dev.optlab.exec.RunControl;
+import dev.optlab.source.DiagnosticRenderer;
+import dev.optlab.source.OptlabError;
+import dev.optlab.source.Source;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses the command line and runs batch work; the REPL starts when there is nothing to run. */
+public final class CommandLine {
+  private CommandLine() {}
+
+  static final String USAGE = """
+      usage: optlab                       start the interactive REPL
+             optlab FILE.opt ...          run scripts in order, in one session
+             optlab -e 'STATEMENTS'       run statements given here
+             optlab --check FILE.opt ...  parse and check without running
+             optlab --format csv FILE.opt print traces as CSV (--format table is the default)
+             optlab --help | --version
+      exit status: 0 success, 1 an error in a script, 2 a bad command line
+      """;
+
+  /** A script to run: a file's path or an {@code -e} argument's text. */
+  private record Input(String name, String text, boolean isFile) {}
+
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    List<Input> inputs = new ArrayList<>();
+    boolean check = false;
+    boolean csv = false;
+    boolean options = true;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (options && a.equals("--")) {
+        options = false;
+      } else if (options && (a.equals("--help") || a.equals("-h"))) {
+        out.print(USAGE);
+        return 0;
+      } else if (options && (a.equals("--version") || a.equals("-V"))) {
+        out.println("optlab " + version());
+        return 0;
+      } else if (options && a.equals("--check")) {
+        check = true;
+      } else if (options && (a.equals("--format") || a.startsWith("--format="))) {
+        String format = a.startsWith("--format=") ? a.substring(9) : i + 1 < args.length ? args[++i]
+            : null;
+        if (!"csv".equals(format) && !"table".equals(format)) {
+          return usageError(err, format == null ? "--format needs a value: csv or table"
+              : "unknown format '" + format + "': expected csv or table");
+        }
+        csv = format.equals("csv");
+      } else if (options && a.equals("-e")) {
+        if (i + 1 >= args.length) {
+          return usageError(err, "-e needs the statements to run");
+        }
+        inputs.add(new Input("<-e>", args[++i], false));
+      } else if (options && a.startsWith("-") && a.length() > 1) {
+        return usageError(err, "unknown option '" + a + "'");
+      } else {
+        inputs.add(new Input(a, null, true));
+      }
+    }
+    if (inputs.isEmpty()) {
+      if (check || csv) {
+        return usageError(err, (check ? "--check" : "--format") + " needs a script to work on");
+      }
+      return dev.optlab.repl.Repl.start(out, err);
+    }
+    List<Source> sources = new ArrayList<>();
+    for (Input in : inputs) {
+      if (!in.isFile()) {
+        sources.add(new Source(in.name(), in.text()));
+        continue;
+      }
+      try {
+        // Malformed UTF-8 decodes to U+FFFD, which the lexer reports as an unexpected character.
+        sources.add(new Source(in.name(),
+            new String(Files.readAllBytes(Path.of(in.name())), StandardCharsets.UTF_8)));
+      } catch (NoSuchFileException e) {
+        return usageError(err, "cannot read '" + in.name() + "': no such file");
+      } catch (IOException | RuntimeException e) {
+        return usageError(err, "cannot read '" + in.name() + "': "
+            + (Files.isDirectory(Path.of(in.name())) ? "it is a directory" : e.getMessage()));
+      }
+    }
+    return runAll(sources, check, csv ? new CsvOutput(out, err) : new TableOutput(out), out, err);
+  }
+
+  private static int runAll(List<Source> sources, boolean check, Output output, PrintStream out,
+      PrintStream err) {
+    Engine engine = new Engine();
+    for (Source source : sources) {
+      try {
+        if (check) {
+          int n = engine.check(source, false).size();
+          out.println(source.name() + ": ok (" + n + (n == 1 ? " statement)" : " statements)"));
+        } else {
+          engine.run(source, false, output, RunControl.none());
+        }
+      } catch (OptlabError e) {
+        out.flush();
+        err.print(DiagnosticRenderer.render(e));
+        return 1;
+      } finally {
+        out.flush();
+      }
+    }
+    return 0;
+  }
+
+  private static int usageError(PrintStream err, String message) {
+    err.println("optlab: " + message);
+    err.println("try 'optlab --help'");
+    return 2;
+  }
+
+  static String version() {
+    String v = CommandLine.class.getPackage().getImplementationVersion();
+    return v == null ? "(development build)" : v;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.optlab.cli;
+
+import dev.optlab.Output;
+import dev.optlab.check.Declaration;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.trace.Csv;
+import dev.optlab.trace.RunSummary;
+import dev.optlab.trace.TraceRow;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code --format csv}: one CSV document on standard output (LANGUAGE.md section 7), everything
+ * else (prints, plans, divergence notes) on standard error so the document stays clean. The
+ * header is written before the first row; should a later run's objective have other parameters,
+ * a blank line and a new header start a new document.
+ */
+public final class CsvOutput implements Output {
+  private final PrintStream out;
+  private final PrintStream err;
+  private List<String> header;
+  private final StringBuilder line = new StringBuilder(128);
+
+  public CsvOutput(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public void declared(Declaration declaration, Declaration replaced) {}
+
+  @Override
+  public void printed(String text) {
+    err.println(text);
+  }
+
+  @Override
+  public void explained(String plan) {
+    err.print(plan);
+  }
+
+  @Override
+  public void runStarted(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
+    List<String> params = plan.objective().params();
+    if (!params.equals(header)) {
+      if (header != null) {
+        out.println();
+      }
+      header = params;
+      out.println(Csv.header(params));
+    }
+  }
+
+  @Override
+  public void row(ExecutionPlan plan, TraceRow row) {
+    line.setLength(0);
+    Csv.appendRow(line, row.run(), row.step(), row.lr(), row.loss(), row.gradNorm(), row.params(),
+        null);
+    out.append(line);
+  }
+
+  @Override
+  public void runFinished(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer,
+      RunSummary summary) {
+    if (summary.status() == RunSummary.Status.DIVERGED) {
+      err.println("note: " + summary.run() + " diverged at step " + summary.last().step());
+    }
+  }
+
+  @Override
+  public void compareFinished(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {}
+}

@@ -1,0 +1,147 @@
+package dev.optlab.cli;
+
+import dev.optlab.check.Points;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.trace.Numbers;
+import dev.optlab.trace.RunSummary;
+import dev.optlab.trace.TraceRow;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The text people read: run tables, closing lines, compare summaries. Shared with the REPL. */
+public final class Tables {
+  private Tables() {}
+
+  /** Numbers take up to 12 characters in 6 significant digits: {@code -1.23457e-09}. */
+  private static final int NUMBER_WIDTH = 12;
+
+  /** {@code adam on rosenbrock from (x = -1.5, y = 2): Adam(lr=0.05, ...)}. */
+  public static String runTitle(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
+    return optimizer.runName() + " on " + plan.objective().name() + " from "
+        + Points.format(plan.objective().params(), plan.objective().start()) + ": "
+        + optimizer.config().describe();
+  }
+
+  /** The columns of a run's table, sized once for the run. */
+  public static final class RowFormat {
+    private final int stepWidth;
+    private final int[] paramWidths;
+    private final List<String> params;
+
+    public RowFormat(List<String> params, long steps) {
+      this.params = params;
+      this.stepWidth = Math.max(4, Long.toString(steps).length());
+      this.paramWidths = params.stream().mapToInt(p -> Math.max(NUMBER_WIDTH, p.length())).toArray();
+    }
+
+    public String header() {
+      StringBuilder sb = new StringBuilder();
+      pad(sb, "step", stepWidth);
+      for (String c : List.of("lr", "loss", "grad_norm")) {
+        sb.append("  ");
+        pad(sb, c, NUMBER_WIDTH);
+      }
+      for (int i = 0; i < params.size(); i++) {
+        sb.append("  ");
+        pad(sb, params.get(i), paramWidths[i]);
+      }
+      return sb.toString();
+    }
+
+    public String row(TraceRow r) {
+      StringBuilder sb = new StringBuilder();
+      pad(sb, Long.toString(r.step()), stepWidth);
+      for (double v : new double[] {r.lr(), r.loss(), r.gradNorm()}) {
+        sb.append("  ");
+        pad(sb, Numbers.short6(v), NUMBER_WIDTH);
+      }
+      for (int i = 0; i < params.size(); i++) {
+        sb.append("  ");
+        pad(sb, Numbers.short6(r.params()[i]), paramWidths[i]);
+      }
+      return sb.toString();
+    }
+  }
+
+  /**
+   * {@code adam: final loss 3.1e-09 at (x = 1, y = 1) after 2000 steps (4.2 ms)}, or how the run
+   * stopped early.
+   */
+  public static String closingLine(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer,
+      RunSummary s) {
+    TraceRow last = s.last();
+    String point = Points.format(plan.objective().params(), last.params());
+    String time = " (" + duration(s.nanos()) + ")";
+    return switch (s.status()) {
+      case COMPLETED -> s.run() + ": final loss " + Numbers.short6(last.loss()) + " at " + point
+          + " after " + last.step() + " steps" + time;
+      case UNTIL -> s.run() + ": " + plan.loop().until() + " at step " + last.step()
+          + ": loss " + Numbers.short6(last.loss()) + " at " + point + time;
+      case DIVERGED -> s.run() + ": diverged at step " + last.step() + " (loss = "
+          + Numbers.short6(last.loss()) + ")" + time + "\nhint: try a smaller lr (this run's lr was "
+          + Numbers.short6(optimizer.config().lr()) + ")";
+      case INTERRUPTED -> s.run() + ": interrupted at step " + last.step() + ": loss "
+          + Numbers.short6(last.loss()) + " at " + point + time;
+    };
+  }
+
+  /** One row per optimizer, best final loss first. */
+  public static String compareTable(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {
+    List<String> params = plan.objective().params();
+    StringBuilder sb = new StringBuilder();
+    sb.append("compare on ").append(plan.objective().name()).append(" from ")
+        .append(Points.format(params, plan.objective().start())).append(", ")
+        .append(plan.loop().steps()).append(" steps")
+        .append(plan.loop().until() == null ? "" : ", until " + plan.loop().until()).append('\n');
+    int nameWidth = "optimizer".length();
+    for (RunSummary s : ranked) {
+      nameWidth = Math.max(nameWidth, s.run().length());
+    }
+    List<String> header = new ArrayList<>(List.of("final loss", "grad_norm", "steps", "reached"));
+    header.addAll(params);
+    StringBuilder h = new StringBuilder("   ");
+    padRight(h, "optimizer", nameWidth);
+    for (String c : header) {
+      h.append("  ");
+      pad(h, c, Math.max(NUMBER_WIDTH, c.length()));
+    }
+    sb.append(h).append('\n');
+    int rank = 1;
+    for (RunSummary s : ranked) {
+      StringBuilder r = new StringBuilder();
+      pad(r, Integer.toString(rank++), 2);
+      r.append(' ');
+      padRight(r, s.run(), nameWidth);
+      TraceRow last = s.last();
+      List<String> cells = new ArrayList<>();
+      cells.add(s.status() == RunSummary.Status.DIVERGED ? "diverged" : Numbers.short6(last.loss()));
+      cells.add(Numbers.short6(last.gradNorm()));
+      cells.add(Long.toString(last.step()));
+      cells.add(s.stepsToTolerance() < 0 ? "-" : Long.toString(s.stepsToTolerance()));
+      for (double p : last.params()) {
+        cells.add(Numbers.short6(p));
+      }
+      for (int i = 0; i < cells.size(); i++) {
+        r.append("  ");
+        pad(r, cells.get(i), Math.max(NUMBER_WIDTH, header.get(i).length()));
+      }
+      sb.append(r).append('\n');
+    }
+    sb.append("reached: the first step whose loss is within ").append(Numbers.short6(tolerance))
+        .append(" of the best loss any of them reached\n");
+    return sb.toString();
+  }
+
+  static String duration(long nanos) {
+    double ms = nanos / 1e6;
+    return ms < 1000 ? String.format("%.1f ms", ms) : String.format("%.2f s", ms / 1000);
+  }
+
+  private static void pad(StringBuilder sb, String s, int width) {
+    sb.append(" ".repeat(Math.max(0, width - s.length()))).append(s);
+  }
+
+  private static void padRight(StringBuilder sb, String s, int width) {
+    sb.append(s).append(" ".repeat(Math.max(0, width - s.length())));
+  }
+}

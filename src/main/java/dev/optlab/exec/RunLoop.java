@@ -1,0 +1,130 @@
+package dev.optlab.exec;
+
+import dev.optlab.diff.CompiledFunction;
+import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.UpdateRule;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.StopCondition;
+import dev.optlab.schedule.Schedule;
+import dev.optlab.trace.RunSummary;
+import dev.optlab.trace.TraceRow;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * One optimizer's run, step by step exactly as the PyTorch reference loop goes (see
+ * {@code shared/oracle/torch_trace.py}): at step k read the lr, evaluate loss and gradient,
+ * record the row, stop if this is the last step, the loss is not finite or {@code until} holds,
+ * else update the parameters and step the schedule with the loss. The loop touches only
+ * primitive arrays; it allocates only for traced rows.
+ */
+final class RunLoop {
+  private final ExecutionPlan plan;
+  private final ExecutionPlan.OptimizerPlan optimizer;
+  private final RunControl control;
+  /** Every step's loss, kept only when a compare needs it to count steps to its tolerance. */
+  private final boolean keepLosses;
+  private double[] losses = new double[0];
+
+  RunLoop(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
+      boolean keepLosses) {
+    this.plan = plan;
+    this.optimizer = optimizer;
+    this.control = control;
+    this.keepLosses = keepLosses;
+  }
+
+  double[] losses() {
+    return losses;
+  }
+
+  RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
+    String name = optimizer.runName();
+    CompiledFunction f = plan.objective().function().copy();
+    double[] p = plan.objective().start().clone();
+    double[] g = new double[p.length];
+    UpdateRule rule = optimizer.config().rule();
+    OptimizerState state = rule.init(p.length);
+    double baseLr = optimizer.config().lr();
+    double baseMomentum = rule.momentum();
+    Schedule schedule = optimizer.schedule() == null ? null
+        : optimizer.schedule().start(baseLr, baseMomentum);
+    StopCondition until = plan.loop().until() == null ? null : plan.loop().until().copy();
+    long steps = plan.loop().steps();
+    long every = plan.loop().every();
+    if (keepLosses) {
+      losses = new double[(int) Math.min(steps + 1, 1 << 20)];
+    }
+
+    long start = System.nanoTime();
+    long untilTrace = 0;
+    RunSummary.Status status = RunSummary.Status.COMPLETED;
+    TraceRow last = null;
+    long k = 0;
+    for (;; k++) {
+      double lr = schedule == null ? baseLr : schedule.lr();
+      double loss = f.valueAndGradient(p, g);
+      double gradNorm = norm(g);
+      if (keepLosses) {
+        record(k, loss);
+      }
+      boolean finite = Double.isFinite(loss);
+      boolean stopByCondition = until != null && until.holds(loss, gradNorm, k);
+      boolean end = k == steps || stopByCondition;
+      if (untilTrace == 0 || end) {
+        last = new TraceRow(name, k, lr, loss, gradNorm, p.clone());
+        rows.accept(last);
+      }
+      untilTrace = untilTrace == 0 ? every - 1 : untilTrace - 1;
+      if (traceFile != null) {
+        traceFile.write(name, k, lr, loss, gradNorm, p);
+      }
+      if (!finite || end) {
+        status = !finite ? RunSummary.Status.DIVERGED
+            : stopByCondition ? RunSummary.Status.UNTIL : RunSummary.Status.COMPLETED;
+        if (last == null || last.step() != k) {
+          last = new TraceRow(name, k, lr, loss, gradNorm, p.clone());
+        }
+        break;
+      }
+      if ((k & (RunControl.POLL_INTERVAL - 1)) == RunControl.POLL_INTERVAL - 1) {
+        control.progress(name, k, steps, loss, System.nanoTime() - start);
+        if (control.stopRequested()) {
+          status = RunSummary.Status.INTERRUPTED;
+          last = new TraceRow(name, k, lr, loss, gradNorm, p.clone());
+          rows.accept(last);
+          break;
+        }
+      }
+      double momentum = baseMomentum;
+      if (schedule != null) {
+        double m = schedule.momentum();
+        if (m == m) {
+          momentum = m;
+        }
+      }
+      rule.update(p, g, lr, momentum, state);
+      if (schedule != null) {
+        schedule.step(loss);
+      }
+    }
+    return new RunSummary(name, status, last, -1, System.nanoTime() - start);
+  }
+
+  /** Euclidean norm summed in order from 0, as the reference computes it. */
+  private static double norm(double[] g) {
+    double s = 0;
+    for (double v : g) {
+      s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
+  private void record(long k, double loss) {
+    if (k >= losses.length) {
+      losses = java.util.Arrays.copyOf(losses, (int) Math.min(Integer.MAX_VALUE - 8,
+          Math.max(k + 1, losses.length * 2L)));
+    }
+    losses[(int) k] = loss;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.optlab.optim;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adadelta, as {@code torch.optim.Adadelta} ({@code _single_tensor_adadelta}, PyTorch 1.13):
+ *
+ * <pre>
+ * g = g + weight_decay * p                          (when weight_decay != 0)
+ * square_avg = rho * square_avg + (1 - rho) * g * g
+ * delta = sqrt(acc_delta + eps) / sqrt(square_avg + eps) * g     (eps inside both roots)
+ * acc_delta = rho * acc_delta + (1 - rho) * delta * delta
+ * p = p - lr * delta
+ * </pre>
+ *
+ * Reference: Zeiler, "ADADELTA: An Adaptive Learning Rate Method" (arXiv:1212.5701); PyTorch
+ * adds the {@code lr} factor, 1 by default.
+ */
+public final class Adadelta implements UpdateRule {
+  static final OptimizerKind KIND = new OptimizerKind(
+      "Adadelta",
+      List.of(
+          CommonParams.lr(1.0),
+          HyperParam.number("rho", 0.9, Check.CLOSED_UNIT,
+              "decay rate of the running averages of g^2 and of delta^2"),
+          CommonParams.eps(1e-6),
+          CommonParams.weightDecay(0)),
+      MomentumSlot.NONE,
+      """
+      g = g + weight_decay * p
+      s = rho * s + (1 - rho) * g^2
+      delta = sqrt(u + eps) / sqrt(s + eps) * g
+      u = rho * u + (1 - rho) * delta^2
+      p = p - lr * delta""",
+      "Zeiler 2012 (arXiv:1212.5701); torch.optim.Adadelta, PyTorch 1.13",
+      "Adadelta(lr = 1, rho = 0.95)",
+      CommonParams::none,
+      Adadelta::of);
+
+  private final double rho;
+  private final double eps;
+  private final double weightDecay;
+
+  public Adadelta(double rho, double eps, double weightDecay) {
+    this.rho = rho;
+    this.eps = eps;
+    this.weightDecay = weightDecay;
+  }
+
+  static Adadelta of(HyperValues h) {
+    return new Adadelta(h.number("rho"), h.number("eps"), h.number("weight_decay"));
+  }
+
+  /** PyTorch's {@code square_avg} and {@code acc_delta}. */
+  public static final class State extends OptimizerState {
+    public final double[] squareAvg;
+    public final double[] accDelta;
+
+    State(int n) {
+      squareAvg = new double[n];
+      accDelta = new double[n];
+    }
+
+    @Override
+    public Map<String, double[]> buffers() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      m.put("square_avg", squareAvg);
+      m.put("acc_delta", accDelta);
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int n) {
+    return new State(n);
+  }
+
+  @Override
+  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
+    State s = (State) state;
+    s.step++;
+    double[] sq = s.squareAvg;
+    double[] acc = s.accDelta;
+    double oneMinusRho = 1 - rho;
+    double negLr = -lr;
+    for (int i = 0; i < p.length; i++) {
+      double gi = g[i];
+      if (weightDecay != 0) {
+        gi = TorchOps.add(gi, p[i], weightDecay);
+      }
+      double si = TorchOps.emaSquare(sq[i], gi, rho, oneMinusRho);
+      sq[i] = si;
+      double delta = Math.sqrt(acc[i] + eps) / Math.sqrt(si + eps) * gi;
+      acc[i] = TorchOps.emaSquare(acc[i], delta, rho, oneMinusRho);
+      p[i] = TorchOps.add(p[i], delta, negLr);
+    }
+  }
+
+  @Override
+  public double momentum() {
+    return 0;
+  }
+
+  @Override
+  public String toString() {
+    return CommonParams.describe("Adadelta", "rho", rho, "eps", eps, "weight_decay",
+        weightDecay);
+  }
+}

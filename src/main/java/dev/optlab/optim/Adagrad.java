@@ -1,0 +1,112 @@
+package dev.optlab.optim;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adagrad, as {@code torch.optim.Adagrad} ({@code _single_tensor_adagrad}, PyTorch 1.13). At step
+ * {@code t} (1-based):
+ *
+ * <pre>
+ * g = g + weight_decay * p                          (when weight_decay != 0)
+ * clr = lr / (1 + (t - 1) * lr_decay)
+ * sum = sum + g * g                                 (sum starts at initial_accumulator_value)
+ * p = p + (-clr * g) / (sqrt(sum) + eps)            (eps outside the square root)
+ * </pre>
+ *
+ * Reference: Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods for Online Learning and
+ * Stochastic Optimization" (JMLR 2011).
+ */
+public final class Adagrad implements UpdateRule {
+  static final OptimizerKind KIND = new OptimizerKind(
+      "Adagrad",
+      List.of(
+          CommonParams.lr(1e-2),
+          HyperParam.number("lr_decay", 0.0, Check.NON_NEGATIVE,
+              "the learning rate at step t is lr / (1 + (t - 1) * lr_decay)"),
+          CommonParams.weightDecay(0),
+          HyperParam.number("initial_accumulator_value", 0.0, Check.NON_NEGATIVE,
+              "the starting value of the sum of squared gradients"),
+          CommonParams.eps(1e-10)),
+      MomentumSlot.NONE,
+      """
+      g = g + weight_decay * p
+      sum = sum + g^2                                 (sum starts at initial_accumulator_value)
+      p = p - lr / (1 + (t - 1) * lr_decay) * g / (sqrt(sum) + eps)""",
+      "Duchi, Hazan & Singer 2011 (JMLR 12); torch.optim.Adagrad, PyTorch 1.13",
+      "Adagrad(lr = 0.5)",
+      CommonParams::none,
+      Adagrad::of);
+
+  private final double lrDecay;
+  private final double weightDecay;
+  private final double initialAccumulatorValue;
+  private final double eps;
+
+  public Adagrad(double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
+    this.lrDecay = lrDecay;
+    this.weightDecay = weightDecay;
+    this.initialAccumulatorValue = initialAccumulatorValue;
+    this.eps = eps;
+  }
+
+  static Adagrad of(HyperValues h) {
+    return new Adagrad(h.number("lr_decay"), h.number("weight_decay"),
+        h.number("initial_accumulator_value"), h.number("eps"));
+  }
+
+  /** PyTorch's {@code sum}, the running sum of squared gradients. */
+  public static final class State extends OptimizerState {
+    public final double[] sum;
+
+    State(int n, double initial) {
+      sum = new double[n];
+      Arrays.fill(sum, initial);
+    }
+
+    @Override
+    public Map<String, double[]> buffers() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      m.put("sum", sum);
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int n) {
+    return new State(n, initialAccumulatorValue);
+  }
+
+  @Override
+  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
+    State s = (State) state;
+    long t = ++s.step;
+    double[] sum = s.sum;
+    double negClr = -(lr / (1 + (double) (t - 1) * lrDecay));
+    for (int i = 0; i < p.length; i++) {
+      double gi = g[i];
+      if (weightDecay != 0) {
+        gi = TorchOps.add(gi, p[i], weightDecay);
+      }
+      double si = TorchOps.addcmul(sum[i], gi, gi, 1);
+      sum[i] = si;
+      p[i] = TorchOps.addcdiv(p[i], gi, Math.sqrt(si) + eps, negClr);
+    }
+  }
+
+  @Override
+  public double momentum() {
+    return 0;
+  }
+
+  @Override
+  public String toString() {
+    return CommonParams.describe("Adagrad", "lr_decay", lrDecay, "weight_decay", weightDecay,
+        "initial_accumulator_value", initialAccumulatorValue, "eps", eps);
+  }
+}

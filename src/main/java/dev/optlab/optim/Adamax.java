@@ -1,0 +1,115 @@
+package dev.optlab.optim;
+
+import dev.optlab.hyper.HyperValues;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adamax, Adam with the infinity norm, as {@code torch.optim.Adamax} ({@code
+ * _single_tensor_adamax}, PyTorch 1.13). At step {@code t} (1-based), with {@code beta1} the
+ * momentum passed to {@link #update}:
+ *
+ * <pre>
+ * g = g + weight_decay * p                          (when weight_decay != 0)
+ * m = beta1 * m + (1 - beta1) * g
+ * u = max(beta2 * u, |g| + eps)                     (eps added to |g| inside the max)
+ * p = p + (-(lr / (1 - beta1^t)) * m) / u
+ * </pre>
+ *
+ * Reference: Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), section
+ * 7.1.
+ */
+public final class Adamax implements UpdateRule {
+  static final OptimizerKind KIND = new OptimizerKind(
+      "Adamax",
+      List.of(
+          CommonParams.lr(2e-3),
+          CommonParams.betas(),
+          CommonParams.eps(1e-8),
+          CommonParams.weightDecay(0)),
+      MomentumSlot.BETA1,
+      """
+      g = g + weight_decay * p
+      m = beta1 * m + (1 - beta1) * g
+      u = max(beta2 * u, |g| + eps)
+      p = p - lr / (1 - beta1^t) * m / u""",
+      "Kingma & Ba 2015 (arXiv:1412.6980), section 7.1; torch.optim.Adamax, PyTorch 1.13",
+      "Adamax(lr = 0.002)",
+      CommonParams::none,
+      Adamax::of);
+
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+
+  public Adamax(double beta1, double beta2, double eps, double weightDecay) {
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.eps = eps;
+    this.weightDecay = weightDecay;
+  }
+
+  static Adamax of(HyperValues h) {
+    double[] betas = h.pair("betas");
+    return new Adamax(betas[0], betas[1], h.number("eps"), h.number("weight_decay"));
+  }
+
+  /** PyTorch's {@code exp_avg} and {@code exp_inf}. */
+  public static final class State extends OptimizerState {
+    public final double[] expAvg;
+    public final double[] expInf;
+
+    State(int n) {
+      expAvg = new double[n];
+      expInf = new double[n];
+    }
+
+    @Override
+    public Map<String, double[]> buffers() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      m.put("exp_avg", expAvg);
+      m.put("exp_inf", expInf);
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int n) {
+    return new State(n);
+  }
+
+  @Override
+  public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
+    State s = (State) state;
+    long t = ++s.step;
+    double[] m = s.expAvg;
+    double[] u = s.expInf;
+    double oneMinusBeta1 = 1 - beta1;
+    double negClr = -(lr / TorchOps.biasCorrection(beta1, t));
+    for (int i = 0; i < p.length; i++) {
+      double gi = g[i];
+      if (weightDecay != 0) {
+        gi = TorchOps.add(gi, p[i], weightDecay);
+      }
+      double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
+      m[i] = mi;
+      // Math.max, like torch.amax, returns NaN when either side is NaN.
+      double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
+      u[i] = ui;
+      p[i] = TorchOps.addcdiv(p[i], mi, ui, negClr);
+    }
+  }
+
+  @Override
+  public double momentum() {
+    return beta1;
+  }
+
+  @Override
+  public String toString() {
+    return CommonParams.describe("Adamax", "betas", new double[] {beta1, beta2}, "eps", eps,
+        "weight_decay", weightDecay);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.optlab.optim;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NAdam, Adam with Nesterov momentum and a momentum schedule, as PyTorch 1.13's {@code
+ * _multi_tensor_nadam} (the {@code foreach=True} path). 1.13's default single-tensor path counts
+ * one momentum-decay term twice ({@code mu_product * mu * mu_next} in the second step size);
+ * PyTorch 2.0 fixed it to agree with the foreach path, which this kernel follows. At step {@code t}
+ * (1-based), with {@code beta1} the momentum passed to {@link #update}:
+ *
+ * <pre>
+ * g = g + weight_decay * p                          (when weight_decay != 0)
+ * mu      = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))
+ * mu_next = beta1 * (1 - 0.5 * 0.96^((t + 1) * momentum_decay))
+ * mu_product = mu_product * mu                      (a scalar, starting at 1)
+ * m = beta1 * m + (1 - beta1) * g
+ * v = beta2 * v + (1 - beta2) * g * g
+ * denom = sqrt(v) / sqrt(1 - beta2^t) + eps         (eps outside the square root)
+ * p = p + (-(lr * (1 - mu) / (1 - mu_product)) * g) / denom
+ * p = p + (-(lr * mu_next / (1 - mu_product * mu_next)) * m) / denom
+ * </pre>
+ *
+ * Reference: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop).
+ */
+public final class NAdam implements UpdateRule {
+  static final OptimizerKind KIND = new OptimizerKind(
+      "NAdam",
+      List.of(
+          CommonParams.lr(2e-3),
+          CommonParams.betas(),
+          CommonParams.eps(1e-8),
+          CommonParams.weightDecay(0),
+          HyperParam.number("momentum_decay", 4e-3, Check.NON_NEGATIVE,
+              "how fast the momentum schedule mu_t = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))"
+                  + " rises")),
+      MomentumSlot.BETA1,
+      """
+      g = g + weight_decay * p
+      mu_t = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay));  P_t = mu_1 * ... * mu_t
+      m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * g^2
+      d = sqrt(v) / sqrt(1 - beta2^t) + eps
+      p = p - lr * (1 - mu_t) / (1 - P_t) * g / d - lr * mu_t+1 / (1 - P_t * mu_t+1) * m / d""",
+      "Dozat 2016 (ICLR workshop); torch.optim.NAdam, PyTorch 1.13 foreach path "
+          + "(= the 2.0 default path)",
+      "NAdam(lr = 0.002)",
+      CommonParams::none,
+      NAdam::of);
+
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+  private final double momentumDecay;
+
+  public NAdam(double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.eps = eps;
+    this.weightDecay = weightDecay;
+    this.momentumDecay = momentumDecay;
+  }
+
+  static NAdam of(HyperValues h) {
+    double[] betas = h.pair("betas");
+    return new NAdam(betas[0], betas[1], h.number("eps"), h.number("weight_decay"),
+        h.number("momentum_decay"));
+  }
+
+  /**
+   * PyTorch's {@code exp_avg}, {@code exp_avg_sq} and {@code mu_product}; PyTorch keeps one {@code
+   * mu_product} per parameter, but they are all equal, so one number serves.
+   */
+  public static final class State extends OptimizerState {
+    public final double[] expAvg;
+    public final double[] expAvgSq;
+    public double muProduct = 1;
+
+    State(int n) {
+      expAvg = new double[n];
+      expAvgSq = new double[n];
+    }
+
+    @Override
+    public Map<String, double[]> buffers() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      m.put("exp_avg", expAvg);
+      m.put("exp_avg_sq", expAvgSq);
+      m.put("mu_product", new double[] {muProduct});
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int n) {
+    return new State(n);
+  }
+
+  @Override
+  public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
+    State s = (State) state;
+    long t = ++s.step;
+    double[] m = s.expAvg;
+    double[] v = s.expAvgSq;
+    double step = t;
+    double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
+    double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
+    double muProduct = s.muProduct * mu;
+    s.muProduct = muProduct;
+    double gradStep = (lr * (1. - mu) / (1. - muProduct)) * -1;
+    double avgStep = (lr * muNext / (1. - muProduct * muNext)) * -1;
+    double bc2Sqrt = Math.sqrt(TorchOps.biasCorrection(beta2, t));
+    double oneMinusBeta1 = 1 - beta1;
+    double oneMinusBeta2 = 1 - beta2;
+    for (int i = 0; i < p.length; i++) {
+      double gi = g[i];
+      if (weightDecay != 0) {
+        gi = TorchOps.add(gi, p[i], weightDecay);
+      }
+      double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
+      double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
+      m[i] = mi;
+      v[i] = vi;
+      double denom = Math.sqrt(vi) / bc2Sqrt + eps;
+      double pi = TorchOps.addcdiv(p[i], gi, denom, gradStep);
+      p[i] = TorchOps.addcdiv(pi, mi, denom, avgStep);
+    }
+  }
+
+  @Override
+  public double momentum() {
+    return beta1;
+  }
+
+  @Override
+  public String toString() {
+    return CommonParams.describe("NAdam", "betas", new double[] {beta1, beta2}, "eps", eps,
+        "weight_decay", weightDecay, "momentum_decay", momentumDecay);
+  }
+}

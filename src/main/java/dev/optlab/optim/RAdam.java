@@ -1,0 +1,141 @@
+package dev.optlab.optim;
+
+import dev.optlab.hyper.HyperValues;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RAdam, Adam with a rectified adaptive learning rate, as {@code torch.optim.RAdam} ({@code
+ * _single_tensor_radam}, PyTorch 1.13). At step {@code t} (1-based), with {@code beta1} the
+ * momentum passed to {@link #update}:
+ *
+ * <pre>
+ * g = g + weight_decay * p                          (when weight_decay != 0)
+ * m = beta1 * m + (1 - beta1) * g
+ * v = beta2 * v + (1 - beta2) * g * g
+ * m_hat = m / (1 - beta1^t)
+ * rho_inf = 2 / (1 - beta2) - 1
+ * rho_t = rho_inf - 2 * t * beta2^t / (1 - beta2^t)
+ * rho_t > 5: r = sqrt((rho_t - 4) * (rho_t - 2) * rho_inf
+ *                     / ((rho_inf - 4) * (rho_inf - 2) * rho_t))
+ *            p = p - m_hat * lr * ((1 / (sqrt(v) + eps)) * sqrt(1 - beta2^t)) * r
+ *                                                   (eps outside the square root, before the
+ *                                                    bias correction)
+ * otherwise: p = p - m_hat * lr                     (SGD with momentum while the variance of the
+ *                                                    adaptive rate is intractable)
+ * </pre>
+ *
+ * Reference: Liu et al., "On the Variance of the Adaptive Learning Rate and Beyond" (ICLR 2020).
+ */
+public final class RAdam implements UpdateRule {
+  static final OptimizerKind KIND = new OptimizerKind(
+      "RAdam",
+      List.of(
+          CommonParams.lr(1e-3),
+          CommonParams.betas(),
+          CommonParams.eps(1e-8),
+          CommonParams.weightDecay(0)),
+      MomentumSlot.BETA1,
+      """
+      g = g + weight_decay * p
+      m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * g^2
+      rho_inf = 2 / (1 - beta2) - 1;  rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t)
+      rho_t > 5: r = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t))
+                 p = p - lr * m / (1 - beta1^t) * sqrt(1 - beta2^t) / (sqrt(v) + eps) * r
+      otherwise: p = p - lr * m / (1 - beta1^t)""",
+      "Liu et al. 2020 (arXiv:1908.03265); torch.optim.RAdam, PyTorch 1.13",
+      "RAdam(lr = 0.001)",
+      CommonParams::none,
+      RAdam::of);
+
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+
+  public RAdam(double beta1, double beta2, double eps, double weightDecay) {
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.eps = eps;
+    this.weightDecay = weightDecay;
+  }
+
+  static RAdam of(HyperValues h) {
+    double[] betas = h.pair("betas");
+    return new RAdam(betas[0], betas[1], h.number("eps"), h.number("weight_decay"));
+  }
+
+  /** PyTorch's {@code exp_avg} and {@code exp_avg_sq}. */
+  public static final class State extends OptimizerState {
+    public final double[] expAvg;
+    public final double[] expAvgSq;
+
+    State(int n) {
+      expAvg = new double[n];
+      expAvgSq = new double[n];
+    }
+
+    @Override
+    public Map<String, double[]> buffers() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      m.put("exp_avg", expAvg);
+      m.put("exp_avg_sq", expAvgSq);
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int n) {
+    return new State(n);
+  }
+
+  @Override
+  public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
+    State s = (State) state;
+    long t = ++s.step;
+    double[] m = s.expAvg;
+    double[] v = s.expAvgSq;
+    double step = t;
+    double bc1 = TorchOps.biasCorrection(beta1, t);
+    double bc2 = TorchOps.biasCorrection(beta2, t);
+    double rhoInf = 2 / (1 - beta2) - 1;
+    double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / bc2;
+    boolean rectified = rhoT > 5.;
+    double rect = rectified
+        ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
+        : 0;
+    double bc2Sqrt = Math.sqrt(bc2);
+    double oneMinusBeta1 = 1 - beta1;
+    double oneMinusBeta2 = 1 - beta2;
+    for (int i = 0; i < p.length; i++) {
+      double gi = g[i];
+      if (weightDecay != 0) {
+        gi = TorchOps.add(gi, p[i], weightDecay);
+      }
+      double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
+      double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
+      m[i] = mi;
+      v[i] = vi;
+      double mHat = mi / bc1;
+      if (rectified) {
+        // Python's number / tensor is reciprocal(tensor) * number (Tensor.__rtruediv__).
+        double adaptiveLr = (1 / (Math.sqrt(vi) + eps)) * bc2Sqrt;
+        p[i] = p[i] - mHat * lr * adaptiveLr * rect;
+      } else {
+        p[i] = p[i] - mHat * lr;
+      }
+    }
+  }
+
+  @Override
+  public double momentum() {
+    return beta1;
+  }
+
+  @Override
+  public String toString() {
+    return CommonParams.describe("RAdam", "betas", new double[] {beta1, beta2}, "eps", eps,
+        "weight_decay", weightDecay);
+  }
+}

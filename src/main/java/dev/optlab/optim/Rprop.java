@@ -1,0 +1,142 @@
+package dev.optlab.optim;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resilient backpropagation, as {@code torch.optim.Rprop} ({@code _single_tensor_rprop}, PyTorch
+ * 1.13). Each parameter has its own step size, which starts at {@code lr} (the learning rate of
+ * the first update; later learning rates are ignored, as in PyTorch):
+ *
+ * <pre>
+ * s = sign(g * prev)
+ * s > 0: step_size = min(step_size * eta_plus,  step_size_max)
+ * s &lt; 0: step_size = max(step_size * eta_minus, step_size_min);  g = 0
+ * s = 0: step_size = clamp(step_size, step_size_min, step_size_max)
+ * p = p - sign(g) * step_size
+ * prev = g
+ * </pre>
+ *
+ * No {@code eps}: only the signs of gradients are used. Reference: Riedmiller &amp; Braun, "A
+ * Direct Adaptive Method for Faster Backpropagation Learning: The RPROP Algorithm" (ICNN 1993).
+ */
+public final class Rprop implements UpdateRule {
+  static final OptimizerKind KIND = new OptimizerKind(
+      "Rprop",
+      List.of(
+          CommonParams.lr(1e-2),
+          HyperParam.pair("etas", new double[] {0.5, 1.2}, Check.POSITIVE,
+              "(eta_minus, eta_plus): how the step size shrinks when the gradient's sign flips"
+                  + " and grows when it holds"),
+          HyperParam.pair("step_sizes", new double[] {1e-6, 50}, Check.NON_NEGATIVE,
+              "(min, max): the bounds of each parameter's step size")),
+      MomentumSlot.NONE,
+      """
+      step sizes start at lr; for each parameter, by the sign of g * g_prev:
+      > 0: step = min(step * eta_plus, max);  < 0: step = max(step * eta_minus, min), g = 0
+      p = p - sign(g) * step""",
+      "Riedmiller & Braun 1993; torch.optim.Rprop, PyTorch 1.13",
+      "Rprop(lr = 0.01, etas = (0.5, 1.2))",
+      Rprop::crossCheck,
+      Rprop::of);
+
+  private final double etaMinus;
+  private final double etaPlus;
+  private final double stepSizeMin;
+  private final double stepSizeMax;
+
+  public Rprop(double etaMinus, double etaPlus, double stepSizeMin, double stepSizeMax) {
+    this.etaMinus = etaMinus;
+    this.etaPlus = etaPlus;
+    this.stepSizeMin = stepSizeMin;
+    this.stepSizeMax = stepSizeMax;
+  }
+
+  static Rprop of(HyperValues h) {
+    double[] etas = h.pair("etas");
+    double[] sizes = h.pair("step_sizes");
+    return new Rprop(etas[0], etas[1], sizes[0], sizes[1]);
+  }
+
+  static String crossCheck(HyperValues h) {
+    double[] etas = h.pair("etas");
+    if (!(0 < etas[0] && etas[0] < 1 && 1 < etas[1])) {
+      return "etas must satisfy 0 < etas[0] < 1 < etas[1], got "
+          + HyperValues.format(etas);
+    }
+    double[] sizes = h.pair("step_sizes");
+    // PyTorch does not check this; its clamp would pin every step size to the maximum.
+    if (!(sizes[0] <= sizes[1])) {
+      return "step_sizes must satisfy step_sizes[0] <= step_sizes[1], got "
+          + HyperValues.format(sizes);
+    }
+    return null;
+  }
+
+  /** PyTorch's {@code prev} (the last gradient used) and {@code step_size}. */
+  public static final class State extends OptimizerState {
+    public final double[] prev;
+    public final double[] stepSize;
+
+    State(int n) {
+      prev = new double[n];
+      stepSize = new double[n];
+    }
+
+    @Override
+    public Map<String, double[]> buffers() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      m.put("prev", prev);
+      m.put("step_size", stepSize);
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int n) {
+    return new State(n);
+  }
+
+  @Override
+  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
+    State s = (State) state;
+    double[] prev = s.prev;
+    double[] size = s.stepSize;
+    if (s.step++ == 0) {
+      Arrays.fill(size, lr);
+    }
+    for (int i = 0; i < p.length; i++) {
+      double gi = g[i];
+      double product = gi * prev[i];
+      double eta;
+      if (product > 0) {
+        eta = etaPlus;
+      } else if (product < 0) {
+        eta = etaMinus;
+        gi = 0;
+      } else {
+        eta = 1; // also for NaN, whose torch.sign is 0 in PyTorch 1.13
+      }
+      double si = Math.min(Math.max(size[i] * eta, stepSizeMin), stepSizeMax);
+      size[i] = si;
+      p[i] = TorchOps.addcmul(p[i], TorchOps.sign(gi), si, -1);
+      prev[i] = gi;
+    }
+  }
+
+  @Override
+  public double momentum() {
+    return 0;
+  }
+
+  @Override
+  public String toString() {
+    return CommonParams.describe("Rprop", "etas", new double[] {etaMinus, etaPlus},
+        "step_sizes", new double[] {stepSizeMin, stepSizeMax});
+  }
+}

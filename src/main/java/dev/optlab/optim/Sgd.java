@@ -1,0 +1,138 @@
+package dev.optlab.optim;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum, L2 weight
+ * decay and maximization, as {@code torch.optim.SGD} ({@code _single_tensor_sgd}, PyTorch 1.13):
+ *
+ * <pre>
+ * d = maximize ? -g : g
+ * d = d + weight_decay * p                          (when weight_decay != 0)
+ * if momentum != 0:
+ *   buf = d                                          (the first such step: a copy, no dampening)
+ *   buf = momentum * buf + (1 - dampening) * d       (later steps)
+ *   d = nesterov ? d + momentum * buf : buf
+ * p = p - lr * d
+ * </pre>
+ *
+ * Each {@code a + c * b} above is one fused multiply-add, as in PyTorch's CPU kernels ({@link
+ * TorchOps}). The momentum is PyTorch's (velocity without the learning rate), not Sutskever's.
+ * Reference: Sutskever et al., "On the importance of initialization and momentum in deep
+ * learning" (ICML 2013) for Nesterov momentum.
+ */
+public final class Sgd implements UpdateRule {
+  static final OptimizerKind KIND = new OptimizerKind(
+      "SGD",
+      List.of(
+          CommonParams.lr(null),
+          HyperParam.number("momentum", 0.0, Check.NON_NEGATIVE, "momentum factor"),
+          HyperParam.number("dampening", 0.0, Check.ANY,
+              "dampening: the new gradient enters the momentum buffer scaled by 1 - dampening"),
+          CommonParams.weightDecay(0),
+          HyperParam.bool("nesterov", false, "Nesterov momentum"),
+          CommonParams.maximize()),
+      MomentumSlot.MOMENTUM,
+      """
+      d = g (or -g when maximize) + weight_decay * p
+      b = d on the first step, then b = momentum * b + (1 - dampening) * d
+      d = d + momentum * b if nesterov, else d = b        (only when momentum != 0)
+      p = p - lr * d""",
+      "Robbins & Monro 1951; Nesterov momentum after Sutskever et al. 2013; "
+          + "torch.optim.SGD, PyTorch 1.13",
+      "SGD(lr = 0.01, momentum = 0.9)",
+      Sgd::crossCheck,
+      Sgd::of);
+
+  private final double momentum;
+  private final double dampening;
+  private final double weightDecay;
+  private final boolean nesterov;
+  private final boolean maximize;
+
+  public Sgd(double momentum, double dampening, double weightDecay, boolean nesterov,
+      boolean maximize) {
+    this.momentum = momentum;
+    this.dampening = dampening;
+    this.weightDecay = weightDecay;
+    this.nesterov = nesterov;
+    this.maximize = maximize;
+  }
+
+  static Sgd of(HyperValues h) {
+    return new Sgd(h.number("momentum"), h.number("dampening"), h.number("weight_decay"),
+        h.bool("nesterov"), h.bool("maximize"));
+  }
+
+  static String crossCheck(HyperValues h) {
+    if (h.bool("nesterov") && (h.number("momentum") <= 0 || h.number("dampening") != 0)) {
+      return "Nesterov momentum requires a momentum and zero dampening";
+    }
+    return null;
+  }
+
+  /** SGD's state: PyTorch's {@code momentum_buffer}, which exists after the first momentum step. */
+  public static final class State extends OptimizerState {
+    public final double[] momentumBuffer;
+    /** Whether {@link #momentumBuffer} holds a value (PyTorch's buffer is not {@code None}). */
+    public boolean hasMomentumBuffer;
+
+    State(int n) {
+      momentumBuffer = new double[n];
+    }
+
+    @Override
+    public Map<String, double[]> buffers() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      m.put("momentum_buffer", momentumBuffer);
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int n) {
+    return new State(n);
+  }
+
+  @Override
+  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
+    State s = (State) state;
+    s.step++;
+    double[] buf = s.momentumBuffer;
+    boolean useMomentum = momentum != 0;
+    boolean first = !s.hasMomentumBuffer;
+    double keep = 1 - dampening;
+    double negLr = -lr;
+    for (int i = 0; i < p.length; i++) {
+      double d = maximize ? -g[i] : g[i];
+      if (weightDecay != 0) {
+        d = TorchOps.add(d, p[i], weightDecay);
+      }
+      if (useMomentum) {
+        double b = first ? d : TorchOps.add(buf[i] * momentum, d, keep);
+        buf[i] = b;
+        d = nesterov ? TorchOps.add(d, b, momentum) : b;
+      }
+      p[i] = TorchOps.add(p[i], d, negLr);
+    }
+    if (useMomentum) {
+      s.hasMomentumBuffer = true;
+    }
+  }
+
+  @Override
+  public double momentum() {
+    return momentum;
+  }
+
+  @Override
+  public String toString() {
+    return CommonParams.describe("SGD", "momentum", momentum, "dampening", dampening,
+        "weight_decay", weightDecay, "nesterov", nesterov, "maximize", maximize);
+  }
+}

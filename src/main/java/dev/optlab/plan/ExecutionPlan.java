@@ -1,0 +1,47 @@
+package dev.optlab.plan;
+
+import dev.optlab.check.OptimizerConfig;
+import dev.optlab.diff.CompiledFunction;
+import dev.optlab.schedule.ScheduleSpec;
+import dev.optlab.source.Span;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a {@code run} or {@code compare} statement compiles to, decided once before the first
+ * step: the compiled objective, one kernel per optimizer, the schedules, the loop and the sinks.
+ * The executor runs exactly this; {@code explain} prints exactly this.
+ *
+ * @param span the statement, where run-time errors point
+ * @param compare whether the statement was a {@code compare}
+ */
+public record ExecutionPlan(
+    Span span,
+    boolean compare,
+    ObjectivePlan objective,
+    List<OptimizerPlan> optimizers,
+    LoopPlan loop,
+    Path traceFile,
+    Span traceSpan) {
+  public ExecutionPlan {
+    optimizers = List.copyOf(optimizers);
+  }
+
+  /** The objective compiled for value and gradient, and the point every optimizer starts from. */
+  public record ObjectivePlan(String name, List<String> params, CompiledFunction function,
+      double[] start) {}
+
+  /**
+   * One optimizer's part of the plan.
+   *
+   * @param runName the trace's {@code run} column: the declared name, or the written text
+   * @param schedule the learning-rate schedule, or {@code null} for a constant lr
+   */
+  public record OptimizerPlan(String runName, OptimizerConfig config, ScheduleSpec schedule) {}
+
+  /**
+   * The loop: {@code steps} updates at most, a traced row every {@code every} steps (and the
+   * first and last), stopping early when {@code until} holds.
+   */
+  public record LoopPlan(long steps, long every, StopCondition until) {}
+}

@@ -1,0 +1,62 @@
+package dev.optlab.plan;
+
+import dev.optlab.check.Points;
+import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.UpdateRule;
+import java.util.List;
+
+/** Prints an {@link ExecutionPlan} for {@code explain}: the very structure the executor runs. */
+public final class PlanPrinter {
+  private PlanPrinter() {}
+
+  public static String print(ExecutionPlan plan) {
+    StringBuilder sb = new StringBuilder();
+    ExecutionPlan.ObjectivePlan objective = plan.objective();
+    sb.append("plan: ").append(plan.compare() ? "compare " : "run ")
+        .append(String.join(", ", plan.optimizers().stream()
+            .map(ExecutionPlan.OptimizerPlan::runName).toList()))
+        .append(" on ").append(objective.name()).append('\n');
+    sb.append("  objective ").append(objective.name()).append('(')
+        .append(String.join(", ", objective.params())).append("): ")
+        .append(objective.function().operationCount()).append(" operations, value and gradient\n");
+    for (String op : objective.function().listing()) {
+      sb.append("    ").append(op).append('\n');
+    }
+    sb.append("  start ").append(Points.formatExact(objective.params(), objective.start()))
+        .append('\n');
+    int n = objective.params().size();
+    for (ExecutionPlan.OptimizerPlan o : plan.optimizers()) {
+      UpdateRule rule = o.config().rule();
+      OptimizerState state = rule.init(n);
+      sb.append("  optimizer ").append(o.runName()).append(": ")
+          .append(o.config().describe()).append('\n');
+      sb.append("    kernel ").append(rule.getClass().getSimpleName())
+          .append(", state: step").append(buffers(state.bufferNames(), n)).append('\n');
+      sb.append("    lr ").append(o.schedule() == null ? "constant " + o.config().lr()
+          : "schedule " + o.config().scheduleText()
+              + (o.schedule().cyclesMomentum() ? " (also cycles the momentum)" : ""))
+          .append('\n');
+    }
+    ExecutionPlan.LoopPlan loop = plan.loop();
+    sb.append("  loop: ").append(loop.steps()).append(" steps, a row every ")
+        .append(loop.every()).append(loop.every() == 1 ? " step" : " steps")
+        .append(loop.until() == null ? "" : ", until " + loop.until())
+        .append(", stop at a non-finite loss");
+    if (plan.compare() && plan.optimizers().size() > 1) {
+      sb.append(", optimizers in parallel");
+    }
+    sb.append('\n');
+    sb.append("  sinks: ").append(plan.compare() ? "summary table, best final loss first"
+        : "trace table").append(plan.traceFile() == null ? ""
+        : "; every step to \"" + plan.traceFile() + "\" (written whole at the end)").append('\n');
+    return sb.toString();
+  }
+
+  private static String buffers(List<String> names, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (String b : names) {
+      sb.append(", ").append(b).append('[').append(n).append(']');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,190 @@
+package dev.optlab.repl;
+
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.optim.OptimizerKind;
+import dev.optlab.optim.Optimizers;
+import dev.optlab.schedule.ScheduleKind;
+import dev.optlab.schedule.Schedules;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The text of {@code :help}. Optimizers and schedules are described from their registries
+ * (hyperparameters, defaults, update rule, reference, example), so help cannot drift from what
+ * the checker accepts; statements and commands from the tables here and in {@link Commands}.
+ */
+final class Help {
+  private Help() {}
+
+  /** Statement (and other language) topics, in the order {@code :help} lists them. */
+  private static final Map<String, String> LANGUAGE = new LinkedHashMap<>();
+
+  static {
+    LANGUAGE.put("let", """
+        let NAME = EXPR
+          A named constant, usable in any later expression.
+          example: let lr0 = 1e-3""");
+    LANGUAGE.put("def", """
+        def NAME(a, b) = EXPR
+          A scalar helper function, inlined where it is called.
+          example: def sq(u) = u * u""");
+    LANGUAGE.put("objective", """
+        objective NAME(p1 = v1, p2 = v2, ...) = EXPR
+          A scalar objective of named parameters; `= v` is a parameter's start value (0 if left
+          out). Gradients are exact (automatic differentiation).
+          example: objective rosenbrock(x = -1.5, y = 2) = (1 - x)^2 + 100 * (y - x^2)^2""");
+    LANGUAGE.put("optimizer", """
+        optimizer NAME = CTOR(k = v, ...)
+        optimizer NAME = OTHER with (k = v, ...)
+          An optimizer with its hyperparameters (PyTorch's names and defaults), or a copy of a
+          declared one with some changed. Every optimizer takes `schedule = SCHED`.
+          :help optimizers lists them; :help Adam shows one.
+          example: optimizer adam = Adam(lr = 0.05, schedule = cosine(T_max = 2000))""");
+    LANGUAGE.put("schedule", """
+        schedule NAME = SCHED(k = v, ...)
+        schedule NAME(t) = EXPR
+        schedule NAME = A for N then B
+          A learning-rate schedule: a built-in one, an expression of the step t (0-based; lr0 is
+          the optimizer's base lr), or a chain where B starts counting at 0 after A's N steps.
+          :help schedules lists them.
+          example: schedule warm = linear(start_factor = 0.1, total_iters = 100) for 100 then cosine(T_max = 900)""");
+    LANGUAGE.put("run", """
+        run OPT on OBJ [from POINT] for N steps [every K] [until COND] [trace "FILE.csv"]
+          Runs one optimizer and prints its trace: step, lr, loss, grad_norm and the parameters.
+          OPT is a declared name or a constructor; POINT is (x = 1, y = 2) or (1, 2); COND is a
+          comparison on loss or grad_norm. Ctrl-C stops a long run and keeps the rows so far.
+          example: run adam on rosenbrock for 2000 steps every 200""");
+    LANGUAGE.put("compare", """
+        compare OPT, OPT, ... on OBJ [from POINT] for N steps [every K] [until COND]
+          Runs several optimizers from the same start and prints one summary row each, best
+          final loss first.
+          example: compare sgd, adam, RMSprop(lr = 1e-2) on rosenbrock for 2000 steps""");
+    LANGUAGE.put("print", """
+        print EXPR          (or just EXPR at the prompt)
+          Evaluates and prints; grad(OBJ, POINT) gives an objective's gradient.
+          example: print grad(rosenbrock, (x = 1, y = 2))""");
+    LANGUAGE.put("explain", """
+        explain run ...  /  explain compare ...
+          Prints the execution plan (the compiled objective, the kernels, the loop) instead of
+          running it.""");
+    LANGUAGE.put("expressions", """
+        Expressions: + - * / ^ (right-associative; -x^2 is -(x^2)), parentheses, and the
+        functions sqrt exp log abs sin cos tan tanh sigmoid relu softplus min max floor ceil
+        sign, the constants pi and e, and calls of def functions and objectives.""");
+  }
+
+  static String overview() {
+    StringBuilder sb = new StringBuilder("commands:\n");
+    for (Commands.Command c : Commands.ALL) {
+      sb.append(String.format("  %-16s %s%n", c.usage(), c.summary()));
+    }
+    sb.append("statements (:help NAME):\n  ").append(String.join(" ", Tokens.STATEMENT_KEYWORDS))
+        .append(" expressions\n");
+    sb.append("optimizers:\n  ").append(String.join(" ", Optimizers.names())).append('\n');
+    sb.append("schedules:\n  ").append(String.join(" ", scheduleNames())).append('\n');
+    sb.append("""
+        keys: Tab completes; Enter on an unfinished statement continues it and a blank line
+          submits it; Ctrl-C stops a run or clears the line; Ctrl-D quits; Up/Down recall history.
+        """);
+    return sb.toString();
+  }
+
+  /** Every topic {@code :help} knows, for completion and "did you mean". */
+  static List<String> topics() {
+    List<String> topics = new ArrayList<>(LANGUAGE.keySet());
+    topics.addAll(List.of("optimizers", "schedules"));
+    topics.addAll(Optimizers.names());
+    topics.addAll(scheduleNames());
+    for (Commands.Command c : Commands.ALL) {
+      topics.add(c.name());
+    }
+    return topics;
+  }
+
+  /** The help on {@code topic}, or empty when there is none. */
+  static Optional<String> topic(String topic) {
+    String t = topic.strip();
+    if (LANGUAGE.containsKey(t)) {
+      return Optional.of(LANGUAGE.get(t) + "\n");
+    }
+    if (t.equals("optimizers")) {
+      StringBuilder sb = new StringBuilder("optimizers (:help NAME for one):\n");
+      for (OptimizerKind k : Optimizers.all()) {
+        sb.append(String.format("  %-9s %s%n", k.name(), k.example()));
+      }
+      return Optional.of(sb.toString());
+    }
+    if (t.equals("schedules")) {
+      StringBuilder sb = new StringBuilder("schedules (:help NAME for one):\n");
+      for (ScheduleKind k : Schedules.all()) {
+        sb.append(String.format("  %-16s %s%n", k.name(), k.example()));
+      }
+      return Optional.of(sb.toString());
+    }
+    Optional<Commands.Command> command = Commands.exactly(t.startsWith(":") ? t : ":" + t);
+    if (command.isPresent() && (t.startsWith(":") || Optimizers.byName(t).isEmpty())) {
+      Commands.Command c = command.get();
+      return Optional.of(c.usage() + "\n  " + c.help() + "\n");
+    }
+    return Optimizers.byName(t).map(Help::optimizer)
+        .or(() -> Schedules.byName(t).map(Help::schedule));
+  }
+
+  static String optimizer(OptimizerKind k) {
+    StringBuilder sb = new StringBuilder(k.name()).append(" (").append(k.reference())
+        .append(")\n\nhyperparameters:\n");
+    params(sb, k.params());
+    sb.append(String.format("  %-26s %s%n", "schedule = none",
+        "a learning-rate schedule (:help schedules)"));
+    sb.append("\nupdate rule (t is the 1-based step, g the gradient, p the parameter):\n");
+    for (String line : k.rule().strip().split("\n")) {
+      sb.append("  ").append(line).append('\n');
+    }
+    sb.append("\nexample:\n  optimizer ").append(k.name().toLowerCase(Locale.ROOT)).append(" = ")
+        .append(k.example()).append('\n');
+    return sb.toString();
+  }
+
+  static String schedule(ScheduleKind k) {
+    StringBuilder sb = new StringBuilder(k.name()).append("\n\nparameters:\n");
+    params(sb, k.params());
+    sb.append('\n');
+    for (String line : wrap(k.doc(), 78)) {
+      sb.append(line).append('\n');
+    }
+    sb.append("\nexample:\n  optimizer adam = Adam(lr = 0.01, schedule = ").append(k.example())
+        .append(")\n");
+    return sb.toString();
+  }
+
+  private static void params(StringBuilder sb, List<HyperParam> params) {
+    for (HyperParam p : params) {
+      String head = p.name() + (p.required() ? " (required)" : " = " + p.defaultText());
+      sb.append(String.format("  %-26s %s%n", head, p.doc() == null ? "" : p.doc()));
+    }
+  }
+
+  private static List<String> scheduleNames() {
+    return Schedules.all().stream().map(ScheduleKind::name).toList();
+  }
+
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? "" : " ").append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+}

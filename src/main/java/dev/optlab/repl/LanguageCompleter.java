@@ -1,0 +1,232 @@
+package dev.optlab.repl;
+
+import static dev.optlab.syntax.gen.OptlabLexer.UNTERMINATED_STRING;
+
+import dev.optlab.Engine;
+import dev.optlab.check.Declaration;
+import dev.optlab.optim.OptimizerKind;
+import dev.optlab.optim.Optimizers;
+import dev.optlab.repl.Tokens.Tok;
+import dev.optlab.schedule.ScheduleKind;
+import dev.optlab.schedule.Schedules;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+/**
+ * Tab completion that knows the language. The text before the cursor is lexed with the
+ * language's own lexer and the statement being typed is read by {@link CompletionContext} to
+ * decide what may come next: statement keywords at the start, objectives after {@code on},
+ * optimizers after {@code run}, {@code compare} and their commas, schedules after {@code
+ * schedule =} and {@code then}, hyperparameter names (their defaults as descriptions) inside a
+ * constructor's parentheses, names usable in an expression elsewhere. Lines starting with
+ * {@code :} complete commands from the {@link Commands} table, and their arguments with each
+ * command's completer.
+ */
+final class LanguageCompleter implements Completer {
+  private final Engine engine;
+  private final Path workingDirectory;
+
+  LanguageCompleter(Engine engine, Path workingDirectory) {
+    this.engine = engine;
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Override
+  public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    try {
+      candidates.addAll(candidates(line.line(), line.cursor()));
+    } catch (RuntimeException | StackOverflowError e) {
+      // completion must never break the prompt; offer nothing
+    }
+  }
+
+  /** The candidates for the word before {@code cursor}, already filtered by what is typed. */
+  List<Candidate> candidates(String buffer, int cursor) {
+    String before = buffer.substring(0, cursor);
+    int start = InputParser.wordStart(buffer, cursor);
+    String prefix = before.substring(start);
+    List<Candidate> all;
+    if (before.stripLeading().startsWith(":")) {
+      all = command(before, start);
+    } else {
+      all = statement(before.substring(0, start), prefix);
+    }
+    return filter(all, prefix);
+  }
+
+  private List<Candidate> command(String before, int wordStart) {
+    String text = before.stripLeading();
+    int space = text.indexOf(' ');
+    if (space < 0) {
+      List<Candidate> out = new ArrayList<>();
+      for (Commands.Command c : Commands.ALL) {
+        out.add(new Candidate(c.name(), c.name(), "commands", c.summary(), null, null,
+            c.args().isEmpty()));
+      }
+      return out;
+    }
+    List<Commands.Command> found = Commands.matching(text.substring(0, space));
+    if (found.size() != 1) {
+      return List.of();
+    }
+    return found.get(0).completer().complete(this, text.substring(space + 1).stripLeading());
+  }
+
+  /** Language completion for {@code head} (the text before the word) and the word's prefix. */
+  List<Candidate> statement(String head, String prefix) {
+    if (!prefix.isEmpty() && Character.isDigit(prefix.charAt(0))) {
+      return List.of(); // a number being typed
+    }
+    List<Tok> tokens = Tokens.lex(head);
+    int gapStart = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
+    if (head.indexOf('#', gapStart) >= 0
+        || (!tokens.isEmpty() && tokens.get(tokens.size() - 1).is(UNTERMINATED_STRING))) {
+      return List.of(); // in a comment or a string
+    }
+    return new CompletionContext(this, Tokens.currentStatement(tokens)).candidates();
+  }
+
+  // What the context asks for, as candidates. ------------------------------------------------
+
+  List<Candidate> keywords(String... words) {
+    List<Candidate> out = new ArrayList<>();
+    for (String w : words) {
+      out.add(new Candidate(w, w, "keywords", null, null, null, true));
+    }
+    return out;
+  }
+
+  /** Declared names of one kind ("objective", "optimizer", ...). */
+  List<Candidate> declared(String kind) {
+    List<Candidate> out = new ArrayList<>();
+    for (Declaration d : engine.declarations()) {
+      if (d.kind().equals(kind)) {
+        out.add(new Candidate(d.name(), d.name(), kind + "s", brief(d), null, null, true));
+      }
+    }
+    return out;
+  }
+
+  List<Candidate> optimizerKinds() {
+    List<Candidate> out = new ArrayList<>();
+    for (OptimizerKind k : Optimizers.all()) {
+      out.add(new Candidate(k.name() + "(", k.name(), "built-in optimizers", k.example(), null,
+          null, false));
+    }
+    return out;
+  }
+
+  List<Candidate> scheduleKinds() {
+    List<Candidate> out = new ArrayList<>();
+    for (ScheduleKind k : Schedules.all()) {
+      out.add(new Candidate(k.name() + "(", k.name(), "built-in schedules", k.example(), null,
+          null, false));
+    }
+    return out;
+  }
+
+  /** {@code name = } for each hyperparameter not given yet, its default as the description. */
+  List<Candidate> hyperparameters(List<dev.optlab.hyper.HyperParam> params, boolean schedule,
+      List<String> given) {
+    List<Candidate> out = new ArrayList<>();
+    for (var p : params) {
+      if (!given.contains(p.name())) {
+        String descr = (p.required() ? "required" : "default " + p.defaultText())
+            + (p.doc() == null ? "" : ": " + p.doc());
+        out.add(new Candidate(p.name() + " = ", p.name(), "hyperparameters", descr, null, null,
+            false));
+      }
+    }
+    if (schedule && !given.contains("schedule")) {
+      out.add(new Candidate("schedule = ", "schedule", "hyperparameters",
+          "default none: a learning-rate schedule", null, null, false));
+    }
+    return out;
+  }
+
+  /** Names an expression can use: constants, functions, objectives, built-ins, and locals. */
+  List<Candidate> expressionNames(List<String> locals, boolean grad) {
+    List<Candidate> out = new ArrayList<>();
+    for (String l : locals) {
+      out.add(new Candidate(l, l, "variables", null, null, null, true));
+    }
+    for (Declaration d : engine.declarations()) {
+      switch (d.kind()) {
+        case "constant" -> out.add(new Candidate(d.name(), d.name(), "constants", brief(d), null,
+            null, true));
+        case "function", "objective" -> out.add(new Candidate(d.name() + "(", d.name(),
+            d.kind() + "s", brief(d), null, null, false));
+        default -> { }
+      }
+    }
+    for (String f : Tokens.FUNCTIONS) {
+      if (grad || !f.equals("grad")) {
+        out.add(new Candidate(f + "(", f, "built-in functions", null, null, null, false));
+      }
+    }
+    for (String c : Tokens.CONSTANTS) {
+      out.add(new Candidate(c, c, "built-in constants", null, null, null, true));
+    }
+    return out;
+  }
+
+  Declaration lookup(String name) {
+    return engine.lookup(name);
+  }
+
+  // Command arguments. ------------------------------------------------------------------------
+
+  List<Candidate> helpTopics() {
+    List<Candidate> out = new ArrayList<>();
+    for (String t : Help.topics()) {
+      out.add(new Candidate(t, t, "topics", null, null, null, true));
+    }
+    return out;
+  }
+
+  List<Candidate> declaredNames() {
+    List<Candidate> out = new ArrayList<>();
+    for (Declaration d : engine.declarations()) {
+      out.add(new Candidate(d.name(), d.name(), d.kind() + "s", brief(d), null, null, true));
+    }
+    return out;
+  }
+
+  List<Candidate> paths(String typed) {
+    return PathCompletion.complete(workingDirectory, typed);
+  }
+
+  List<Candidate> statement(String typed) {
+    int start = InputParser.identifierStart(typed, typed.length(), false);
+    return statement(typed.substring(0, start), typed.substring(start));
+  }
+
+  // Helpers. ------------------------------------------------------------------------------------
+
+  /** A declaration's text on one line, for a description. */
+  static String brief(Declaration d) {
+    String text = d.describe().replaceAll("\\s+", " ").strip();
+    return text.length() <= 70 ? text : text.substring(0, 69) + "…";
+  }
+
+  /** Candidates whose value starts with {@code prefix} (ignoring case), each value once. */
+  static List<Candidate> filter(List<Candidate> all, String prefix) {
+    String p = prefix.toLowerCase(Locale.ROOT);
+    Map<String, Candidate> unique = new LinkedHashMap<>();
+    for (Candidate c : all) {
+      String v = c.value();
+      if (v.toLowerCase(Locale.ROOT).startsWith(p)) {
+        unique.putIfAbsent(v, c);
+      }
+    }
+    return new ArrayList<>(unique.values());
+  }
+}

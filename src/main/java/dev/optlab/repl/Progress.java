@@ -1,0 +1,91 @@
+package dev.optlab.repl;
+
+import dev.optlab.exec.RunControl;
+import dev.optlab.trace.Numbers;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * The REPL's run control: Ctrl-C asks the running loop to stop ({@link #requestStop}), and a run
+ * that goes on for more than a second shows one live line, {@code adam  step 1200000/5000000
+ * (24%)  loss 0.00134  12.3M steps/s}, rewritten in place and erased before anything else is
+ * printed and when the statement ends. A compare shows its runs side by side on that line. Dumb
+ * terminals (and tests) get no progress line at all.
+ */
+final class Progress extends RunControl {
+  private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+  private static final long REDRAW_NANOS = 100_000_000L;
+
+  private final PrintStream out;
+  private final boolean live;
+  private final IntSupplier width;
+  /** The latest state of each run, in the order they first reported. */
+  private final Map<String, String> runs = new LinkedHashMap<>();
+  private long lastDraw;
+  private boolean shown;
+
+  /**
+   * @param live whether the terminal can rewrite a line in place
+   * @param width the terminal's width, read at each redraw (it may be resized)
+   */
+  Progress(PrintStream out, boolean live, IntSupplier width) {
+    this.out = out;
+    this.live = live;
+    this.width = width;
+  }
+
+  @Override
+  public void progress(String run, long step, long steps, double loss, long elapsedNanos) {
+    if (!live || elapsedNanos < SHOW_AFTER_NANOS) {
+      return;
+    }
+    String state = run + "  step " + step + "/" + steps + " (" + (100 * step / Math.max(1, steps))
+        + "%)  loss " + Numbers.short6(loss) + "  " + rate(step, elapsedNanos);
+    long now = System.nanoTime();
+    synchronized (this) { // a compare reports from several threads
+      runs.put(run, state);
+      if (shown && now - lastDraw < REDRAW_NANOS) {
+        return;
+      }
+      lastDraw = now;
+      String line = String.join("  |  ", runs.values());
+      int max = Math.max(10, width.getAsInt() - 1);
+      if (line.length() > max) {
+        line = line.substring(0, max - 1) + "…";
+      }
+      out.print("\r" + line + "\033[K");
+      out.flush();
+      shown = true;
+    }
+  }
+
+  static String rate(long step, long elapsedNanos) {
+    double perSecond = step / (elapsedNanos / 1e9);
+    return perSecond >= 1e6 ? String.format("%.1fM steps/s", perSecond / 1e6)
+        : String.format("%.0fk steps/s", perSecond / 1e3);
+  }
+
+  /** Erases the progress line, if one is showing. */
+  synchronized void clear() {
+    if (shown) {
+      out.print("\r\033[K");
+      out.flush();
+      shown = false;
+    }
+  }
+
+  /** Before a statement: no stop requested, no runs reported. */
+  synchronized void begin() {
+    reset();
+    runs.clear();
+    shown = false;
+  }
+
+  /** After a statement: the line is gone. */
+  synchronized void end() {
+    clear();
+    runs.clear();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.optlab.repl;
+
+import dev.optlab.check.Declaration;
+import dev.optlab.cli.TableOutput;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.trace.RunSummary;
+import dev.optlab.trace.TraceRow;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * What the REPL shows for the engine: batch mode's tables for {@code run} and {@code compare}
+ * (one renderer for both), plus an echo of every declaration. The echo is itself valid optlab,
+ * and a redeclaration adds a comment saying what it replaced, so a transcript can be pasted back
+ * as a script. Every write first erases the live progress line, so the two never mix.
+ */
+final class ReplOutput extends TableOutput {
+  private final Progress progress;
+
+  ReplOutput(PrintStream out, Progress progress) {
+    super(out);
+    this.progress = progress;
+  }
+
+  PrintStream out() {
+    progress.clear();
+    return out;
+  }
+
+  @Override
+  public void declared(Declaration declaration, Declaration replaced) {
+    progress.clear();
+    String echo = declaration.describe();
+    if (replaced != null) {
+      echo += "  # replaced the earlier " + replaced.kind() + " " + replaced.name();
+    }
+    out.println(echo);
+  }
+
+  @Override
+  public void printed(String text) {
+    progress.clear();
+    super.printed(text);
+  }
+
+  @Override
+  public void explained(String plan) {
+    progress.clear();
+    super.explained(plan);
+  }
+
+  @Override
+  public void runStarted(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
+    progress.clear();
+    super.runStarted(plan, optimizer);
+  }
+
+  @Override
+  public void row(ExecutionPlan plan, TraceRow row) {
+    progress.clear();
+    super.row(plan, row);
+  }
+
+  @Override
+  public void runFinished(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer,
+      RunSummary summary) {
+    progress.clear();
+    super.runFinished(plan, optimizer, summary);
+  }
+
+  @Override
+  public void compareFinished(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {
+    progress.clear();
+    long stoppedAt = -1;
+    for (RunSummary s : ranked) {
+      if (s.status() == RunSummary.Status.INTERRUPTED) {
+        stoppedAt = Math.max(stoppedAt, s.last().step());
+      }
+    }
+    if (stoppedAt >= 0) {
+      // Batch mode is never interrupted; here the table shows each run as far as it got.
+      out.println("compare interrupted at step " + stoppedAt + " of " + plan.loop().steps()
+          + ": the rows show each run so far");
+    }
+    super.compareFinished(plan, ranked, tolerance);
+  }
+
+  /** An error, rendered the one way every error is (source line and caret). */
+  void error(String rendered) {
+    progress.clear();
+    out.print(rendered);
+    out.flush();
+  }
+}

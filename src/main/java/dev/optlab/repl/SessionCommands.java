@@ -1,0 +1,165 @@
+package dev.optlab.repl;
+
+import dev.optlab.check.Declaration;
+import dev.optlab.optim.Optimizers;
+import dev.optlab.schedule.Schedules;
+import dev.optlab.source.Source;
+import dev.optlab.source.Suggest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** The handlers of the {@link Commands} table. Each returns false only to end the session. */
+final class SessionCommands {
+  private SessionCommands() {}
+
+  static boolean help(ReplSession s, String topic) {
+    if (topic.isEmpty()) {
+      s.out().print(Help.overview());
+    } else {
+      s.out().print(Help.topic(topic).orElseGet(() -> "no help on '" + topic + "'"
+          + Suggest.didYouMean(topic, Help.topics()) + " (:help lists the topics)\n"));
+    }
+    return true;
+  }
+
+  static boolean list(ReplSession s, String argument) {
+    List<Declaration> all = s.engine().declarations();
+    if (all.isEmpty()) {
+      s.out().println("nothing declared yet");
+    }
+    for (Declaration d : all) {
+      s.out().println(d.describe());
+    }
+    return true;
+  }
+
+  static boolean show(ReplSession s, String name) {
+    PrintStream out = s.out();
+    if (name.isEmpty()) {
+      out.println("usage: :show NAME");
+      return true;
+    }
+    Declaration d = s.engine().lookup(name);
+    if (d == null) {
+      boolean builtin = Optimizers.byName(name).isPresent() || Schedules.byName(name).isPresent();
+      out.println("'" + name + "' is not declared" + (builtin ? "; it is built in: :help " + name
+          : Suggest.didYouMean(name, Commands.names(s.engine().declarations()))));
+      return true;
+    }
+    out.println(d.describe());
+    if (d instanceof Declaration.Objective o) {
+      out.println("# " + o.kind() + " of " + o.params().size() + " parameter"
+          + (o.params().size() == 1 ? "" : "s") + ", starting from " + o.startText());
+    }
+    return true;
+  }
+
+  static boolean load(ReplSession s, String file) {
+    if (file.isEmpty()) {
+      s.out().println("usage: :load FILE");
+      return true;
+    }
+    String text;
+    try {
+      text = new String(Files.readAllBytes(s.resolve(file)), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      s.out().println("cannot read '" + file + "': no such file");
+      return true;
+    } catch (IOException | RuntimeException e) {
+      s.out().println("cannot read '" + file + "': " + (Files.isDirectory(s.resolve(file))
+          ? "it is a directory" : e.getMessage()));
+      return true;
+    }
+    s.run(new Source(file, text), false); // a script, as batch mode runs it
+    return true;
+  }
+
+  /** Writes the declarations to a temporary file beside the target, then moves it in place. */
+  static boolean save(ReplSession s, String file) {
+    if (file.isEmpty()) {
+      s.out().println("usage: :save FILE");
+      return true;
+    }
+    List<String> declarations = s.engine().declarationHistory();
+    StringBuilder script = new StringBuilder("# optlab session: ").append(declarations.size())
+        .append(declarations.size() == 1 ? " declaration\n" : " declarations\n");
+    for (String d : declarations) {
+      script.append(d.strip()).append('\n');
+    }
+    Path target = s.resolve(file).toAbsolutePath().normalize();
+    Path temp = null;
+    try {
+      if (Files.isDirectory(target)) {
+        throw new IOException("it is a directory");
+      }
+      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      Files.writeString(temp, script, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+      s.out().println("saved " + declarations.size() + " declaration"
+          + (declarations.size() == 1 ? "" : "s") + " to " + file);
+    } catch (NoSuchFileException e) {
+      s.out().println("cannot write '" + file + "': no such directory");
+    } catch (IOException | RuntimeException e) {
+      s.out().println("cannot write '" + file + "': " + e.getMessage());
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the message above already says the save failed
+        }
+      }
+    }
+    return true;
+  }
+
+  static boolean reset(ReplSession s, String argument) {
+    int n = s.engine().declarations().size();
+    s.engine().reset();
+    s.out().println(n == 0 ? "nothing to forget"
+        : "forgot " + n + " declaration" + (n == 1 ? "" : "s"));
+    return true;
+  }
+
+  static boolean history(ReplSession s, String argument) {
+    List<String> entries = s.history();
+    int width = Integer.toString(entries.size()).length();
+    for (int i = 0; i < entries.size(); i++) {
+      String[] lines = entries.get(i).split("\n", -1);
+      s.out().printf("%" + width + "d  %s%n", i + 1, lines[0]);
+      for (int j = 1; j < lines.length; j++) {
+        s.out().println(" ".repeat(width + 2) + lines[j]);
+      }
+    }
+    return true;
+  }
+
+  static boolean time(ReplSession s, String statement) {
+    if (statement.isEmpty() || statement.startsWith(":")) {
+      s.out().println("usage: :time STATEMENT");
+      return true;
+    }
+    long start = System.nanoTime();
+    s.run(new Source(ReplSession.SOURCE_NAME, statement), true);
+    s.out().println("time: " + duration(System.nanoTime() - start));
+    return true;
+  }
+
+  static String duration(long nanos) {
+    double ms = nanos / 1e6;
+    return ms < 1000 ? String.format("%.1f ms", ms) : String.format("%.2f s", ms / 1000);
+  }
+}

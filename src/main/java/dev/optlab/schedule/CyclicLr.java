@@ -1,0 +1,172 @@
+package dev.optlab.schedule;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import java.util.List;
+
+/**
+ * {@code cyclic(base_lr, max_lr, step_size_up, step_size_down, mode, gamma, cycle_momentum,
+ * base_momentum, max_momentum)}: PyTorch's {@code CyclicLR} (1.13), closed form. With {@code total
+ * = up + down} and {@code ratio = up / total} (as doubles):
+ *
+ * <pre>
+ * cycle = floor(1 + t / total)
+ * x     = 1. + t / total - cycle
+ * scale = x &lt;= ratio ? x / ratio : (x - 1) / (ratio - 1)
+ * s     = 1 (triangular) | 1 / 2.^(cycle - 1) (triangular2) | gamma^t (exp_range)
+ * lr       = base_lr + (max_lr - base_lr) * scale * s
+ * momentum = max_momentum - (max_momentum - base_momentum) * scale * s
+ * </pre>
+ *
+ * It takes over the optimizer's lr: the base lr given to {@link #start} is ignored. With {@code
+ * cycle_momentum} it also sets the momentum: {@code max_momentum} for the first update, {@code
+ * base_momentum} at the peak of the lr. PyTorch 1.13's CyclicLR cycles only an optimizer's {@code
+ * momentum} (SGD, RMSprop) and refuses the Adam family's betas and optimizers without momentum.
+ */
+public record CyclicLr(
+    double baseLr,
+    double maxLr,
+    int stepSizeUp,
+    int stepSizeDown,
+    Mode mode,
+    double gamma,
+    boolean cycleMomentum,
+    double baseMomentum,
+    double maxMomentum)
+    implements ScheduleSpec {
+
+  /** CyclicLR's built-in amplitude policies. */
+  public enum Mode {
+    TRIANGULAR,
+    TRIANGULAR2,
+    EXP_RANGE;
+
+    /** The language's word: {@code "exp_range"}. */
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Mode of(String word) {
+      return valueOf(word.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  static final ScheduleKind KIND =
+      new ScheduleKind(
+          "cyclic",
+          List.of(
+              HyperParam.number("base_lr", null, Check.NON_NEGATIVE, "the lower lr of a cycle"),
+              HyperParam.number("max_lr", null, Check.NON_NEGATIVE, "the upper lr of a cycle"),
+              HyperParam.integer("step_size_up", 2000, Check.POSITIVE,
+                  "steps from base_lr up to max_lr"),
+              HyperParam.optionalInteger("step_size_down", Check.POSITIVE,
+                  "steps from max_lr back down (default: step_size_up)"),
+              HyperParam.choice("mode", "triangular",
+                  List.of("triangular", "triangular2", "exp_range"),
+                  "amplitude: constant, halved every cycle, or scaled by gamma^t"),
+              HyperParam.number("gamma", 1.0, Check.NON_NEGATIVE, "exp_range's decay per step"),
+              HyperParam.bool("cycle_momentum", true,
+                  "cycle the momentum inversely to the lr"),
+              HyperParam.number("base_momentum", 0.8, Check.CLOSED_UNIT,
+                  "the momentum at the lr's peak"),
+              HyperParam.number("max_momentum", 0.9, Check.CLOSED_UNIT,
+                  "the momentum at the lr's trough")),
+          "Cycles the lr between `base_lr` and `max_lr` in triangles of `step_size_up` steps up "
+              + "and `step_size_down` down, as PyTorch's CyclicLR: lr = base_lr + (max_lr - "
+              + "base_lr) * scale * s, where scale rises 0..1 then falls 1..0 within a cycle and "
+              + "s is 1 (triangular), 1/2^(cycle - 1) (triangular2) or gamma^t (exp_range). "
+              + "Unless cycle_momentum = false, momentum goes the other way, from max_momentum "
+              + "to base_momentum. Replaces the optimizer's lr.",
+          "cyclic(base_lr = 0.001, max_lr = 0.1, step_size_up = 200)",
+          CyclicLr::crossCheck,
+          CyclicLr::of);
+
+  private static String crossCheck(HyperValues v) {
+    if (v.number("max_lr") < v.number("base_lr")) {
+      return "max_lr must be >= base_lr, got max_lr = "
+          + HyperValues.formatNumber(v.number("max_lr")) + " and base_lr = "
+          + HyperValues.formatNumber(v.number("base_lr"));
+    }
+    if (v.bool("cycle_momentum") && v.number("max_momentum") < v.number("base_momentum")) {
+      return "max_momentum must be >= base_momentum, got max_momentum = "
+          + HyperValues.formatNumber(v.number("max_momentum")) + " and base_momentum = "
+          + HyperValues.formatNumber(v.number("base_momentum"));
+    }
+    return null;
+  }
+
+  private static CyclicLr of(HyperValues v) {
+    int up = v.integer("step_size_up");
+    double down = v.number("step_size_down");
+    return new CyclicLr(v.number("base_lr"), v.number("max_lr"), up,
+        Double.isNaN(down) ? up : (int) down, Mode.of(v.choice("mode")), v.number("gamma"),
+        v.bool("cycle_momentum"), v.number("base_momentum"), v.number("max_momentum"));
+  }
+
+  @Override
+  public Schedule start(double ignoredBaseLr, double baseMomentum) {
+    return new Running(this);
+  }
+
+  @Override
+  public boolean cyclesMomentum() {
+    return cycleMomentum;
+  }
+
+  @Override
+  public String toString() {
+    return Specs.call("cyclic", "base_lr", baseLr, "max_lr", maxLr, "step_size_up", stepSizeUp,
+        "step_size_down", stepSizeDown, "mode", mode.word(), "gamma", gamma, "cycle_momentum",
+        cycleMomentum, "base_momentum", baseMomentum, "max_momentum", maxMomentum);
+  }
+
+  private static final class Running implements Schedule {
+    private final CyclicLr s;
+    private final double totalSize;
+    private final double stepRatio;
+    private long t;
+    private double lr;
+    private double momentum;
+
+    Running(CyclicLr spec) {
+      this.s = spec;
+      double up = spec.stepSizeUp;
+      this.totalSize = up + (double) spec.stepSizeDown;
+      this.stepRatio = up / totalSize;
+      update();
+    }
+
+    private void update() {
+      double cycle = Math.floor(1 + t / totalSize);
+      double x = 1. + t / totalSize - cycle;
+      double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
+      double scale =
+          switch (s.mode) {
+            case TRIANGULAR -> 1.;
+            case TRIANGULAR2 -> 1 / Math.pow(2., cycle - 1);
+            case EXP_RANGE -> Math.pow(s.gamma, t);
+          };
+      lr = s.baseLr + (s.maxLr - s.baseLr) * scaleFactor * scale;
+      momentum = s.cycleMomentum
+          ? s.maxMomentum - (s.maxMomentum - s.baseMomentum) * scaleFactor * scale
+          : Double.NaN;
+    }
+
+    @Override
+    public double lr() {
+      return lr;
+    }
+
+    @Override
+    public double momentum() {
+      return momentum;
+    }
+
+    @Override
+    public void step(double loss) {
+      t++;
+      update();
+    }
+  }
+}

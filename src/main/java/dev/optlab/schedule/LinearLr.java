@@ -1,0 +1,95 @@
+package dev.optlab.schedule;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import java.util.List;
+
+/**
+ * {@code linear(start_factor, end_factor, total_iters)}: PyTorch's {@code LinearLR} (1.13), in its
+ * chainable (recursive) form, which is what {@code scheduler.step()} computes:
+ *
+ * <pre>
+ * t = 0:                 lr = lr0 * start_factor
+ * 0 &lt; t &lt;= total_iters: lr = lr * (1 + (end - start)
+ *                                 / (total_iters * start + (t - 1) * (end - start)))
+ * t &gt; total_iters:       lr unchanged
+ * </pre>
+ *
+ * The product telescopes to {@code lr0 * (start + (end - start) * min(t, total_iters) /
+ * total_iters)} up to rounding; the rounding is PyTorch's (e.g. 0.011000000000000008).
+ *
+ * @param startFactor in (0, 1]; PyTorch admits 0 but then divides by zero at step 1
+ * @param endFactor in [0, 1]
+ * @param totalIters steps to go from start to end factor
+ */
+public record LinearLr(double startFactor, double endFactor, int totalIters)
+    implements ScheduleSpec {
+
+  static final ScheduleKind KIND =
+      new ScheduleKind(
+          "linear",
+          List.of(
+              HyperParam.number("start_factor", 1.0 / 3, Check.FACTOR,
+                  "multiplies the base lr at step 0"),
+              HyperParam.number("end_factor", 1.0, Check.CLOSED_UNIT,
+                  "multiplies the base lr from step total_iters on"),
+              HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE,
+                  "steps from start_factor to end_factor")),
+          "Moves the factor on the base lr linearly from `start_factor` to `end_factor` over "
+              + "`total_iters` steps, then holds it, as PyTorch's LinearLR: lr = lr0 * "
+              + "start_factor at step 0, then lr = lr * (1 + (end - start) / (total_iters * start "
+              + "+ (t - 1) * (end - start))) for t <= total_iters.",
+          "linear(start_factor = 0.01, total_iters = 100)",
+          v -> null,
+          v -> new LinearLr(v.number("start_factor"), v.number("end_factor"),
+              v.integer("total_iters")));
+
+  @Override
+  public Schedule start(double baseLr, double baseMomentum) {
+    return new Running(this, baseLr);
+  }
+
+  @Override
+  public boolean cyclesMomentum() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return Specs.call("linear", "start_factor", startFactor, "end_factor", endFactor,
+        "total_iters", totalIters);
+  }
+
+  private static final class Running implements Schedule {
+    private final double start;
+    private final double delta;
+    private final int totalIters;
+    private long t;
+    private double lr;
+
+    Running(LinearLr spec, double baseLr) {
+      this.start = spec.startFactor;
+      this.delta = spec.endFactor - spec.startFactor;
+      this.totalIters = spec.totalIters;
+      this.lr = baseLr * spec.startFactor;
+    }
+
+    @Override
+    public double lr() {
+      return lr;
+    }
+
+    @Override
+    public double momentum() {
+      return Double.NaN;
+    }
+
+    @Override
+    public void step(double loss) {
+      t++;
+      if (t <= totalIters) {
+        lr = lr * (1. + delta / (totalIters * start + (t - 1) * delta));
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.optlab.schedule;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import java.util.List;
+
+/**
+ * {@code polynomial(total_iters, power)}: PyTorch's {@code PolynomialLR} (1.13), chainable form:
+ *
+ * <pre>
+ * t = 0 or t &gt; total_iters: lr unchanged (lr0 at step 0)
+ * else: lr = lr * ((1.0 - t / total_iters) / (1.0 - (t - 1) / total_iters)) ** power
+ * </pre>
+ *
+ * which telescopes to {@code lr0 * (1 - min(t, total_iters) / total_iters)^power}: zero from step
+ * {@code total_iters} on.
+ */
+public record PolynomialLr(int totalIters, double power) implements ScheduleSpec {
+
+  static final ScheduleKind KIND =
+      new ScheduleKind(
+          "polynomial",
+          List.of(
+              HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE,
+                  "steps until lr reaches 0"),
+              HyperParam.number("power", 1.0, Check.NON_NEGATIVE, "the polynomial's power")),
+          "Decays the lr polynomially to zero over `total_iters` steps, as PyTorch's "
+              + "PolynomialLR: lr = lr * ((1 - t / total_iters) / (1 - (t - 1) / total_iters))"
+              + "^power for 0 < t <= total_iters, so lr = lr0 * (1 - min(t, total_iters) / "
+              + "total_iters)^power.",
+          "polynomial(total_iters = 1000, power = 2)",
+          v -> null,
+          v -> new PolynomialLr(v.integer("total_iters"), v.number("power")));
+
+  @Override
+  public Schedule start(double baseLr, double baseMomentum) {
+    return new Running(totalIters, power, baseLr);
+  }
+
+  @Override
+  public boolean cyclesMomentum() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return Specs.call("polynomial", "total_iters", totalIters, "power", power);
+  }
+
+  private static final class Running implements Schedule {
+    private final int totalIters;
+    private final double power;
+    private long t;
+    private double lr;
+
+    Running(int totalIters, double power, double baseLr) {
+      this.totalIters = totalIters;
+      this.power = power;
+      this.lr = baseLr;
+    }
+
+    @Override
+    public double lr() {
+      return lr;
+    }
+
+    @Override
+    public double momentum() {
+      return Double.NaN;
+    }
+
+    @Override
+    public void step(double loss) {
+      t++;
+      if (t <= totalIters) {
+        double ratio = (1.0 - (double) t / totalIters) / (1.0 - (double) (t - 1) / totalIters);
+        lr = lr * Math.pow(ratio, power);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.optlab.schedule;
+
+import dev.optlab.hyper.Check;
+import dev.optlab.hyper.HyperParam;
+import java.util.List;
+
+/**
+ * {@code step(step_size, gamma)}: PyTorch's {@code StepLR} (1.13), chainable form: {@code lr = lr0}
+ * at step 0, then {@code lr = lr * gamma} at every step {@code t} with {@code t % step_size == 0},
+ * unchanged otherwise; so {@code lr ~ lr0 * gamma^floor(t / step_size)}.
+ */
+public record StepLr(int stepSize, double gamma) implements ScheduleSpec {
+
+  static final ScheduleKind KIND =
+      new ScheduleKind(
+          "step",
+          List.of(
+              HyperParam.integer("step_size", null, Check.POSITIVE,
+                  "multiply lr by gamma every step_size steps"),
+              HyperParam.number("gamma", 0.1, Check.NON_NEGATIVE, "the decay factor")),
+          "Multiplies the lr by `gamma` every `step_size` steps, as PyTorch's StepLR: lr = lr * "
+              + "gamma when t % step_size == 0 (t > 0), so lr = lr0 * gamma^floor(t / step_size).",
+          "step(step_size = 100, gamma = 0.5)",
+          v -> null,
+          v -> new StepLr(v.integer("step_size"), v.number("gamma")));
+
+  @Override
+  public Schedule start(double baseLr, double baseMomentum) {
+    return new Running(stepSize, gamma, baseLr);
+  }
+
+  @Override
+  public boolean cyclesMomentum() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return Specs.call("step", "step_size", stepSize, "gamma", gamma);
+  }
+
+  private static final class Running implements Schedule {
+    private final int stepSize;
+    private final double gamma;
+    private long t;
+    private double lr;
+
+    Running(int stepSize, double gamma, double baseLr) {
+      this.stepSize = stepSize;
+      this.gamma = gamma;
+      this.lr = baseLr;
+    }
+
+    @Override
+    public double lr() {
+      return lr;
+    }
+
+    @Override
+    public double momentum() {
+      return Double.NaN;
+    }
+
+    @Override
+    public void step(double loss) {
+      t++;
+      if (t % stepSize == 0) {
+        lr = lr * gamma;
+      }
+    }
+  }
+}

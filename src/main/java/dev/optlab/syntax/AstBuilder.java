@@ -1,0 +1,263 @@
+package dev.optlab.syntax;
+
+import dev.optlab.ast.Arg;
+import dev.optlab.ast.Expr;
+import dev.optlab.ast.OptimizerSpec;
+import dev.optlab.ast.RunSpec;
+import dev.optlab.ast.Stmt;
+import dev.optlab.source.OptlabError;
+import dev.optlab.source.Span;
+import dev.optlab.syntax.gen.OptlabParser;
+import dev.optlab.syntax.gen.OptlabParser.*;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Turns one statement's parse tree into the immutable AST at once, every node's span taken from
+ * its tokens. Checks the few rules the grammar leaves open (a {@code then} chain needs {@code for
+ * N} before each {@code then}; nesting depth).
+ */
+final class AstBuilder {
+  /** Deeper expressions are refused before any recursive phase can overflow on them. */
+  static final int MAX_DEPTH = 2000;
+
+  private final SyntaxParser.Lexed lexed;
+  private int depth;
+
+  AstBuilder(SyntaxParser.Lexed lexed) {
+    this.lexed = lexed;
+  }
+
+  Stmt statement(ParserRuleContext tree) {
+    if (tree instanceof ReplExpressionContext r) {
+      Expr e = expr(r.expr());
+      return new Stmt.Print(e, e.span());
+    }
+    return statement(((SingleStatementContext) tree).statement());
+  }
+
+  private Stmt statement(StatementContext ctx) {
+    Span span = span(ctx);
+    return switch (ctx) {
+      case LetStmtContext c -> new Stmt.Let(ident(c.name), expr(c.expr()), span);
+      case DefStmtContext c -> new Stmt.Def(ident(c.name), c.params.stream().map(this::ident).toList(),
+          expr(c.expr()), span);
+      case ObjectiveStmtContext c -> new Stmt.Objective(ident(c.name),
+          c.paramDecl().stream().map(p -> new Stmt.ParamDecl(ident(p.name),
+              p.expr() == null ? null : expr(p.expr()))).toList(),
+          expr(c.expr()), span);
+      case OptimizerStmtContext c -> new Stmt.Optimizer(ident(c.name), optimizer(c.optimizerSpec()),
+          span);
+      case ScheduleFnStmtContext c -> new Stmt.ScheduleFn(ident(c.name), ident(c.var),
+          expr(c.expr()), span);
+      case ScheduleStmtContext c -> new Stmt.Schedule(ident(c.name), schedule(c.scheduleSpec()),
+          span);
+      case RunStmtContext c -> new Stmt.Run(run(c.runBody()), span);
+      case CompareStmtContext c -> new Stmt.Run(compare(c.compareBody()), span);
+      case PrintStmtContext c -> new Stmt.Print(expr(c.expr()), span);
+      case ExplainStmtContext c -> new Stmt.Explain(
+          c.runBody() != null ? run(c.runBody()) : compare(c.compareBody()), span);
+      default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
+    };
+  }
+
+  private RunSpec run(RunBodyContext c) {
+    return runSpec(false, List.of(optimizer(c.optimizerSpec())), c.objective, c.runClause(),
+        span(c));
+  }
+
+  private RunSpec compare(CompareBodyContext c) {
+    return runSpec(true, c.optimizerSpec().stream().map(this::optimizer).toList(), c.objective,
+        c.runClause(), span(c));
+  }
+
+  private RunSpec runSpec(boolean compare, List<OptimizerSpec> optimizers, Token objective,
+      List<RunClauseContext> clauses, Span span) {
+    Expr from = null;
+    Expr steps = null;
+    Expr every = null;
+    RunSpec.Condition until = null;
+    RunSpec.TraceFile trace = null;
+    for (RunClauseContext clause : clauses) {
+      String word = clause.getStart().getText();
+      boolean repeated = switch (clause) {
+        case FromClauseContext c -> from != null || (from = expr(c.expr())) == null;
+        case ForClauseContext c -> steps != null || (steps = expr(c.expr())) == null;
+        case EveryClauseContext c -> every != null || (every = expr(c.expr())) == null;
+        case UntilClauseContext c -> until != null || (until = condition(c.condition())) == null;
+        case TraceClauseContext c -> {
+          if (trace != null) {
+            yield true;
+          }
+          if (compare) {
+            throw error(span(c), "trace \"FILE\" belongs to a run; compare writes no trace file");
+          }
+          trace = new RunSpec.TraceFile(unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
+          yield false;
+        }
+        default -> false;
+      };
+      if (repeated) {
+        throw error(span(clause), "'" + word + "' is given twice");
+      }
+    }
+    return new RunSpec(compare, optimizers, ident(objective), from, steps, every, until, trace,
+        span);
+  }
+
+  private RunSpec.Condition condition(ConditionContext c) {
+    RunSpec.Comparison op = switch (c.op.getType()) {
+      case OptlabParser.LT -> RunSpec.Comparison.LT;
+      case OptlabParser.LE -> RunSpec.Comparison.LE;
+      case OptlabParser.GT -> RunSpec.Comparison.GT;
+      case OptlabParser.GE -> RunSpec.Comparison.GE;
+      case OptlabParser.EQ -> RunSpec.Comparison.EQ;
+      default -> RunSpec.Comparison.NE;
+    };
+    return new RunSpec.Condition(expr(c.left), op, expr(c.right), span(c));
+  }
+
+  private OptimizerSpec optimizer(OptimizerSpecContext c) {
+    List<ArgListContext> lists = c.argList();
+    List<Arg> args = null;
+    List<Arg> with = null;
+    // Which parenthesised list is the constructor's and which the `with`'s depends on the tokens.
+    boolean hasCtor = c.LPAREN().size() == 2 || (c.LPAREN().size() == 1 && c.WITH() == null);
+    int next = 0;
+    if (hasCtor) {
+      boolean ctorHasArgs = lists.size() > next
+          && lists.get(next).getStart().getTokenIndex() < c.RPAREN(0).getSymbol().getTokenIndex();
+      args = ctorHasArgs ? args(lists.get(next++)) : List.of();
+    }
+    if (c.WITH() != null) {
+      with = lists.size() > next ? args(lists.get(next)) : List.of();
+    }
+    Span span = span(c);
+    return new OptimizerSpec(c.name.getText(), span(c.name), args, with,
+        lexed.source.text(span), span);
+  }
+
+  private Expr schedule(ScheduleSpecContext c) {
+    List<ScheduleSegmentContext> segs = c.scheduleSegment();
+    if (segs.size() == 1 && segs.get(0).length == null) {
+      return expr(segs.get(0).expr(0));
+    }
+    List<Expr.Segment> segments = new ArrayList<>();
+    for (int i = 0; i < segs.size(); i++) {
+      ScheduleSegmentContext s = segs.get(i);
+      boolean last = i == segs.size() - 1;
+      if (!last && s.length == null) {
+        throw error(span(c.THEN(i).getSymbol()),
+            "'then' needs the steps the schedule before it runs for: write 'A for N then B'");
+      }
+      if (last && s.length != null) {
+        throw error(span(s.FOR().getSymbol()),
+            "the last schedule of a chain runs to the end; 'for N' is only written before 'then'");
+      }
+      segments.add(new Expr.Segment(expr(s.expr(0)), s.length == null ? null : expr(s.length),
+          span(s)));
+    }
+    return new Expr.Chain(segments, span(c));
+  }
+
+  private List<Arg> args(ArgListContext c) {
+    List<Arg> args = new ArrayList<>();
+    for (ArgContext a : c.arg()) {
+      Expr value = schedule(a.value.scheduleSpec());
+      if (a.argName() == null) {
+        args.add(new Arg(null, null, value, span(a)));
+      } else {
+        args.add(new Arg(a.argName().getText(), span(a.argName()), value, span(a)));
+      }
+    }
+    return args;
+  }
+
+  private Expr expr(ExprContext ctx) {
+    if (++depth > MAX_DEPTH) {
+      throw error(span(ctx), "expression nested too deeply (more than " + MAX_DEPTH + " levels)");
+    }
+    try {
+      Span span = span(ctx);
+      return switch (ctx) {
+        case AtomExprContext c -> primary(c.primary());
+        case PowerExprContext c -> new Expr.Binary(Expr.BinaryOp.POW, expr(c.left), expr(c.right),
+            span);
+        case UnaryExprContext c -> new Expr.Unary(
+            c.op.getType() == OptlabParser.MINUS ? Expr.UnaryOp.NEG : Expr.UnaryOp.PLUS,
+            expr(c.operand), span);
+        case MulExprContext c -> new Expr.Binary(
+            c.op.getType() == OptlabParser.STAR ? Expr.BinaryOp.MUL : Expr.BinaryOp.DIV,
+            expr(c.left), expr(c.right), span);
+        case AddExprContext c -> new Expr.Binary(
+            c.op.getType() == OptlabParser.PLUS ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB,
+            expr(c.left), expr(c.right), span);
+        default -> throw new IllegalStateException("unknown expression " + ctx.getClass());
+      };
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expr primary(PrimaryContext ctx) {
+    Span span = span(ctx);
+    return switch (ctx) {
+      case NumberLitContext c -> new Expr.Num(Double.parseDouble(c.getText()), span);
+      case BoolLitContext c -> new Expr.Bool(c.TRUE() != null, span);
+      case StringLitContext c -> new Expr.Str(unquote(c.getText()), span);
+      case CallExprContext c -> new Expr.Call(c.name.getText(), span(c.name),
+          c.argList() == null ? List.of() : args(c.argList()), span);
+      case NameExprContext c -> new Expr.Name(c.getText(), span);
+      case ParenExprContext c -> expr(c.expr());
+      case TupleExprContext c -> tuple(c, span);
+      case ListExprContext c -> new Expr.ListLit(c.expr().stream().map(this::expr).toList(), span);
+      default -> throw new IllegalStateException("unknown primary " + ctx.getClass());
+    };
+  }
+
+  /** {@code (a)} written with a trailing comma or a name is still a tuple; {@code (a)} alone is not. */
+  private Expr tuple(TupleExprContext c, Span span) {
+    List<Arg> items = args(c.argList());
+    if (items.size() == 1 && !items.get(0).named() && c.argList().COMMA().isEmpty()) {
+      return items.get(0).value();
+    }
+    return new Expr.Tuple(items, span);
+  }
+
+  private Stmt.Ident ident(Token t) {
+    return new Stmt.Ident(t.getText(), span(t));
+  }
+
+  private Span span(Token t) {
+    return lexed.span(t);
+  }
+
+  private Span span(ParserRuleContext c) {
+    Token stop = c.getStop() == null || c.getStop().getType() == Token.EOF ? c.getStart() : c.getStop();
+    return lexed.span(c.getStart(), stop);
+  }
+
+  private OptlabError error(Span span, String message) {
+    return new OptlabError(lexed.source, span, message);
+  }
+
+  static String unquote(String quoted) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i < quoted.length() - 1; i++) {
+      char ch = quoted.charAt(i);
+      if (ch == '\\' && i + 1 < quoted.length() - 1) {
+        char n = quoted.charAt(++i);
+        sb.append(switch (n) {
+          case 'n' -> '\n';
+          case 't' -> '\t';
+          default -> n;
+        });
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,239 @@
+package dev.optlab.syntax;
+
+import dev.optlab.ast.Stmt;
+import dev.optlab.source.Diagnostic;
+import dev.optlab.source.OptlabError;
+import dev.optlab.source.Source;
+import dev.optlab.source.Span;
+import dev.optlab.syntax.gen.OptlabLexer;
+import dev.optlab.syntax.gen.OptlabParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The one place that sets up ANTLR. A script is split into statements at their leading keywords
+ * and each is parsed on its own (SLL first, full LL only when SLL fails), so a bad statement
+ * reports exactly one error and every other statement is still parsed: panic-mode recovery at
+ * statement boundaries, which the language's keyword-first statements make exact.
+ */
+public final class SyntaxParser {
+  private SyntaxParser() {}
+
+  /** Parses a whole script; throws with every statement's syntax error. */
+  public static List<Stmt> parse(Source source) {
+    return parse(source, false);
+  }
+
+  /**
+   * Parses REPL input: statements, or a bare expression, which means {@code print EXPR}.
+   */
+  public static List<Stmt> parseRepl(Source source) {
+    return parse(source, true);
+  }
+
+  /**
+   * Whether REPL input stops in the middle of a statement (an open parenthesis, a trailing
+   * operator, a {@code then} waiting for its schedule): its first syntax error is at the very end
+   * of the input, where more typing could fix it.
+   */
+  public static boolean isIncomplete(Source source) {
+    Lexed lexed = lex(source);
+    List<List<Token>> chunks = split(lexed.tokens);
+    if (chunks.isEmpty()) {
+      return false;
+    }
+    List<Token> last = chunks.get(chunks.size() - 1);
+    Token end = eof(lexed, last, null);
+    try {
+      parseChunk(lexed, last, end, true);
+      return false;
+    } catch (ChunkError e) {
+      return e.offending.getType() == Token.EOF && end.getText().equals("<EOF>");
+    }
+  }
+
+  private static List<Stmt> parse(Source source, boolean repl) {
+    Lexed lexed = lex(source);
+    List<List<Token>> chunks = split(lexed.tokens);
+    List<Stmt> statements = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      List<Token> chunk = chunks.get(i);
+      Token next = i + 1 < chunks.size() ? chunks.get(i + 1).get(0) : null;
+      try {
+        ParserRuleContext tree = parseChunk(lexed, chunk, eof(lexed, chunk, next), repl);
+        statements.add(new AstBuilder(lexed).statement(tree));
+      } catch (ChunkError e) {
+        errors.add(new Diagnostic(source, lexed.span(e.offending), e.getMessage()));
+      } catch (OptlabError e) {
+        errors.addAll(e.diagnostics());
+      } catch (StackOverflowError e) {
+        errors.add(new Diagnostic(source, lexed.span(chunk.get(0)),
+            "expression nested too deeply"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new OptlabError(errors);
+    }
+    return statements;
+  }
+
+  /** The statement keywords that begin a new statement when they stand outside brackets. */
+  private static boolean startsStatement(int type) {
+    return switch (type) {
+      case OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
+          OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
+          OptlabLexer.EXPLAIN -> true;
+      default -> false;
+    };
+  }
+
+  static List<List<Token>> split(List<Token> tokens) {
+    List<List<Token>> chunks = new ArrayList<>();
+    List<Token> current = new ArrayList<>();
+    int depth = 0;
+    Token previous = null;
+    for (Token t : tokens) {
+      int type = t.getType();
+      boolean afterExplain = previous != null && previous.getType() == OptlabLexer.EXPLAIN;
+      if (depth == 0 && startsStatement(type) && !afterExplain && !current.isEmpty()) {
+        chunks.add(current);
+        current = new ArrayList<>();
+      }
+      if (type == OptlabLexer.LPAREN || type == OptlabLexer.LBRACK) {
+        depth++;
+      } else if ((type == OptlabLexer.RPAREN || type == OptlabLexer.RBRACK) && depth > 0) {
+        depth--;
+      }
+      if (!(current.isEmpty() && type == OptlabLexer.SEMI)) {
+        current.add(t);
+      }
+      previous = t;
+    }
+    if (!current.isEmpty()) {
+      chunks.add(current);
+    }
+    return chunks;
+  }
+
+  /**
+   * The end of a statement: the real end of input, or an end token standing where the next
+   * statement begins and carrying its keyword, so a cut-off statement says "found 'run'".
+   */
+  private static Token eof(Lexed lexed, List<Token> chunk, Token next) {
+    CommonToken end = new CommonToken(Token.EOF);
+    if (next == null) {
+      end.setText("<EOF>");
+      end.setStartIndex(lexed.length);
+      end.setStopIndex(lexed.length - 1);
+    } else {
+      end.setText(next.getText());
+      end.setStartIndex(next.getStartIndex());
+      end.setStopIndex(next.getStopIndex());
+      end.setLine(next.getLine());
+    }
+    return end;
+  }
+
+  private static ParserRuleContext parseChunk(Lexed lexed, List<Token> chunk, Token end,
+      boolean repl) {
+    List<Token> tokens = new ArrayList<>(chunk);
+    tokens.add(end);
+    boolean expression = repl && !startsStatement(chunk.get(0).getType());
+    OptlabParser parser = new OptlabParser(new CommonTokenStream(new ListTokenSource(tokens)));
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return expression ? parser.replExpression() : parser.singleStatement();
+    } catch (ParseCancellationException slowPath) {
+      parser = new OptlabParser(new CommonTokenStream(new ListTokenSource(tokens)));
+      parser.removeErrorListeners();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new BailErrorStrategy());
+      try {
+        return expression ? parser.replExpression() : parser.singleStatement();
+      } catch (ParseCancellationException e) {
+        RecognitionException cause = e.getCause() instanceof RecognitionException r ? r : null;
+        Token offending = cause != null && cause.getOffendingToken() != null
+            ? cause.getOffendingToken() : parser.getCurrentToken();
+        throw new ChunkError(offending, SyntaxErrors.message(offending,
+            cause != null ? cause.getExpectedTokens() : parser.getExpectedTokens()));
+      }
+    }
+  }
+
+  private static final class ChunkError extends RuntimeException {
+    final Token offending;
+
+    ChunkError(Token offending, String message) {
+      super(message, null, false, false);
+      this.offending = offending;
+    }
+  }
+
+  private static Lexed lex(Source source) {
+    OptlabLexer lexer = new OptlabLexer(CharStreams.fromString(source.text(), source.name()));
+    lexer.removeErrorListeners();
+    List<Token> tokens = new ArrayList<>();
+    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+      tokens.add(t);
+    }
+    return new Lexed(source, tokens);
+  }
+
+  /**
+   * Tokens with the source they came from. ANTLR counts code points; spans count chars, so the
+   * offsets are mapped when the text holds characters outside the BMP.
+   */
+  static final class Lexed {
+    final Source source;
+    final List<Token> tokens;
+    final int length;
+    private final int[] charOffset;
+
+    Lexed(Source source, List<Token> tokens) {
+      this.source = source;
+      this.tokens = tokens;
+      String text = source.text();
+      int codePoints = text.codePointCount(0, text.length());
+      this.length = codePoints;
+      if (codePoints == text.length()) {
+        charOffset = null;
+      } else {
+        charOffset = new int[codePoints + 1];
+        for (int cp = 0, ch = 0; cp <= codePoints; cp++) {
+          charOffset[cp] = ch;
+          if (ch < text.length()) {
+            ch += Character.charCount(text.codePointAt(ch));
+          }
+        }
+      }
+    }
+
+    int offset(int codePointIndex) {
+      int i = Math.max(0, Math.min(codePointIndex, length));
+      return charOffset == null ? i : charOffset[i];
+    }
+
+    Span span(Token t) {
+      int start = offset(t.getStartIndex());
+      return new Span(start, Math.max(start, offset(t.getStopIndex() + 1)));
+    }
+
+    Span span(Token first, Token last) {
+      int start = offset(first.getStartIndex());
+      return new Span(start, Math.max(start, offset(last.getStopIndex() + 1)));
+    }
+  }
+}

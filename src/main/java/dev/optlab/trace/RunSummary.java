@@ -1,0 +1,27 @@
+package dev.optlab.trace;
+
+/**
+ * How one optimizer's run ended.
+ *
+ * @param last the state at the last step computed (traced or not)
+ * @param stepsToTolerance in a compare, the first step whose loss came within the tolerance of
+ *     the best loss any optimizer reached; -1 when it never did or outside a compare
+ * @param nanos wall time of the loop
+ */
+public record RunSummary(String run, Status status, TraceRow last, long stepsToTolerance,
+    long nanos) {
+  public enum Status {
+    /** Ran all its steps. */
+    COMPLETED,
+    /** Stopped early because the {@code until} condition held. */
+    UNTIL,
+    /** Stopped at a NaN or infinite loss. */
+    DIVERGED,
+    /** Stopped by the user (Ctrl-C in the REPL). */
+    INTERRUPTED
+  }
+
+  public RunSummary withStepsToTolerance(long steps) {
+    return new RunSummary(run, status, last, steps, nanos);
+  }
+}
