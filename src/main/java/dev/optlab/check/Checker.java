@@ -56,7 +56,7 @@ public final class Checker {
         }
         actions.add(a);
       } catch (OptlabError e) {
-        errors.addAll(e.diagnostics());
+        e.diagnostics().stream().filter(d -> !followsFromBrokenName(d)).forEach(errors::add);
         declaredName(s).ifPresent(env::markBroken);
       } catch (Cascade e) {
         declaredName(s).ifPresent(env::markBroken);
@@ -66,6 +66,21 @@ public final class Checker {
       throw new OptlabError(errors);
     }
     return actions;
+  }
+
+  /**
+   * "unknown function 'f'" where f's own declaration failed above: the first error says it all.
+   */
+  private boolean followsFromBrokenName(Diagnostic d) {
+    if (!d.message().startsWith("unknown ")) {
+      return false;
+    }
+    String at = source.text(d.span());
+    int end = 0;
+    while (end < at.length() && Character.isJavaIdentifierPart(at.charAt(end))) {
+      end++;
+    }
+    return end > 0 && env.isBroken(at.substring(0, end));
   }
 
   private static java.util.Optional<String> declaredName(Stmt s) {
@@ -154,12 +169,12 @@ public final class Checker {
           + " needs the number of steps: add 'for N steps'");
     }
     long steps = values.whole(spec.steps(), 0, "the number of steps");
-    for (int i = 0; i < named.size(); i++) {
-      var schedule = named.get(i).config().schedule();
+    for (Planner.NamedOptimizer o : named) {
+      var schedule = o.config().schedule();
       if (schedule != null && schedule.maxSteps() < steps) {
-        throw values.error(spec.steps().span(), named.get(i).runName() + "'s schedule "
-            + named.get(i).config().scheduleText() + " lasts " + schedule.maxSteps()
-            + " steps, fewer than the " + steps + " this run takes");
+        throw values.error(spec.steps().span(), "this run takes " + steps + " steps, but the "
+            + "schedule of " + (named.size() == 1 ? "its optimizer" : o.runName()) + " lasts "
+            + schedule.maxSteps() + "; run fewer steps or lengthen the schedule");
       }
     }
     Long every = spec.every() == null ? null : values.whole(spec.every(), 1, "every");
@@ -204,8 +219,9 @@ public final class Checker {
       throw values.error(t.span(), "cannot write trace file \"" + t.path() + "\": it is a directory");
     }
     if (dir == null || !Files.isDirectory(dir)) {
+      Path written = Path.of(t.path()).getParent();
       throw values.error(t.span(), "cannot write trace file \"" + t.path()
-          + "\": no such directory " + (dir == null ? "" : dir));
+          + "\": no such directory '" + (written == null ? dir : written) + "'");
     }
     if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
       throw values.error(t.span(), "cannot write trace file \"" + t.path()

@@ -41,8 +41,7 @@ final class PointReader {
         index = params.indexOf(item.name());
         if (index < 0) {
           throw values.error(item.nameSpan(), objective.name() + " has no parameter '"
-              + item.name() + "'" + Suggest.didYouMean(item.name(), params)
-              + "; its parameters are " + String.join(", ", params));
+              + item.name() + "'" + suggestion(item.name(), params));
         }
         if (seen[index]) {
           throw values.error(item.nameSpan(), item.name() + " is given twice");
@@ -61,6 +60,11 @@ final class PointReader {
       p[index] = values.number(item.value());
     }
     return p;
+  }
+
+  private static String suggestion(String name, List<String> params) {
+    String close = Suggest.didYouMean(name, params);
+    return !close.isEmpty() ? close : "; its parameters are " + String.join(", ", params);
   }
 
   private static String example(List<String> params) {

@@ -3,7 +3,9 @@ package dev.optlab.cli;
 import dev.optlab.Engine;
 import dev.optlab.Output;
 import dev.optlab.exec.RunControl;
+import dev.optlab.source.Diagnostic;
 import dev.optlab.source.DiagnosticRenderer;
+import dev.optlab.source.Span;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import java.io.IOException;
@@ -82,13 +84,21 @@ public final class CommandLine {
       }
       try {
         // Malformed UTF-8 decodes to U+FFFD, which the lexer reports as an unexpected character.
-        sources.add(new Source(in.name(),
-            new String(Files.readAllBytes(Path.of(in.name())), StandardCharsets.UTF_8)));
+        byte[] bytes = Files.readAllBytes(Path.of(in.name()));
+        sources.add(new Source(in.name(), new String(bytes, StandardCharsets.UTF_8)));
       } catch (NoSuchFileException e) {
         return usageError(err, "cannot read '" + in.name() + "': no such file");
       } catch (IOException | RuntimeException e) {
         return usageError(err, "cannot read '" + in.name() + "': "
             + (Files.isDirectory(Path.of(in.name())) ? "it is a directory" : e.getMessage()));
+      }
+    }
+    for (Source source : sources) {
+      int nul = source.text().indexOf('\0');
+      if (nul >= 0) {
+        err.print(DiagnosticRenderer.render(new Diagnostic(source, new Span(nul, nul + 1),
+            "this is binary data, not an optlab script")));
+        return 1;
       }
     }
     return runAll(sources, check, csv ? new CsvOutput(out, err) : new TableOutput(out), out, err);
@@ -108,6 +118,11 @@ public final class CommandLine {
       } catch (OptlabError e) {
         out.flush();
         err.print(DiagnosticRenderer.render(e));
+        return 1;
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // A bug in optlab, not in the script; still no stack trace for the user.
+        out.flush();
+        err.println(source.name() + ": error: internal error: " + e);
         return 1;
       } finally {
         out.flush();

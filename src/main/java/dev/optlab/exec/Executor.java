@@ -33,10 +33,18 @@ public final class Executor {
   }
 
   public void execute(ExecutionPlan plan, RunListener listener, RunControl control) {
-    if (plan.compare()) {
-      compare(plan, listener, control);
-    } else {
-      run(plan, listener, control);
+    try {
+      if (plan.compare()) {
+        compare(plan, listener, control);
+      } else {
+        run(plan, listener, control);
+      }
+    } catch (OptlabError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Whatever goes wrong inside a run is reported at the statement that started it.
+      throw new OptlabError(source, plan.span(), (plan.compare() ? "compare" : "run")
+          + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
   }
 

@@ -75,7 +75,8 @@ final class ReplSession {
       if (input.stripLeading().startsWith(":")) {
         return Commands.execute(this, input);
       }
-      run(new Source(SOURCE_NAME, input), true);
+      // Trailing blank lines (a blank line submits) would put "end of input" on an empty line.
+      run(new Source(SOURCE_NAME, input.stripTrailing()), true);
       return true;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       internalError(e);

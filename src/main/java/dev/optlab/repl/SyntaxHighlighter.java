@@ -165,9 +165,12 @@ final class SyntaxHighlighter implements Highlighter {
         out.add(t.text());
       }
       if (declaring && next != null && next.is(LPAREN)) { // def f(a, b), objective f(x = 1)
-        for (int j = i + 2; j < tokens.size() && !tokens.get(j).is(RPAREN); j++) {
-          if (tokens.get(j).is(ID) && (tokens.get(j - 1).is(LPAREN) || tokens.get(j - 1).is(COMMA))) {
-            out.add(tokens.get(j).text());
+        int depth = 1;
+        for (int j = i + 2; j < tokens.size() && depth > 0; j++) {
+          Tok p = tokens.get(j);
+          depth += p.is(LPAREN) ? 1 : p.is(RPAREN) ? -1 : 0;
+          if (depth == 1 && p.is(ID) && (tokens.get(j - 1).is(LPAREN) || tokens.get(j - 1).is(COMMA))) {
+            out.add(p.text());
           }
         }
       }

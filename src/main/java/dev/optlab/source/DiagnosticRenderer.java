@@ -8,9 +8,17 @@ package dev.optlab.source;
  * the source line
  *        ^~~~
  * </pre>
+ *
+ * A very long line is shown as a window around the error, and control characters (binary input)
+ * as {@code ?}, so the echo never floods or garbles a terminal.
  */
 public final class DiagnosticRenderer {
   private DiagnosticRenderer() {}
+
+  /** Lines longer than this are shown as a window around the error. */
+  static final int MAX_SHOWN = 100;
+
+  private static final String ELLIPSIS = "...";
 
   public static String render(Diagnostic d) {
     Source src = d.source();
@@ -21,20 +29,33 @@ public final class DiagnosticRenderer {
     sb.append(src.name()).append(':').append(line).append(':').append(col)
         .append(": error: ").append(d.message()).append('\n');
     String text = src.lineText(line);
-    sb.append(text).append('\n');
+    int caret = col - 1;
+    int width = Math.max(1, Math.min(d.span().end() - start, text.length() - caret));
+    // Cut a window when the line is too long to read, keeping the caret inside it.
+    int from = 0;
+    int to = text.length();
+    String prefix = "";
+    String suffix = "";
+    if (text.length() > MAX_SHOWN) {
+      from = Math.max(0, Math.min(caret - MAX_SHOWN / 3, text.length() - MAX_SHOWN));
+      to = Math.min(text.length(), from + MAX_SHOWN);
+      prefix = from > 0 ? ELLIPSIS : "";
+      suffix = to < text.length() ? ELLIPSIS : "";
+      width = Math.min(width, to - caret);
+    }
+    sb.append(prefix);
+    for (int i = from; i < to; i++) {
+      char ch = text.charAt(i);
+      sb.append(ch != '\t' && Character.isISOControl(ch) ? '?' : ch);
+    }
+    sb.append(suffix).append('\n');
+    sb.append(" ".repeat(prefix.length()));
     // Keep tabs so the caret lines up under the same character in any terminal.
-    for (int i = 0; i < col - 1 && i < text.length(); i++) {
+    for (int i = from; i < caret && i < to; i++) {
       sb.append(text.charAt(i) == '\t' ? '\t' : ' ');
     }
-    for (int i = col - 1 - text.length(); i > 0; i--) {
-      sb.append(' ');
-    }
-    sb.append('^');
-    int width = Math.min(d.span().end(), start + Math.max(0, text.length() - (col - 1))) - start;
-    for (int i = 1; i < width; i++) {
-      sb.append('~');
-    }
-    sb.append('\n');
+    sb.append(" ".repeat(Math.max(0, caret - Math.max(text.length(), from))));
+    sb.append('^').append("~".repeat(Math.max(0, width - 1))).append('\n');
     for (String hint : d.hints()) {
       sb.append("hint: ").append(hint).append('\n');
     }

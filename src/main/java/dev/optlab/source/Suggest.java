@@ -22,7 +22,8 @@ public final class Suggest {
         bestDistance = d;
       }
     }
-    int allowed = Math.max(1, Math.min(3, word.length() / 3));
+    // A one-letter name is one edit from every other one-letter name: no useful suggestion.
+    int allowed = Math.min(word.length() - 1, Math.max(1, Math.min(3, word.length() / 3)));
     return bestDistance <= allowed ? best : null;
   }
 
