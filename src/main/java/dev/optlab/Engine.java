@@ -46,6 +46,8 @@ public final class Engine {
   }
 
   private void execute(Source source, List<Action> actions, Output output, RunControl control) {
+    output.checked(actions.stream().filter(a -> a instanceof Action.Run)
+        .map(a -> ((Action.Run) a).plan()).toList());
     Executor executor = new Executor(source);
     for (Action action : actions) {
       switch (action) {

@@ -16,4 +16,10 @@ public interface Output extends RunListener {
 
   /** The execution plan {@code explain} shows. */
   void explained(String plan);
+
+  /**
+   * Before a checked script runs: the plans of all its {@code run} and {@code compare}
+   * statements, so an output can size itself for all of them (the CSV header).
+   */
+  default void checked(java.util.List<dev.optlab.plan.ExecutionPlan> plans) {}
 }

@@ -7,19 +7,23 @@ import dev.optlab.trace.Csv;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code --format csv}: one CSV document on standard output (LANGUAGE.md section 7), everything
  * else (prints, plans, divergence notes) on standard error so the document stays clean. The
- * header is written before the first row; should a later run's objective have other parameters,
- * a blank line and a new header start a new document.
+ * header names the parameters of every objective the script runs, in the order they first
+ * appear; a row leaves the cells of parameters its objective lacks empty. (Should a later script
+ * of the same command line bring new parameters, a blank line and a new header follow.)
  */
 public final class CsvOutput implements Output {
   private final PrintStream out;
   private final PrintStream err;
   private List<String> header;
   private final StringBuilder line = new StringBuilder(128);
+  private int[] columns;
+  private List<String> columnsFor;
 
   public CsvOutput(PrintStream out, PrintStream err) {
     this.out = out;
@@ -40,14 +44,32 @@ public final class CsvOutput implements Output {
   }
 
   @Override
-  public void runStarted(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
-    List<String> params = plan.objective().params();
-    if (!params.equals(header)) {
+  public void checked(List<ExecutionPlan> plans) {
+    List<String> params = header == null ? new ArrayList<>() : new ArrayList<>(header);
+    for (ExecutionPlan plan : plans) {
+      for (String p : plan.objective().params()) {
+        if (!params.contains(p)) {
+          params.add(p);
+        }
+      }
+    }
+    if (!plans.isEmpty() && !params.equals(header)) {
       if (header != null) {
         out.println();
       }
-      header = params;
-      out.println(Csv.header(params));
+      header = List.copyOf(params);
+      columnsFor = null;
+      out.println(Csv.header(header));
+    }
+  }
+
+  @Override
+  public void runStarted(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
+    List<String> params = plan.objective().params();
+    if (!params.equals(columnsFor)) {
+      columnsFor = params;
+      columns = header.equals(params) ? null
+          : header.stream().mapToInt(params::indexOf).toArray();
     }
   }
 
@@ -55,7 +77,7 @@ public final class CsvOutput implements Output {
   public void row(ExecutionPlan plan, TraceRow row) {
     line.setLength(0);
     Csv.appendRow(line, row.run(), row.step(), row.lr(), row.loss(), row.gradNorm(), row.params(),
-        null);
+        columns);
     out.append(line);
   }
 

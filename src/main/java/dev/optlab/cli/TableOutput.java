@@ -17,6 +17,7 @@ import java.util.List;
 public class TableOutput implements Output {
   protected final PrintStream out;
   private Tables.RowFormat rowFormat;
+  private long lastShownStep = -1;
 
   public TableOutput(PrintStream out) {
     this.out = out;
@@ -49,6 +50,7 @@ public class TableOutput implements Output {
   public void row(ExecutionPlan plan, TraceRow row) {
     if (!plan.compare()) {
       out.println(rowFormat.row(row));
+      lastShownStep = row.step();
     }
   }
 
@@ -56,6 +58,10 @@ public class TableOutput implements Output {
   public void runFinished(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer,
       RunSummary summary) {
     if (!plan.compare()) {
+      if (summary.last().step() != lastShownStep) {
+        out.println(rowFormat.row(summary.last()));
+      }
+      lastShownStep = -1;
       out.println(Tables.closingLine(plan, optimizer, summary));
       out.println();
     }

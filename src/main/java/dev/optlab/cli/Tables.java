@@ -74,7 +74,7 @@ public final class Tables {
     String time = " (" + duration(s.nanos()) + ")";
     return switch (s.status()) {
       case COMPLETED -> s.run() + ": final loss " + Numbers.short6(last.loss()) + " at " + point
-          + " after " + last.step() + " steps" + time;
+          + " after " + last.step() + (last.step() == 1 ? " step" : " steps") + time;
       case UNTIL -> s.run() + ": " + plan.loop().until() + " at step " + last.step()
           + ": loss " + Numbers.short6(last.loss()) + " at " + point + time;
       case DIVERGED -> s.run() + ": diverged at step " + last.step() + " (loss = "
@@ -127,14 +127,19 @@ public final class Tables {
       }
       sb.append(r).append('\n');
     }
-    sb.append("reached: the first step whose loss is within ").append(Numbers.short6(tolerance))
-        .append(" of the best loss any of them reached\n");
+    if (plan.loop().until() != null) {
+      sb.append("reached: the step where ").append(plan.loop().until()).append(" held\n");
+    } else {
+      sb.append("reached: the first step whose loss is within ").append(Numbers.short6(tolerance))
+          .append(" of the best loss any of them reached\n");
+    }
     return sb.toString();
   }
 
   static String duration(long nanos) {
     double ms = nanos / 1e6;
-    return ms < 1000 ? String.format("%.1f ms", ms) : String.format("%.2f s", ms / 1000);
+    return ms < 1000 ? String.format(java.util.Locale.ROOT, "%.1f ms", ms)
+        : String.format(java.util.Locale.ROOT, "%.2f s", ms / 1000);
   }
 
   private static void pad(StringBuilder sb, String s, int width) {

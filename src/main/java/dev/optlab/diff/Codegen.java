@@ -24,13 +24,15 @@ final class Codegen {
   private static final String SELF = "dev/optlab/diff/FusedProgram";
   private static final String KERNELS = "dev/optlab/diff/Kernels";
   private static final String MATH = "java/lang/Math";
+  private static final String SLEEF = "dev/optlab/diff/Sleef";
   private static final String D_D = "(D)D";
   private static final String DD_D = "(DD)D";
   private static final String DDD_D = "(DDD)D";
 
   /** The translation of {@code p}, or null when it is too big or cannot be defined. */
   static Fused generate(Program p) {
-    if (p.result < 0) {
+    // About 10 bytes of bytecode per op each way: skip what would exceed MAX_CODE anyway.
+    if (p.result < 0 || (p.fop.length + p.bop.length) * 10 > MAX_CODE || p.arity > Short.MAX_VALUE) {
       return null;
     }
     try {
@@ -298,13 +300,13 @@ final class Codegen {
           c.op(0x6f);
         }
         case Op.SQRT, Op.POW_HALF -> math(c, a, "sqrt");
-        case Op.EXP -> math(c, a, "exp");
-        case Op.LOG -> math(c, a, "log");
+        case Op.EXP -> sleef(c, a, "exp");
+        case Op.LOG -> sleef(c, a, "log");
         case Op.ABS -> math(c, a, "abs");
-        case Op.SIN -> math(c, a, "sin");
-        case Op.COS -> math(c, a, "cos");
-        case Op.TAN -> math(c, a, "tan");
-        case Op.TANH -> math(c, a, "tanh");
+        case Op.SIN -> sleef(c, a, "sin");
+        case Op.COS -> sleef(c, a, "cos");
+        case Op.TAN -> sleef(c, a, "tan");
+        case Op.TANH -> sleef(c, a, "tanh");
         case Op.FLOOR -> math(c, a, "floor");
         case Op.CEIL -> math(c, a, "ceil");
         case Op.SIGMOID -> kernel(c, a, "sigmoid");
@@ -352,6 +354,11 @@ final class Codegen {
   private void math(Code c, int a, String name) {
     c.dload(a);
     c.invokestatic(MATH, name, D_D);
+  }
+
+  private void sleef(Code c, int a, String name) {
+    c.dload(a);
+    c.invokestatic(SLEEF, name, D_D);
   }
 
   private void kernel(Code c, int a, String name) {

@@ -162,13 +162,13 @@ public final class CompiledFunction {
       v[d] = switch (op[i]) {
         case Op.NEG -> -v[a[i]];
         case Op.SQRT -> Math.sqrt(v[a[i]]);
-        case Op.EXP -> Math.exp(v[a[i]]);
-        case Op.LOG -> Math.log(v[a[i]]);
+        case Op.EXP -> Sleef.exp(v[a[i]]);
+        case Op.LOG -> Sleef.log(v[a[i]]);
         case Op.ABS -> Math.abs(v[a[i]]);
-        case Op.SIN -> Math.sin(v[a[i]]);
-        case Op.COS -> Math.cos(v[a[i]]);
-        case Op.TAN -> Math.tan(v[a[i]]);
-        case Op.TANH -> Math.tanh(v[a[i]]);
+        case Op.SIN -> Sleef.sin(v[a[i]]);
+        case Op.COS -> Sleef.cos(v[a[i]]);
+        case Op.TAN -> Sleef.tan(v[a[i]]);
+        case Op.TANH -> Sleef.tanh(v[a[i]]);
         case Op.SIGMOID -> Kernels.sigmoid(v[a[i]]);
         case Op.RELU -> Kernels.relu(v[a[i]]);
         case Op.SOFTPLUS -> Kernels.softplus(v[a[i]]);

@@ -9,9 +9,16 @@ package dev.optlab.diff;
  * <p>What makes them bit-identical to PyTorch: the same operation order ({@code (g * (1 - y)) *
  * y}, not {@code g * y * (1 - y)}); pow's special cases; {@code std::max}/{@code std::min}'s
  * treatment of signed zeros; the fused multiply-add that GCC contracts in the AVX2 build of
- * {@code tanh_backward}. What can still differ by an ulp: {@code exp}, {@code log}, {@code sin},
- * {@code cos}, {@code tan} and {@code pow} come from {@link Math} here and from glibc there (both
- * within an ulp; they disagree on roughly 0.1% ({@code pow}) to 5% ({@code exp}) of arguments).
+ * {@code tanh_backward}; and for the unary ops that PyTorch computes with SLEEF's vector
+ * functions ({@code exp}, {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code tanh},
+ * including the {@code log} and {@code cos}/{@code sin} inside backward formulas), a port of
+ * those functions ({@link Sleef}).
+ *
+ * <p>What can still differ in the last bit: the kernels PyTorch runs through its scalar path and
+ * so through glibc, for which {@link Math} stands in: {@code pow} (general exponents; about 0.1%
+ * of arguments), the {@code exp} inside {@code sigmoid}, {@code softplus} and its backward (0.2%,
+ * mostly absorbed by the rounding of what follows), and {@code log1p} in {@code softplus}
+ * (0.01%).
  */
 final class Kernels {
   private Kernels() {}
@@ -21,13 +28,13 @@ final class Kernels {
     return switch (op) {
       case Op.NEG -> -a;
       case Op.SQRT -> Math.sqrt(a);
-      case Op.EXP -> Math.exp(a);
-      case Op.LOG -> Math.log(a);
+      case Op.EXP -> Sleef.exp(a);
+      case Op.LOG -> Sleef.log(a);
       case Op.ABS -> Math.abs(a);
-      case Op.SIN -> Math.sin(a);
-      case Op.COS -> Math.cos(a);
-      case Op.TAN -> Math.tan(a);
-      case Op.TANH -> Math.tanh(a);
+      case Op.SIN -> Sleef.sin(a);
+      case Op.COS -> Sleef.cos(a);
+      case Op.TAN -> Sleef.tan(a);
+      case Op.TANH -> Sleef.tanh(a);
       case Op.SIGMOID -> sigmoid(a);
       case Op.RELU -> relu(a);
       case Op.SOFTPLUS -> softplus(a);
@@ -115,12 +122,12 @@ final class Kernels {
 
   /** {@code grad * self.cos()}. */
   static double sinBackward(double g, double x) {
-    return g * Math.cos(x);
+    return g * Sleef.cos(x);
   }
 
   /** {@code grad * -self.sin()}. */
   static double cosBackward(double g, double x) {
-    return g * -Math.sin(x);
+    return g * -Sleef.sin(x);
   }
 
   /** {@code grad * (1 + result.pow(2))}. */
@@ -150,7 +157,7 @@ final class Kernels {
 
   /** pow(Tensor, Tensor), for the exponent. */
   static double powTensorBackwardExponent(double g, double a, double b, double result) {
-    return powBackwardExponent(g, a, Math.log(a), b, result);
+    return powBackwardExponent(g, a, Sleef.log(a), b, result);
   }
 
   static double maxBackwardSelf(double g, double a, double b) {

@@ -65,8 +65,6 @@ final class Op {
   static final int POW_M1 = 36;
   static final int POW_M2 = 37;
 
-  static final int COUNT = 38;
-
   /** The name shown by {@code explain}. */
   static String name(int op) {
     return switch (op) {

@@ -108,11 +108,7 @@ final class Sleef {
     double x2 = xh * xh;
     double x4 = x2 * x2;
     double x8 = x4 * x4;
-    double p = fma(x4, fma(x2, 0.1532076988502701353e+0, fma(x2, 0.1525629051003428716e+0,
-        0.1818605932937785996e+0) * 0) + 0 * 0 + poly3(x2, x4, 0.1532076988502701353e+0,
-        0.1525629051003428716e+0, 0.1818605932937785996e+0) * 0 + 0, 0);
-    p = fma(x8, 0, 0) + 0 * p;
-    p = poly7(x2, x4, x8, 0.1532076988502701353e+0, 0.1525629051003428716e+0,
+    double p = poly7(x2, x4, x8, 0.1532076988502701353e+0, 0.1525629051003428716e+0,
         0.1818605932937785996e+0, 0.2222214519839380009e+0, 0.2857142932794299317e+0,
         0.3999999999635251990e+0, 0.6666666666667333541e+0);
     // s = ln2 * e + 2x + x^3 p, in double-double.
@@ -132,9 +128,51 @@ final class Sleef {
     if (!(Math.abs(d) < TRIG_MAX)) {
       return Double.isFinite(d) ? Math.sin(d) : Double.NaN;
     }
-    Reduced r = reduceSin(d);
-    double u = sinPoly(r.hi, r.lo);
-    if ((r.q & 1) == 1) {
+    double sh;
+    double sl;
+    int ql;
+    if (Math.abs(d) < TRIG_MAX2) {
+      double dql = Math.rint(d * M_1_PI);
+      ql = (int) dql;
+      double u = fma(dql, -PI_A2, d);
+      double w = dql * -PI_B2;
+      sh = u + w;
+      sl = (u - sh) + w;
+    } else {
+      double dqh = trunc(d * (M_1_PI / (1 << 24))) * (1 << 24);
+      double dql = Math.rint(fma(d, M_1_PI, -dqh));
+      ql = (int) dql;
+      double u = fma(dqh, -PI_A, d);
+      double w = dql * -PI_A;
+      sh = u + w;
+      sl = (u - sh) + w;
+      double y = dqh * -PI_B;
+      double h = sh + y;
+      double v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = dql * -PI_B;
+      h = sh + y;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = dqh * -PI_C;
+      h = sh + y;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = dql * -PI_C;
+      h = sh + y;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = (dqh + dql) * -PI_D;
+      h = sh + y;
+      sl = ((sh - h) + y) + sl;
+      sh = h;
+    }
+    double u = sinPoly(sh, sl);
+    if ((ql & 1) == 1) {
       u = -u;
     }
     return d == 0 ? d : u;
@@ -145,9 +183,58 @@ final class Sleef {
     if (!(Math.abs(d) < TRIG_MAX)) {
       return Double.isFinite(d) ? Math.cos(d) : Double.NaN;
     }
-    Reduced r = reduceCos(d);
-    double u = sinPoly(r.hi, r.lo);
-    return (r.q & 2) == 0 ? -u : u;
+    double sh;
+    double sl;
+    int ql;
+    if (Math.abs(d) < TRIG_MAX2) {
+      double dql = fma(2, Math.rint(fma(d, M_1_PI, -0.5)), 1);
+      ql = (int) dql;
+      double w = dql * (-PI_A2 * 0.5);
+      sh = d + w;
+      double v = sh - d;
+      sl = (d - (sh - v)) + (w - v);
+      double y = dql * (-PI_B2 * 0.5);
+      double h = sh + y;
+      sl = ((sh - h) + y) + sl;
+      sh = h;
+    } else {
+      double dqh = trunc(fma(d, M_1_PI / (1 << 23), -M_1_PI / (1 << 24)));
+      ql = (int) Math.rint(d * M_1_PI + fma(dqh, -(1 << 23), -0.5));
+      dqh = dqh * (1 << 24);
+      ql = ql + ql + 1;
+      double dql = ql;
+      double u = fma(dqh, -PI_A * 0.5, d);
+      double w = dql * (-PI_A * 0.5);
+      sh = u + w;
+      double v = sh - u;
+      sl = (u - (sh - v)) + (w - v);
+      double y = dqh * (-PI_B * 0.5);
+      double h = sh + y;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = dql * (-PI_B * 0.5);
+      h = sh + y;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = dqh * (-PI_C * 0.5);
+      h = sh + y;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = dql * (-PI_C * 0.5);
+      h = sh + y;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (y - v)) + sl;
+      sh = h;
+      y = (dqh + dql) * (-PI_D * 0.5);
+      h = sh + y;
+      sl = ((sh - h) + y) + sl;
+      sh = h;
+    }
+    double u = sinPoly(sh, sl);
+    return (ql & 2) == 0 ? -u : u;
   }
 
   /** tan (SLEEF xtan_u1). */
@@ -180,14 +267,30 @@ final class Sleef {
       double w = dql * (-PI_A * 0.5);
       sh = u + w;
       sl = (u - sh) + w;
-      double[] s = {sh, sl};
-      add2(s, dqh * (-PI_B * 0.5));
-      add2(s, dql * (-PI_B * 0.5));
-      add2(s, dqh * (-PI_C * 0.5));
-      add2(s, dql * (-PI_C * 0.5));
-      add(s, (dqh + dql) * (-PI_D * 0.5));
-      sh = s[0];
-      sl = s[1];
+      double z = dqh * (-PI_B * 0.5);
+      double h = sh + z;
+      double v = h - sh;
+      sl = ((sh - (h - v)) + (z - v)) + sl;
+      sh = h;
+      z = dql * (-PI_B * 0.5);
+      h = sh + z;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (z - v)) + sl;
+      sh = h;
+      z = dqh * (-PI_C * 0.5);
+      h = sh + z;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (z - v)) + sl;
+      sh = h;
+      z = dql * (-PI_C * 0.5);
+      h = sh + z;
+      v = h - sh;
+      sl = ((sh - (h - v)) + (z - v)) + sl;
+      sh = h;
+      z = (dqh + dql) * (-PI_D * 0.5);
+      h = sh + z;
+      sl = ((sh - h) + z) + sl;
+      sh = h;
     }
     double th = sh * 0.5;
     double tl = sl * 0.5;
@@ -232,9 +335,48 @@ final class Sleef {
       return Double.NaN;
     }
     double y = Math.abs(x);
-    double[] d = expk2(y);
-    double dh = d[0];
-    double dl = d[1];
+    // d = e^y as a double-double (SLEEF expk2 of (y, 0)).
+    double dq = Math.rint(y * R_LN2);
+    int q = (int) dq;
+    double sh = y;
+    double sl = 0;
+    double z = dq * -L2U;
+    double h = sh + z;
+    double v = h - sh;
+    sl = ((sh - (h - v)) + (z - v)) + sl;
+    sh = h;
+    z = dq * -L2L;
+    h = sh + z;
+    v = h - sh;
+    sl = ((sh - (h - v)) + (z - v)) + sl;
+    sh = h;
+    double s2h = sh * sh;
+    double s2l = fma(sh + sh, sl, fma(sh, sh, -s2h));
+    double s4h = s2h * s2h;
+    double s4l = fma(s2h + s2h, s2l, fma(s2h, s2h, -s4h));
+    double s8 = s4h * s4h;
+    double u = fma(s8, fma(sh, +0.1602472219709932072e-9, +0.2092255183563157007e-8),
+        poly8(sh, s2h, s4h, +0.2505230023782644465e-7, +0.2755724800902135303e-6,
+            +0.2755731892386044373e-5, +0.2480158735605815065e-4, +0.1984126984148071858e-3,
+            +0.1388888888886763255e-2, +0.8333333333333347095e-2, +0.4166666666666669905e-1));
+    double ah = sh * +0.1666666666666666574e+0;
+    double al = fma(sl, +0.1666666666666666574e+0, fma(sh, +0.1666666666666666574e+0, -ah));
+    double th = 0.5 + ah;
+    double tl = ((0.5 - th) + ah) + al;
+    for (int i = 0; i < 2; i++) {
+      double ph = th * sh;
+      double pl = fma(th, sl, fma(tl, sh, fma(th, sh, -ph)));
+      double nh = 1.0 + ph;
+      tl = ((1.0 - nh) + ph) + pl;
+      th = nh;
+    }
+    double ph = s4h * u;
+    double pl = fma(s4l, u, fma(s4h, u, -ph));
+    double nh0 = th + ph;
+    tl = (((th - nh0) + ph) + tl) + pl;
+    th = nh0;
+    double dh = ldexp2(th, q);
+    double dl = ldexp2(tl, q);
     // e = 1 / d in double-double.
     double eh = 1.0 / dh;
     double el = eh * fma(-dl, eh, fma(-dh, eh, 1));
@@ -246,116 +388,15 @@ final class Sleef {
     double mv = mh - dh;
     double ml = ((dh - (mh - mv)) + (eh - mv)) + (dl + el);
     double t = 1.0 / mh;
-    double q = nh * t;
-    double u = fma(t, nh, -q);
-    double v = fma(-ml, t, fma(-mh, t, 1));
-    double r = q + fma(q, v, fma(nl, t, u));
+    double r = nh * t;
+    double uu = fma(t, nh, -r);
+    double vv = fma(-ml, t, fma(-mh, t, 1));
+    r = r + fma(r, vv, fma(nl, t, uu));
     if (y > 18.714973875 || Double.isNaN(r)) {
       r = 1.0;
     }
-    return Math.copySign(r, x);
-  }
-
-  /** e^y as a double-double {hi, lo} (SLEEF expk2 of (y, 0)). */
-  private static double[] expk2(double y) {
-    double dq = Math.rint(y * R_LN2);
-    int q = (int) dq;
-    double[] s = {y, 0};
-    add2(s, dq * -L2U);
-    add2(s, dq * -L2L);
-    double sh = s[0];
-    double sl = s[1];
-    double s2h = sh * sh;
-    double s2l = fma(sh + sh, sl, fma(sh, sh, -s2h));
-    double s4h = s2h * s2h;
-    double s4l = fma(s2h + s2h, s2l, fma(s2h, s2h, -s4h));
-    double s8 = s4h * s4h;
-    double u = fma(s8, fma(sh, +0.1602472219709932072e-9, +0.2092255183563157007e-8),
-        poly8(sh, s2h, s4h, +0.2505230023782644465e-7, +0.2755724800902135303e-6,
-            +0.2755731892386044373e-5, +0.2480158735605815065e-4, +0.1984126984148071858e-3,
-            +0.1388888888886763255e-2, +0.8333333333333347095e-2, +0.4166666666666669905e-1));
-    // t = 0.5 + s * (1/6)
-    double ah = sh * +0.1666666666666666574e+0;
-    double al = fma(sl, +0.1666666666666666574e+0, fma(sh, +0.1666666666666666574e+0, -ah));
-    double th = 0.5 + ah;
-    double tl = ((0.5 - th) + ah) + al;
-    for (int i = 0; i < 2; i++) {
-      // t = 1 + t * s
-      double ph = th * sh;
-      double pl = fma(th, sl, fma(tl, sh, fma(th, sh, -ph)));
-      double nh = 1.0 + ph;
-      tl = ((1.0 - nh) + ph) + pl;
-      th = nh;
-    }
-    // t = t + s4 * u
-    double ph = s4h * u;
-    double pl = fma(s4l, u, fma(s4h, u, -ph));
-    double nh = th + ph;
-    tl = (((th - nh) + ph) + tl) + pl;
-    th = nh;
-    return new double[] {ldexp2(th, q), ldexp2(tl, q)};
-  }
-
-  private record Reduced(double hi, double lo, int q) {}
-
-  private static Reduced reduceSin(double d) {
-    double[] s = new double[2];
-    int ql;
-    if (Math.abs(d) < TRIG_MAX2) {
-      double dql = Math.rint(d * M_1_PI);
-      ql = (int) dql;
-      double u = fma(dql, -PI_A2, d);
-      double w = dql * -PI_B2;
-      s[0] = u + w;
-      s[1] = (u - s[0]) + w;
-    } else {
-      double dqh = trunc(d * (M_1_PI / (1 << 24))) * (1 << 24);
-      double dql = Math.rint(fma(d, M_1_PI, -dqh));
-      ql = (int) dql;
-      double u = fma(dqh, -PI_A, d);
-      double w = dql * -PI_A;
-      s[0] = u + w;
-      s[1] = (u - s[0]) + w;
-      add2(s, dqh * -PI_B);
-      add2(s, dql * -PI_B);
-      add2(s, dqh * -PI_C);
-      add2(s, dql * -PI_C);
-      add(s, (dqh + dql) * -PI_D);
-    }
-    return new Reduced(s[0], s[1], ql);
-  }
-
-  private static Reduced reduceCos(double d) {
-    double[] s = new double[2];
-    int ql;
-    if (Math.abs(d) < TRIG_MAX2) {
-      double dql = fma(2, Math.rint(fma(d, M_1_PI, -0.5)), 1);
-      ql = (int) dql;
-      double w = dql * (-PI_A2 * 0.5);
-      double sh = d + w;
-      double v = sh - d;
-      s[0] = sh;
-      s[1] = (d - (sh - v)) + (w - v);
-      add(s, dql * (-PI_B2 * 0.5));
-    } else {
-      double dqh = trunc(fma(d, M_1_PI / (1 << 23), -M_1_PI / (1 << 24)));
-      ql = (int) Math.rint(d * M_1_PI + fma(dqh, -(1 << 23), -0.5));
-      dqh = dqh * (1 << 24);
-      ql = ql + ql + 1;
-      double dql = ql;
-      double u = fma(dqh, -PI_A * 0.5, d);
-      double w = dql * (-PI_A * 0.5);
-      double sh = u + w;
-      double v = sh - u;
-      s[0] = sh;
-      s[1] = (u - (sh - v)) + (w - v);
-      add2(s, dqh * (-PI_B * 0.5));
-      add2(s, dql * (-PI_B * 0.5));
-      add2(s, dqh * (-PI_C * 0.5));
-      add2(s, dql * (-PI_C * 0.5));
-      add(s, (dqh + dql) * (-PI_D * 0.5));
-    }
-    return new Reduced(s[0], s[1], ql);
+    return Double.longBitsToDouble(
+        Double.doubleToRawLongBits(r) ^ (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
   }
 
   /** The odd polynomial of xsin_u1/xcos_u1 on the reduced argument (th, tl). */
@@ -378,26 +419,6 @@ final class Sleef {
     double xl = ((1 - xh) + mh) + ml;
     // t * x, to one double
     return fma(th, xh, fma(tl, xh, th * xl));
-  }
-
-  // Double-double helpers on {hi, lo} in place.
-
-  /** s += y (SLEEF ddadd2_vd2_vd2_vd). */
-  private static void add2(double[] s, double y) {
-    double x = s[0];
-    double h = x + y;
-    double v = h - x;
-    double w = (x - (h - v)) + (y - v);
-    s[0] = h;
-    s[1] = w + s[1];
-  }
-
-  /** s += y (SLEEF ddadd_vd2_vd2_vd, for |s| >= |y|). */
-  private static void add(double[] s, double y) {
-    double x = s[0];
-    double h = x + y;
-    s[1] = ((x - h) + y) + s[1];
-    s[0] = h;
   }
 
   private static double fma(double a, double b, double c) {

@@ -172,7 +172,6 @@ final class TapeBuilder {
         newReg[r] = next++;
       }
     }
-    int constStart = next;
     for (int r = 0; r < regCount; r++) {
       if (regKind[r] == CONST && liveReg[r]) {
         newReg[r] = next++;
@@ -206,8 +205,6 @@ final class TapeBuilder {
         fc[i] = regC[r];
       }
     }
-    assert constStart <= base;
-
     // Gradient slots: variables, then live op nodes in creation order, then a trash slot that
     // takes what constants would receive.
     int[] slot = new int[nodeCount];
@@ -244,7 +241,8 @@ final class TapeBuilder {
       bb[k] = nodeIn1[n] < 0 ? 0 : newReg[nodeReg[nodeIn1[n]]];
       br[k] = newReg[nodeReg[n]];
       bc[k] = nodeC[n];
-      baux[k] = op == Op.RPOW_C ? Math.log(nodeC[n]) : 0.0;
+      // PyTorch takes log of the base tensor that Python's __rpow__ builds.
+      baux[k] = op == Op.RPOW_C ? Sleef.log(nodeC[n]) : 0.0;
       ta[k] = slot[nodeIn0[n]];
       tb[k] = nodeIn1[n] < 0 ? trash : slot[nodeIn1[n]];
       for (int in : new int[] {nodeIn0[n], nodeIn1[n]}) {

@@ -104,7 +104,12 @@ public final class Executor {
       }
       double tolerance = TOLERANCE * Math.max(1, Math.abs(best));
       for (int i = 0; i < optimizers.size(); i++) {
-        if (keep && Double.isFinite(best)) {
+        RunSummary si = summaries.get(i);
+        if (plan.loop().until() != null) {
+          // Under `until`, a run has reached its goal exactly when the condition stopped it.
+          summaries.set(i, si.withStepsToTolerance(
+              si.status() == RunSummary.Status.UNTIL ? si.last().step() : -1));
+        } else if (keep && Double.isFinite(best)) {
           summaries.set(i, summaries.get(i).withStepsToTolerance(
               firstWithin(loops.get(i).losses(), summaries.get(i), best + tolerance)));
         }
@@ -115,7 +120,10 @@ public final class Executor {
         listener.runFinished(plan, optimizers.get(i), summaries.get(i));
       }
       List<RunSummary> ranked = new ArrayList<>(summaries);
-      ranked.sort(Comparator.comparingDouble(Executor::rankingLoss));
+      // Runs that reached the goal first, fastest first; then the rest by final loss.
+      ranked.sort(Comparator.comparingLong((RunSummary s) -> s.stepsToTolerance() < 0
+              || plan.loop().until() == null ? Long.MAX_VALUE : s.stepsToTolerance())
+          .thenComparingDouble(Executor::rankingLoss));
       listener.compareFinished(plan, ranked, tolerance);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

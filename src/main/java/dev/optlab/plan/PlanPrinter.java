@@ -33,7 +33,7 @@ public final class PlanPrinter {
       sb.append("    kernel ").append(rule.getClass().getSimpleName())
           .append(", state: step").append(buffers(state.bufferNames(), n)).append('\n');
       sb.append("    lr ").append(o.schedule() == null ? "constant " + o.config().lr()
-          : "schedule " + o.config().scheduleText()
+          : "schedule " + scheduleText(o)
               + (o.schedule().cyclesMomentum() ? " (also cycles the momentum)" : ""))
           .append('\n');
     }
@@ -50,6 +50,13 @@ public final class PlanPrinter {
         : "trace table").append(plan.traceFile() == null ? ""
         : "; every step to \"" + plan.traceFile() + "\" (written whole at the end)").append('\n');
     return sb.toString();
+  }
+
+  /** A declared schedule by name and definition: {@code halve = schedule halve(t) = ...}. */
+  private static String scheduleText(ExecutionPlan.OptimizerPlan o) {
+    String text = o.config().scheduleText();
+    String definition = o.schedule().toString();
+    return definition.equals(text) ? text : text + ": " + definition;
   }
 
   private static String buffers(List<String> names, int n) {

@@ -138,7 +138,7 @@ final class Help {
     StringBuilder sb = new StringBuilder(k.name()).append(" (").append(k.reference())
         .append(")\n\nhyperparameters:\n");
     params(sb, k.params());
-    sb.append(String.format("  %-26s %s%n", "schedule = none",
+    sb.append(String.format("  %-26s  %s%n", "schedule = none",
         "a learning-rate schedule (:help schedules)"));
     sb.append("\nupdate rule (t is the 1-based step, g the gradient, p the parameter):\n");
     for (String line : k.rule().strip().split("\n")) {
@@ -164,7 +164,7 @@ final class Help {
   private static void params(StringBuilder sb, List<HyperParam> params) {
     for (HyperParam p : params) {
       String head = p.name() + (p.required() ? " (required)" : " = " + p.defaultText());
-      sb.append(String.format("  %-26s %s%n", head, p.doc() == null ? "" : p.doc()));
+      sb.append(String.format("  %-26s  %s%n", head, p.doc() == null ? "" : p.doc()));
     }
   }
 
