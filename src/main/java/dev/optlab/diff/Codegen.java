@@ -1,11 +1,7 @@
 package dev.optlab.diff;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import dev.optlab.diff.ClassFile.Code;
 import java.lang.invoke.MethodHandles;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Translates a {@link Program} into a hidden class implementing {@link Fused}: one straight-line
@@ -42,7 +38,9 @@ final class Codegen {
       if (value == null || both == null) {
         return null;
       }
-      byte[] bytes = g.classFile(value, both);
+      byte[] bytes = g.file.assemble(
+          new ClassFile.Method("value", "([D)D", 16, g.maxLocals, value),
+          new ClassFile.Method("valueAndGradient", "([D[D)D", 16, g.maxLocals, both));
       MethodHandles.Lookup lookup =
           MethodHandles.lookup().defineHiddenClass(bytes, true);
       return (Fused) lookup.findConstructor(lookup.lookupClass(),
@@ -56,7 +54,7 @@ final class Codegen {
   }
 
   private final Program p;
-  private final Pool pool = new Pool();
+  private final ClassFile file = new ClassFile(SELF, "dev/optlab/diff/Fused");
   private final int registers;
   private int maxLocals;
 
@@ -75,7 +73,7 @@ final class Codegen {
 
   /** {@code double value(double[] x)}. */
   private byte[] valueMethod() {
-    Code c = new Code();
+    Code c = file.code();
     prologue(c);
     c.dload(regLocal(p.result));
     c.op(0xaf); // dreturn
@@ -85,7 +83,7 @@ final class Codegen {
 
   /** {@code double valueAndGradient(double[] x, double[] grad)}. */
   private byte[] gradientMethod() {
-    Code c = new Code();
+    Code c = file.code();
     prologue(c);
     int nv = p.arity;
     int slots = p.adjInit.length;
@@ -364,227 +362,5 @@ final class Codegen {
   private void kernel(Code c, int a, String name) {
     c.dload(a);
     c.invokestatic(KERNELS, name, D_D);
-  }
-
-  private byte[] classFile(byte[] value, byte[] both) throws IOException {
-    int self = pool.classRef(SELF);
-    int object = pool.classRef("java/lang/Object");
-    int iface = pool.classRef("dev/optlab/diff/Fused");
-    int objectInit = pool.methodRef("java/lang/Object", "<init>", "()V");
-    int codeName = pool.utf8("Code");
-    Method init = new Method("<init>", "()V", 1, 1,
-        new byte[] {0x2a, (byte) 0xb7, (byte) (objectInit >> 8), (byte) objectInit,
-            (byte) 0xb1});
-    Method valueM = new Method("value", "([D)D", 16, maxLocals, value);
-    Method bothM = new Method("valueAndGradient", "([D[D)D", 16, maxLocals, both);
-    Method[] methods = {init, valueM, bothM};
-    for (Method m : methods) {
-      m.nameIndex = pool.utf8(m.name);
-      m.descIndex = pool.utf8(m.desc);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeInt(0xCAFEBABE);
-    out.writeShort(0);
-    out.writeShort(61); // Java 17: no branches, so no stack map frames are needed
-    pool.write(out);
-    out.writeShort(0x0001 | 0x0010 | 0x0020); // public final super
-    out.writeShort(self);
-    out.writeShort(object);
-    out.writeShort(1);
-    out.writeShort(iface);
-    out.writeShort(0); // fields
-    out.writeShort(methods.length);
-    for (Method m : methods) {
-      out.writeShort(0x0001); // public
-      out.writeShort(m.nameIndex);
-      out.writeShort(m.descIndex);
-      out.writeShort(1);
-      out.writeShort(codeName);
-      out.writeInt(12 + m.code.length);
-      out.writeShort(m.maxStack);
-      out.writeShort(m.maxLocals);
-      out.writeInt(m.code.length);
-      out.write(m.code);
-      out.writeShort(0); // exception table
-      out.writeShort(0); // attributes
-    }
-    out.writeShort(0); // class attributes
-    out.flush();
-    return bytes.toByteArray();
-  }
-
-  private static final class Method {
-    final String name;
-    final String desc;
-    final int maxStack;
-    final int maxLocals;
-    final byte[] code;
-    int nameIndex;
-    int descIndex;
-
-    Method(String name, String desc, int maxStack, int maxLocals, byte[] code) {
-      this.name = name;
-      this.desc = desc;
-      this.maxStack = maxStack;
-      this.maxLocals = maxLocals;
-      this.code = code;
-    }
-  }
-
-  /** A method body being written. */
-  private final class Code {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    void op(int opcode) {
-      out.write(opcode);
-    }
-
-    private void u2(int v) {
-      out.write(v >> 8);
-      out.write(v);
-    }
-
-    void dload(int local) {
-      wideLocal(0x18, local);
-    }
-
-    void dstore(int local) {
-      wideLocal(0x39, local);
-    }
-
-    private void wideLocal(int opcode, int local) {
-      if (local > 0xffff - 1) {
-        throw new IllegalStateException("too many locals");
-      }
-      if (local <= 0xff) {
-        op(opcode);
-        out.write(local);
-      } else {
-        op(0xc4); // wide
-        op(opcode);
-        u2(local);
-      }
-    }
-
-    void aload(int local) {
-      op(0x2a + local); // aload_0..aload_3
-    }
-
-    void iconst(int v) {
-      if (v <= 5) {
-        op(0x03 + v);
-      } else if (v <= 127) {
-        op(0x10);
-        out.write(v);
-      } else {
-        op(0x11);
-        u2(v);
-      }
-    }
-
-    void dconst(double v) {
-      if (Double.doubleToRawLongBits(v) == 0L) {
-        op(0x0e);
-      } else if (v == 1.0) {
-        op(0x0f);
-      } else {
-        ldc(v);
-      }
-    }
-
-    void ldc(double v) {
-      op(0x14); // ldc2_w
-      u2(pool.doubleConst(v));
-    }
-
-    void invokestatic(String owner, String name, String desc) {
-      op(0xb8);
-      u2(pool.methodRef(owner, name, desc));
-    }
-
-    int size() {
-      return out.size();
-    }
-
-    byte[] bytes() {
-      return out.toByteArray();
-    }
-  }
-
-  /** The constant pool. */
-  private static final class Pool {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final DataOutputStream out = new DataOutputStream(bytes);
-    private final Map<String, Integer> index = new HashMap<>();
-    private int next = 1;
-
-    int utf8(String s) {
-      return entry("U" + s, () -> {
-        out.writeByte(1);
-        out.writeUTF(s);
-      }, 1);
-    }
-
-    int classRef(String internalName) {
-      int name = utf8(internalName);
-      return entry("C" + internalName, () -> {
-        out.writeByte(7);
-        out.writeShort(name);
-      }, 1);
-    }
-
-    int methodRef(String owner, String name, String desc) {
-      int cls = classRef(owner);
-      int n = utf8(name);
-      int d = utf8(desc);
-      int nat = entry("N" + name + ":" + desc, () -> {
-        out.writeByte(12);
-        out.writeShort(n);
-        out.writeShort(d);
-      }, 1);
-      return entry("M" + owner + "." + name + desc, () -> {
-        out.writeByte(10);
-        out.writeShort(cls);
-        out.writeShort(nat);
-      }, 1);
-    }
-
-    int doubleConst(double v) {
-      long bits = Double.doubleToRawLongBits(v);
-      return entry("D" + bits, () -> {
-        out.writeByte(6);
-        out.writeLong(bits);
-      }, 2);
-    }
-
-    private interface Writer {
-      void write() throws IOException;
-    }
-
-    private int entry(String key, Writer w, int width) {
-      Integer i = index.get(key);
-      if (i != null) {
-        return i;
-      }
-      try {
-        w.write();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      int at = next;
-      next += width;
-      if (next > 0xffff) {
-        throw new IllegalStateException("constant pool full");
-      }
-      index.put(key, at);
-      return at;
-    }
-
-    void write(DataOutputStream dest) throws IOException {
-      dest.writeShort(next);
-      out.flush();
-      bytes.writeTo(dest);
-    }
   }
 }

@@ -136,10 +136,11 @@ public final class CompiledFunction {
 
   private Fused fused() {
     Fused f = p.fused;
-    if (f != null) {
+    if (f != null || p.fusedTried || FUSE_POLICY == Integer.MAX_VALUE) {
       return f;
     }
-    if (p.fusedTried || calls++ < FUSE_POLICY) {
+    if (calls < FUSE_POLICY) {
+      calls++;
       return null;
     }
     return fuseNow();

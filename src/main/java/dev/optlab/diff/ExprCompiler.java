@@ -26,7 +26,7 @@ import java.util.List;
  * </ul>
  *
  * <p>Expressions of any depth compile (the lowering keeps its own stack); an expression that
- * would exceed {@value Lowering#MAX_OPS} autograd nodes after inlining defs is an error.
+ * would exceed 100,000 autograd nodes after inlining defs is an error.
  */
 public final class ExprCompiler {
   private ExprCompiler() {}
