@@ -3,7 +3,6 @@ package dev.optlab.optim;
 import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,10 +67,7 @@ public final class Adadelta implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("square_avg", squareAvg);
-      m.put("acc_delta", accDelta);
-      return m;
+      return named("square_avg", squareAvg, "acc_delta", accDelta);
     }
   }
 

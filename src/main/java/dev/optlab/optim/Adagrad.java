@@ -4,7 +4,6 @@ import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,9 +70,7 @@ public final class Adagrad implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("sum", sum);
-      return m;
+      return named("sum", sum);
     }
   }
 

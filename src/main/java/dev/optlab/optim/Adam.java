@@ -3,7 +3,6 @@ package dev.optlab.optim;
 import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,13 +116,7 @@ public final class Adam implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("exp_avg", expAvg);
-      m.put("exp_avg_sq", expAvgSq);
-      if (maxExpAvgSq != null) {
-        m.put("max_exp_avg_sq", maxExpAvgSq);
-      }
-      return m;
+      return named("exp_avg", expAvg, "exp_avg_sq", expAvgSq, "max_exp_avg_sq", maxExpAvgSq);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.optlab.optim;
 
 import dev.optlab.hyper.HyperValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,10 +67,7 @@ public final class Adamax implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("exp_avg", expAvg);
-      m.put("exp_inf", expInf);
-      return m;
+      return named("exp_avg", expAvg, "exp_inf", expInf);
     }
   }
 

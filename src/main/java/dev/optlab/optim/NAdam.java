@@ -3,7 +3,6 @@ package dev.optlab.optim;
 import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,11 +87,7 @@ public final class NAdam implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("exp_avg", expAvg);
-      m.put("exp_avg_sq", expAvgSq);
-      m.put("mu_product", new double[] {muProduct});
-      return m;
+      return named("exp_avg", expAvg, "exp_avg_sq", expAvgSq, "mu_product", new double[] {muProduct});
     }
   }
 

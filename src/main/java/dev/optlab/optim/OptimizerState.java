@@ -22,6 +22,20 @@ public abstract class OptimizerState {
   public abstract Map<String, double[]> buffers();
 
   /**
+   * A {@link #buffers()} map from alternating names and arrays, in that order, leaving out the
+   * arrays that are {@code null} (buffers an option did not ask for).
+   */
+  protected static Map<String, double[]> named(Object... namesAndBuffers) {
+    Map<String, double[]> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndBuffers.length; i += 2) {
+      if (namesAndBuffers[i + 1] != null) {
+        m.put((String) namesAndBuffers[i], (double[]) namesAndBuffers[i + 1]);
+      }
+    }
+    return m;
+  }
+
+  /**
    * The buffer names, PyTorch's state keys in its order ({@code exp_avg}, {@code exp_avg_sq}), for
    * {@code explain}; {@link #buffers()} has the arrays and so their sizes.
    */

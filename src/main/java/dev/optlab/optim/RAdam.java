@@ -1,7 +1,6 @@
 package dev.optlab.optim;
 
 import dev.optlab.hyper.HyperValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,10 +77,7 @@ public final class RAdam implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("exp_avg", expAvg);
-      m.put("exp_avg_sq", expAvgSq);
-      return m;
+      return named("exp_avg", expAvg, "exp_avg_sq", expAvgSq);
     }
   }
 

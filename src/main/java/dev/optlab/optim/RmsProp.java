@@ -3,7 +3,6 @@ package dev.optlab.optim;
 import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,13 +84,7 @@ public final class RmsProp implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("square_avg", squareAvg);
-      m.put("momentum_buffer", momentumBuffer);
-      if (gradAvg != null) {
-        m.put("grad_avg", gradAvg);
-      }
-      return m;
+      return named("square_avg", squareAvg, "momentum_buffer", momentumBuffer, "grad_avg", gradAvg);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,10 +89,7 @@ public final class Rprop implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("prev", prev);
-      m.put("step_size", stepSize);
-      return m;
+      return named("prev", prev, "step_size", stepSize);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.optlab.optim;
 import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,9 +87,7 @@ public final class Sgd implements UpdateRule {
 
     @Override
     public Map<String, double[]> buffers() {
-      Map<String, double[]> m = new LinkedHashMap<>();
-      m.put("momentum_buffer", momentumBuffer);
-      return m;
+      return named("momentum_buffer", momentumBuffer);
     }
   }
 

@@ -36,20 +36,13 @@ public record ConstantLr(double factor, int totalIters) implements ScheduleSpec 
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("constant_lr", "factor", factor, "total_iters", totalIters);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final double factor;
     private final int totalIters;
-    private long t;
-    private double lr;
 
     Running(double factor, int totalIters, double baseLr) {
       this.factor = factor;
@@ -58,18 +51,7 @@ public record ConstantLr(double factor, int totalIters) implements ScheduleSpec 
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
+    protected void advance(double loss) {
       if (t == totalIters) {
         lr = lr * (1.0 / factor);
       }

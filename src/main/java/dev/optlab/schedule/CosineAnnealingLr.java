@@ -41,21 +41,14 @@ public record CosineAnnealingLr(int tMax, double etaMin) implements ScheduleSpec
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("cosine", "T_max", tMax, "eta_min", etaMin);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final long tMax;
     private final double etaMin;
     private final double restartIncrement;
-    private long t;
-    private double lr;
     /** {@code cos(pi * t / T_max)} of the current step, the next step's denominator. */
     private double cosNow = 1.0;
 
@@ -67,18 +60,7 @@ public record CosineAnnealingLr(int tMax, double etaMin) implements ScheduleSpec
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
+    protected void advance(double loss) {
       double cosPrev = cosNow;
       cosNow = Math.cos(Math.PI * t / tMax);
       if (Math.floorMod(t - 1 - tMax, 2 * tMax) == 0) {

@@ -47,22 +47,16 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("cosine_restarts", "T_0", t0, "T_mult", tMult, "eta_min", etaMin);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final long tMult;
     private final double etaMin;
     private final double baseLr;
     private long tCur;
     private long tI;
-    private double lr;
 
     Running(CosineWarmRestarts spec, double baseLr) {
       this.tMult = spec.tMult;
@@ -77,17 +71,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
+    protected void advance(double loss) {
       tCur++;
       if (tCur >= tI) {
         tCur -= tI;

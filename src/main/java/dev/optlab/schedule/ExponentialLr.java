@@ -28,18 +28,12 @@ public record ExponentialLr(double gamma) implements ScheduleSpec {
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("exponential", "gamma", gamma);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final double gamma;
-    private double lr;
 
     Running(double gamma, double baseLr) {
       this.gamma = gamma;
@@ -47,17 +41,7 @@ public record ExponentialLr(double gamma) implements ScheduleSpec {
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
+    protected void advance(double loss) {
       lr = lr * gamma;
     }
   }

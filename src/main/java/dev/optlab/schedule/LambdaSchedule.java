@@ -2,6 +2,7 @@ package dev.optlab.schedule;
 
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A schedule given as an expression of the step, the language's {@code schedule s(t) = ...}: the
@@ -10,23 +11,26 @@ import java.util.function.DoubleBinaryOperator;
  * not a factor on it (what the oracle's {@code {"lambda": ...}} evaluates).
  *
  * @param text the expression as written, for {@code explain}
- * @param f {@code (t, lr0) -> lr}; called once per step, so it should not allocate
+ * @param functions makes the {@code (t, lr0) -> lr} function of one run: a compiled expression
+ *     keeps work buffers, so runs that may go in parallel each get their own. It is called once
+ *     per step, so it should not allocate.
  */
-public record LambdaSchedule(String text, DoubleBinaryOperator f) implements ScheduleSpec {
+public record LambdaSchedule(String text, Supplier<DoubleBinaryOperator> functions)
+    implements ScheduleSpec {
 
   public LambdaSchedule {
     Objects.requireNonNull(text);
-    Objects.requireNonNull(f);
+    Objects.requireNonNull(functions);
+  }
+
+  /** A schedule whose function is safe to share between runs. */
+  public LambdaSchedule(String text, DoubleBinaryOperator f) {
+    this(text, () -> f);
   }
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
-    return new Running(f, baseLr);
-  }
-
-  @Override
-  public boolean cyclesMomentum() {
-    return false;
+    return new Running(functions.get(), baseLr);
   }
 
   @Override
@@ -34,11 +38,9 @@ public record LambdaSchedule(String text, DoubleBinaryOperator f) implements Sch
     return text;
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final DoubleBinaryOperator f;
     private final double baseLr;
-    private long t;
-    private double lr;
 
     Running(DoubleBinaryOperator f, double baseLr) {
       this.f = f;
@@ -47,18 +49,7 @@ public record LambdaSchedule(String text, DoubleBinaryOperator f) implements Sch
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
+    protected void advance(double loss) {
       lr = f.applyAsDouble(t, baseLr);
     }
   }

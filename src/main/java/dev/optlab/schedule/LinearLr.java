@@ -50,22 +50,15 @@ public record LinearLr(double startFactor, double endFactor, int totalIters)
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("linear", "start_factor", startFactor, "end_factor", endFactor,
         "total_iters", totalIters);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final double start;
     private final double delta;
     private final int totalIters;
-    private long t;
-    private double lr;
 
     Running(LinearLr spec, double baseLr) {
       this.start = spec.startFactor;
@@ -75,18 +68,7 @@ public record LinearLr(double startFactor, double endFactor, int totalIters)
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
+    protected void advance(double loss) {
       if (t <= totalIters) {
         lr = lr * (1. + delta / (totalIters * start + (t - 1) * delta));
       }

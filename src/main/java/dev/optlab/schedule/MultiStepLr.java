@@ -55,24 +55,17 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("multistep", "milestones", milestones, "gamma", gamma);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     /** Distinct milestones, ascending, each with the number of times it was listed. */
     private final int[] at;
 
     private final int[] count;
     private final double gamma;
     private int next;
-    private long t;
-    private double lr;
 
     Running(MultiStepLr spec, double baseLr) {
       int[] sorted = spec.milestones.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -98,18 +91,7 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
+    protected void advance(double loss) {
       visit();
     }
   }

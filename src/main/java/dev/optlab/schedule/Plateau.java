@@ -73,20 +73,14 @@ public record Plateau(
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("plateau", "mode", maxMode ? "max" : "min", "factor", factor, "patience",
         patience, "threshold", threshold, "threshold_mode", absThreshold ? "abs" : "rel",
         "cooldown", cooldown, "min_lr", minLr, "eps", eps);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final Plateau s;
-    private double lr;
     private double best;
     private long numBadEpochs;
     private long cooldownCounter;
@@ -105,17 +99,7 @@ public record Plateau(
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
+    protected void advance(double loss) {
       if (isBetter(loss)) {
         best = loss;
         numBadEpochs = 0;

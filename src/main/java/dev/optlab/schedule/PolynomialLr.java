@@ -38,20 +38,13 @@ public record PolynomialLr(int totalIters, double power) implements ScheduleSpec
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("polynomial", "total_iters", totalIters, "power", power);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final int totalIters;
     private final double power;
-    private long t;
-    private double lr;
 
     Running(int totalIters, double power, double baseLr) {
       this.totalIters = totalIters;
@@ -60,18 +53,7 @@ public record PolynomialLr(int totalIters, double power) implements ScheduleSpec
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
+    protected void advance(double loss) {
       if (t <= totalIters) {
         double ratio = (1.0 - (double) t / totalIters) / (1.0 - (double) (t - 1) / totalIters);
         lr = lr * Math.pow(ratio, power);

@@ -13,7 +13,9 @@ public interface ScheduleSpec {
   Schedule start(double baseLr, double baseMomentum);
 
   /** Whether this schedule sets the momentum (cyclic and onecycle unless told not to). */
-  boolean cyclesMomentum();
+  default boolean cyclesMomentum() {
+    return false;
+  }
 
   /**
    * How many times {@link Schedule#step} may be called before the schedule fails, as PyTorch's

@@ -30,20 +30,13 @@ public record StepLr(int stepSize, double gamma) implements ScheduleSpec {
   }
 
   @Override
-  public boolean cyclesMomentum() {
-    return false;
-  }
-
-  @Override
   public String toString() {
     return Specs.call("step", "step_size", stepSize, "gamma", gamma);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends LrSchedule {
     private final int stepSize;
     private final double gamma;
-    private long t;
-    private double lr;
 
     Running(int stepSize, double gamma, double baseLr) {
       this.stepSize = stepSize;
@@ -52,18 +45,7 @@ public record StepLr(int stepSize, double gamma) implements ScheduleSpec {
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return Double.NaN;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
+    protected void advance(double loss) {
       if (t % stepSize == 0) {
         lr = lr * gamma;
       }
