@@ -23,9 +23,31 @@ statement
   | COMPARE compareBody                                                      # compareStmt
   | PRINT expr                                                               # printStmt
   | EXPLAIN (RUN runBody | COMPARE compareBody)                              # explainStmt
+  | PLOT plotBody                                                            # plotStmt
+  | DATA name=ID ASSIGN expr                                                 # dataStmt
   ;
 
-paramDecl : name=ID (ASSIGN expr)? ;
+// Pictures (docs/plots.md). `plot run|compare|paths` take a run's body with the run's clauses and
+// the plot's in any order; `plot schedule` previews schedules without running an optimizer.
+plotBody
+  : kind=(RUN | COMPARE | PATHS) optimizerSpec (COMMA optimizerSpec)* ON objective=ID plotClause* # plotRuns
+  | SCHEDULE scheduleSpec (COMMA scheduleSpec)* FOR steps=expr STEPS plotClause*                  # plotSchedules
+  ;
+
+plotClause
+  : runClause                                             # plotRunClause
+  | TO STRING                                             # toClause
+  | WITH shown=ID                                         # withClause
+  | OVER LPAREN axisRange (COMMA axisRange)* RPAREN       # overClause
+  | name=ID value=expr                                    # settingClause
+  ;
+
+// `x = -2 to 2`, or `-2 to 2` in the objective's parameter order.
+axisRange : (name=ID ASSIGN)? lo=expr TO hi=expr ;
+
+// `x = 1`; a tensor `W[4, 3] = 0` or `W[64, 128] ~ he` (docs/tensors.md).
+paramDecl : name=ID shape? (ASSIGN expr | TILDE init=expr)? ;
+shape : LBRACK expr (COMMA expr)* RBRACK ;
 
 // `Adam(lr = 0.1)`, `adam`, `adam with (lr = 0.2)`.
 optimizerSpec : name=ID (LPAREN argList? RPAREN)? (WITH LPAREN argList? RPAREN)? ;
@@ -43,6 +65,11 @@ runClause
   | EVERY expr                # everyClause
   | UNTIL condition           # untilClause
   | TRACE STRING              # traceClause
+  | FOR expr (EPOCHS | EPOCH) # epochsClause
+  | BATCH expr                # batchClause
+  | SEED expr                 # seedClause
+  | METRICS ID (COMMA ID)*    # metricsClause
+  | PER EPOCH                 # perEpochClause
   ;
 
 condition : left=expr op=(LT | LE | GT | GE | EQ | NE) right=expr ;
@@ -50,14 +77,14 @@ condition : left=expr op=(LT | LE | GT | GE | EQ | NE) right=expr ;
 argList : arg (COMMA arg)* COMMA? ;
 arg : (argName ASSIGN)? value=argValue ;
 // Hyperparameter names may be words the language also uses as keywords (`schedule = ...`).
-argName : ID | SCHEDULE | STEPS | TRACE ;
+argName : ID | SCHEDULE | STEPS | TRACE | SEED | BATCH ;
 argValue : scheduleSpec ;
 
 expr
   : primary                                    # atomExpr
   | <assoc=right> left=expr POW right=expr     # powerExpr
   | op=(MINUS | PLUS) operand=expr             # unaryExpr
-  | left=expr op=(STAR | SLASH) right=expr     # mulExpr
+  | left=expr op=(STAR | SLASH | AT) right=expr  # mulExpr
   | left=expr op=(PLUS | MINUS) right=expr     # addExpr
   ;
 
@@ -66,6 +93,7 @@ primary
   | (TRUE | FALSE)                             # boolLit
   | STRING                                     # stringLit
   | name=ID LPAREN argList? RPAREN             # callExpr
+  | target=ID DOT field=ID                     # fieldExpr
   | name=ID                                    # nameExpr
   | LPAREN expr RPAREN                         # parenExpr
   | LPAREN argList RPAREN                      # tupleExpr
@@ -81,6 +109,10 @@ RUN : 'run' ;
 COMPARE : 'compare' ;
 PRINT : 'print' ;
 EXPLAIN : 'explain' ;
+PLOT : 'plot' ;
+PATHS : 'paths' ;
+TO : 'to' ;
+OVER : 'over' ;
 WITH : 'with' ;
 THEN : 'then' ;
 ON : 'on' ;
@@ -90,6 +122,13 @@ STEPS : 'steps' ;
 EVERY : 'every' ;
 UNTIL : 'until' ;
 TRACE : 'trace' ;
+DATA : 'data' ;
+EPOCHS : 'epochs' ;
+EPOCH : 'epoch' ;
+BATCH : 'batch' ;
+SEED : 'seed' ;
+METRICS : 'metrics' ;
+PER : 'per' ;
 TRUE : 'true' ;
 FALSE : 'false' ;
 
@@ -118,6 +157,9 @@ MINUS : '-' ;
 STAR : '*' ;
 SLASH : '/' ;
 POW : '^' ;
+AT : '@' ;
+TILDE : '~' ;
+DOT : '.' ;
 
 COMMENT : '#' ~[\r\n]* -> skip ;
 WS : [ \t\r\n\f]+ -> skip ;

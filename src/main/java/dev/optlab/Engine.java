@@ -59,6 +59,10 @@ public final class Engine {
         case Action.Print p -> output.printed(p.text());
         case Action.Explain e -> output.explained(PlanPrinter.print(e.plan()));
         case Action.Run r -> executor.execute(r.plan(), output, control);
+        case Action.Plot p -> {
+          var drawn = new dev.optlab.plot.Plotter(source, executor).draw(p.plot(), control);
+          output.plotted(drawn.figure(), drawn.file());
+        }
       }
       if (control.stopRequested()) {
         return;

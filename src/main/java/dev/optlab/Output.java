@@ -18,6 +18,12 @@ public interface Output extends RunListener {
   void explained(String plan);
 
   /**
+   * A {@code plot} finished: {@code file} is where the picture was written, or null when it is
+   * to be shown here (see {@link dev.optlab.plot.TerminalPlots#render}). Does nothing by default.
+   */
+  default void plotted(dev.optlab.plot.Figure figure, java.nio.file.Path file) {}
+
+  /**
    * Before a checked script runs: the plans of all its {@code run} and {@code compare}
    * statements, so an output can size itself for all of them (the CSV header).
    */

@@ -19,6 +19,9 @@ public sealed interface Expr {
   /** A name: a parameter, a {@code let} constant, {@code pi}, {@code e}, a declared schedule... */
   record Name(String name, Span span) implements Expr {}
 
+  /** {@code iris.x}: a field of a declared data set (docs/tensors.md). */
+  record Field(String target, String field, Span span) implements Expr {}
+
   /** {@code -x} or {@code +x}. */
   record Unary(UnaryOp op, Expr operand, Span span) implements Expr {}
 
@@ -78,7 +81,9 @@ public sealed interface Expr {
     SUB("-"),
     MUL("*"),
     DIV("/"),
-    POW("^");
+    POW("^"),
+    /** Matrix product of tensors (docs/tensors.md). */
+    MATMUL("@");
 
     public final String symbol;
 

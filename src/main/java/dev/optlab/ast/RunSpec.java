@@ -16,9 +16,32 @@ public record RunSpec(
     Expr every,
     Condition until,
     TraceFile trace,
-    Span span) {
+    Span span,
+    Training training) {
   public RunSpec {
     optimizers = List.copyOf(optimizers);
+  }
+
+  public RunSpec(boolean compare, List<OptimizerSpec> optimizers, Stmt.Ident objective,
+      Expr from, Expr steps, Expr every, Condition until, TraceFile trace, Span span) {
+    this(compare, optimizers, objective, from, steps, every, until, trace, span, null);
+  }
+
+  /** The same run with another {@code every}. */
+  public RunSpec withEvery(Expr every) {
+    return new RunSpec(compare, optimizers, objective, from, steps, every, until, trace, span,
+        training);
+  }
+
+  /**
+   * The clauses of a run on data (docs/tensors.md): {@code for N epochs}, {@code batch B},
+   * {@code seed S}, {@code metrics a, b}, {@code per epoch}; each null (or empty) when absent.
+   */
+  public record Training(Expr epochs, Expr batch, Expr seed, List<Stmt.Ident> metrics,
+      Span perEpoch, Span span) {
+    public Training {
+      metrics = List.copyOf(metrics);
+    }
   }
 
   /** {@code loss < 1e-8}. */

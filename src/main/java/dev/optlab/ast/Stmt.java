@@ -42,9 +42,23 @@ public sealed interface Stmt {
   /** {@code explain run ...} / {@code explain compare ...}. */
   record Explain(RunSpec spec, Span span) implements Stmt {}
 
+  /** {@code plot ...}: a picture of a run, a compare, schedules or paths (docs/plots.md). */
+  record Plot(PlotSpec spec, Span span) implements Stmt {}
+
+  /** {@code data NAME = csv("FILE", target = "y", ...)} or a generator (docs/tensors.md). */
+  record Data(Ident name, Expr source, Span span) implements Stmt {}
+
   /** A declared name and where it was written. */
   record Ident(String name, Span span) {}
 
-  /** One parameter of an objective and its default start value. */
-  record ParamDecl(Ident name, Expr start) {}
+  /**
+   * One parameter of an objective and its default start value. A tensor parameter has a {@code
+   * shape} ({@code W[4, 3]}, null for a scalar); {@code sampled} means its start was written
+   * {@code ~ INIT} (an initializer such as {@code he}) rather than {@code = VALUE}.
+   */
+  record ParamDecl(Ident name, Expr start, java.util.List<Expr> shape, boolean sampled) {
+    public ParamDecl(Ident name, Expr start) {
+      this(name, start, null, false);
+    }
+  }
 }

@@ -18,4 +18,7 @@ public sealed interface Action {
 
   /** Shows the plan of a {@code run} or {@code compare} without running it. */
   record Explain(ExecutionPlan plan, Span span) implements Action {}
+
+  /** Draws a picture: in the terminal, or to the file the plan names (docs/plots.md). */
+  record Plot(dev.optlab.plot.PlotPlan plot, Span span) implements Action {}
 }

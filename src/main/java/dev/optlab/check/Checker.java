@@ -15,8 +15,6 @@ import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import dev.optlab.source.Span;
 import dev.optlab.source.Suggest;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,6 +89,7 @@ public final class Checker {
       case Stmt.Optimizer o -> o.name().name();
       case Stmt.Schedule sc -> sc.name().name();
       case Stmt.ScheduleFn f -> f.name().name();
+      case Stmt.Data d -> d.name().name();
       default -> null;
     });
   }
@@ -110,6 +109,9 @@ public final class Checker {
       case Stmt.Print p -> new Action.Print(new Printer(values).print(p.value()), s.span());
       case Stmt.Run r -> new Action.Run(plan(r.spec(), s.span()), s.span());
       case Stmt.Explain e -> new Action.Explain(plan(e.spec(), s.span()), s.span());
+      case Stmt.Data d -> declare(new DataDeclarer(values).declare(d, text), s);
+      case Stmt.Plot p -> new Action.Plot(new PlotChecker(values, schedules, this::plan).check(p),
+          s.span());
     };
   }
 
@@ -119,6 +121,9 @@ public final class Checker {
 
   private Declaration def(Stmt.Def d, String text) {
     distinct(d.params(), "parameter");
+    if (dev.optlab.tensor.TensorCompiler.usesTensors(d.body(), env)) {
+      return new Declaration.Function(d, text); // a layer: checked where an objective calls it
+    }
     Env scratch = env.copy();
     // Declared before its body is compiled, so a call of itself reads as recursion.
     scratch.put(new Declaration.Function(d, text));
@@ -127,6 +132,10 @@ public final class Checker {
   }
 
   private Declaration objective(Stmt.Objective o, String text) {
+    if (TensorObjectives.isTensor(o, env)) {
+      distinct(o.params().stream().map(Stmt.ParamDecl::name).toList(), "parameter");
+      return new TensorObjectives(values).declare(o, text);
+    }
     distinct(o.params().stream().map(Stmt.ParamDecl::name).toList(), "parameter");
     List<String> params = o.params().stream().map(p -> p.name().name()).toList();
     double[] start = new double[params.size()];
@@ -147,11 +156,18 @@ public final class Checker {
           + "something else, such as t");
     }
     CompiledFunction fn = ExprCompiler.compile(source, f.body(), List.of(t, "lr0"), env);
-    return new Declaration.Schedule(f.name().name(), new ExpressionSchedule(fn, text), text);
+    return new Declaration.Schedule(f.name().name(), ExpressionSchedule.of(fn, text), text);
   }
 
   private ExecutionPlan plan(RunSpec spec, Span span) {
+    if (env.get(spec.objective().name()) instanceof Declaration.Model m) {
+      return new TrainingPlanner(values, optimizers).plan(spec, span, m);
+    }
     Declaration.Objective objective = objective(spec.objective());
+    if (spec.training() != null) {
+      throw values.error(spec.training().span(), "epochs, batch, seed, metrics and per epoch "
+          + "belong to objectives on data; " + objective.name() + " has scalar parameters only");
+    }
     List<Planner.NamedOptimizer> named = new ArrayList<>();
     Set<String> runNames = new HashSet<>();
     for (OptimizerSpec o : spec.optimizers()) {
@@ -208,26 +224,7 @@ public final class Checker {
 
   /** Checked before the run starts, so a run never ends with nowhere to write its trace. */
   private Path traceFile(RunSpec.TraceFile t) {
-    Path path;
-    try {
-      path = Path.of(t.path()).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      throw values.error(t.span(), "cannot write trace file \"" + t.path() + "\": not a valid path");
-    }
-    Path dir = path.getParent();
-    if (t.path().isBlank() || Files.isDirectory(path)) {
-      throw values.error(t.span(), "cannot write trace file \"" + t.path() + "\": it is a directory");
-    }
-    if (dir == null || !Files.isDirectory(dir)) {
-      Path written = Path.of(t.path()).getParent();
-      throw values.error(t.span(), "cannot write trace file \"" + t.path()
-          + "\": no such directory '" + (written == null ? dir : written) + "'");
-    }
-    if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
-      throw values.error(t.span(), "cannot write trace file \"" + t.path()
-          + "\": permission denied");
-    }
-    return path;
+    return OutputFiles.writable(values, t.path(), t.span(), "trace file");
   }
 
   private void distinct(List<Stmt.Ident> names, String what) {

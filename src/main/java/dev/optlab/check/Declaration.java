@@ -62,6 +62,31 @@ public sealed interface Declaration {
     }
   }
 
+  /** {@code data NAME = csv(...)} or a generator (docs/tensors.md). */
+  record Data(String name, dev.optlab.data.Dataset dataset, String text) implements Declaration {
+    public String kind() {
+      return "data set";
+    }
+
+    public String describe() {
+      return text + "  # " + dataset.describe();
+    }
+  }
+
+  /**
+   * An objective of tensor parameters or data (docs/tensors.md), compiled and shape-checked;
+   * trained with {@code run ... batch B for N epochs}.
+   */
+  record Model(String name, dev.optlab.tensor.Model model, String text) implements Declaration {
+    public String kind() {
+      return "objective";
+    }
+
+    public String describe() {
+      return text;
+    }
+  }
+
   /** {@code optimizer NAME = ...}. */
   record Optimizer(String name, OptimizerConfig config) implements Declaration {
     public String kind() {

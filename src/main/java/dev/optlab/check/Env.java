@@ -13,7 +13,7 @@ import java.util.Set;
  * The declared names of a session, in declaration order. The checker works on a copy, so a
  * script with an error leaves the session as it was.
  */
-public final class Env implements Scope {
+public final class Env implements Scope, dev.optlab.tensor.TensorScope {
   private final Map<String, Declaration> declarations;
   /** Names whose declaration failed in the statements being checked: errors that follow from
    * them are not reported again. */
@@ -78,6 +78,11 @@ public final class Env implements Scope {
   @Override
   public Collection<String> names() {
     return List.copyOf(declarations.keySet());
+  }
+
+  @Override
+  public dev.optlab.data.Dataset data(String name) {
+    return declarations.get(name) instanceof Declaration.Data d ? d.dataset() : null;
   }
 
   /** The declared names of one kind, for suggestions. */

@@ -91,4 +91,15 @@ public final class CsvOutput implements Output {
 
   @Override
   public void compareFinished(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {}
+
+  /** Pictures are for people: like prints, they go to standard error, in plain characters. */
+  @Override
+  public void plotted(dev.optlab.plot.Figure figure, java.nio.file.Path file) {
+    if (file != null) {
+      err.println("plot written to " + TableOutput.shown(file));
+    } else {
+      err.print(dev.optlab.plot.TerminalPlots.render(figure,
+          dev.optlab.plot.TerminalStyle.plain()));
+    }
+  }
 }

@@ -4,9 +4,15 @@ import dev.optlab.Output;
 import dev.optlab.check.Declaration;
 import dev.optlab.check.Points;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plot.Figure;
+import dev.optlab.plot.Series;
+import dev.optlab.plot.TerminalPlots;
+import dev.optlab.plot.TerminalStyle;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +23,7 @@ import java.util.List;
 public class TableOutput implements Output {
   protected final PrintStream out;
   private Tables.RowFormat rowFormat;
+  private TerminalStyle plotStyle;
   private long lastShownStep = -1;
 
   public TableOutput(PrintStream out) {
@@ -70,7 +77,63 @@ public class TableOutput implements Output {
   @Override
   public void compareFinished(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {
     out.print(Tables.compareTable(plan, ranked, tolerance));
+    // Where the terminal can draw (LANGUAGE.md section 7), the loss curves under the summary.
+    TerminalStyle style = style();
+    List<Series> curves = lossCurves(ranked, 4 * style.width());
+    if (style.unicode() && !curves.isEmpty()) {
+      out.print(TerminalPlots.lossPlot(curves, style.width(), Math.min(style.height(), 16),
+          style.color()));
+    }
     out.println();
+  }
+
+  /** Each run's loss at every step, thinned to at most about {@code points} points. */
+  static List<Series> lossCurves(List<RunSummary> runs, int points) {
+    List<Series> curves = new ArrayList<>();
+    for (RunSummary s : runs) {
+      double[] losses = s.losses();
+      if (losses == null || losses.length == 0) {
+        return List.of();
+      }
+      int stride = Math.max(1, (losses.length + points - 1) / points);
+      int n = (losses.length - 1) / stride + 1;
+      double[] x = new double[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = (double) i * stride;
+        y[i] = losses[i * stride];
+      }
+      curves.add(new Series(s.run(), x, y));
+    }
+    return curves;
+  }
+
+  private TerminalStyle style() {
+    if (plotStyle == null) {
+      plotStyle = TerminalStyle.detect();
+    }
+    return plotStyle;
+  }
+
+  /** How plots are drawn here; detected from the terminal at the first plot unless set. */
+  public void plotStyle(TerminalStyle style) {
+    this.plotStyle = style;
+  }
+
+  @Override
+  public void plotted(Figure figure, Path file) {
+    if (file != null) {
+      out.println("plot written to " + shown(file));
+      return;
+    }
+    out.print(TerminalPlots.render(figure, style()));
+    out.println();
+  }
+
+  /** A written file's path, relative to the working directory when it lies inside it. */
+  static String shown(Path file) {
+    Path here = Path.of("").toAbsolutePath();
+    return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
   }
 
   /** The start point as a run title shows it. */

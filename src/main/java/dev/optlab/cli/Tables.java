@@ -17,6 +17,9 @@ public final class Tables {
 
   /** {@code adam on rosenbrock from (x = -1.5, y = 2): Adam(lr=0.05, ...)}. */
   public static String runTitle(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
+    if (plan.training() != null) {
+      return TrainingText.runTitle(plan, optimizer);
+    }
     return optimizer.runName() + " on " + plan.objective().name() + " from "
         + Points.format(plan.objective().params(), plan.objective().start()) + ": "
         + optimizer.config().describe();
@@ -69,6 +72,9 @@ public final class Tables {
    */
   public static String closingLine(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer,
       RunSummary s) {
+    if (plan.training() != null) {
+      return TrainingText.closingLine(plan, optimizer, s);
+    }
     TraceRow last = s.last();
     String point = Points.format(plan.objective().params(), last.params());
     String time = " (" + duration(s.nanos()) + ")";
@@ -89,8 +95,8 @@ public final class Tables {
   public static String compareTable(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {
     List<String> params = plan.objective().params();
     StringBuilder sb = new StringBuilder();
-    sb.append("compare on ").append(plan.objective().name()).append(" from ")
-        .append(Points.format(params, plan.objective().start())).append(", ")
+    sb.append("compare on ").append(plan.objective().name()).append(TrainingText.from(plan))
+        .append(", ")
         .append(plan.loop().steps()).append(" steps")
         .append(plan.loop().until() == null ? "" : ", until " + plan.loop().until()).append('\n');
     int nameWidth = "optimizer".length();
@@ -129,7 +135,7 @@ public final class Tables {
     }
     if (plan.loop().until() != null) {
       sb.append("reached: the step where ").append(plan.loop().until()).append(" held\n");
-    } else {
+    } else if (Double.isFinite(tolerance)) {
       sb.append("reached: the first step whose loss is within ").append(Numbers.short6(tolerance))
           .append(" of the best loss any of them reached\n");
     }

@@ -152,6 +152,10 @@ final class Lowering {
         }
       }
       case Expr.Binary b -> {
+        if (b.op() == Expr.BinaryOp.MATMUL) {
+          throw error(f.env, b.span(), "@ multiplies vectors and matrices: tensor parameters "
+              + "such as W[4, 3] or data such as iris.x (docs/tensors.md); for numbers, use *");
+        }
         if (f.stage == 0) {
           f.stage = 1;
           stack.push(new Frame(b.right(), f.env));
@@ -169,6 +173,8 @@ final class Lowering {
       case Expr.Tuple t -> throw notNumber(f, "a tuple");
       case Expr.ListLit l -> throw notNumber(f, "a list");
       case Expr.Chain c -> throw notNumber(f, "a schedule chain");
+      case Expr.Field d -> throw error(f.env, d.span(), d.target() + "." + d.field()
+          + " is a tensor of data; only an objective can use it (docs/tensors.md)");
     }
   }
 
@@ -341,6 +347,7 @@ final class Lowering {
         case MUL -> x * y;
         case DIV -> x / y;
         case POW -> Math.pow(x, y);
+        case MATMUL -> throw new IllegalStateException("@ of numbers");
       });
     }
     if (b.isConstant()) {
@@ -352,6 +359,7 @@ final class Lowering {
         case MUL -> node(Op.MUL_C, x, -1, c, env);
         case DIV -> node(Op.DIV_C, x, -1, c, env);
         case POW -> node(Op.powConstant(c), x, -1, c, env);
+        case MATMUL -> throw new IllegalStateException("@ of numbers");
       };
     }
     if (a.isConstant()) {
@@ -363,6 +371,7 @@ final class Lowering {
         case MUL -> node(Op.MUL_C, x, -1, c, env);
         case DIV -> node(Op.MUL_C, node(Op.RECIP, x, -1, 0, env).node(), -1, c, env);
         case POW -> node(Op.RPOW_C, x, -1, c, env);
+        case MATMUL -> throw new IllegalStateException("@ of numbers");
       };
     }
     int opcode = switch (op) {
@@ -371,6 +380,7 @@ final class Lowering {
       case MUL -> Op.MUL;
       case DIV -> Op.DIV;
       case POW -> Op.POW;
+      case MATMUL -> throw new IllegalStateException("@ of numbers");
     };
     return node(opcode, a.node(), b.node(), 0, env);
   }

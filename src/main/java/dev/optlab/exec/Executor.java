@@ -34,7 +34,9 @@ public final class Executor {
 
   public void execute(ExecutionPlan plan, RunListener listener, RunControl control) {
     try {
-      if (plan.compare()) {
+      if (plan.training() != null) {
+        new Trainer(source).execute(plan, listener, control); // an objective on data
+      } else if (plan.compare()) {
         compare(plan, listener, control);
       } else {
         run(plan, listener, control);
@@ -104,6 +106,9 @@ public final class Executor {
       }
       double tolerance = TOLERANCE * Math.max(1, Math.abs(best));
       for (int i = 0; i < optimizers.size(); i++) {
+        if (keep) {
+          summaries.set(i, summaries.get(i).withLosses(loops.get(i).losses()));
+        }
         RunSummary si = summaries.get(i);
         if (plan.loop().until() != null) {
           // Under `until`, a run has reached its goal exactly when the condition stopped it.

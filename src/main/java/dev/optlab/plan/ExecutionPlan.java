@@ -14,6 +14,10 @@ import java.util.List;
  *
  * @param span the statement, where run-time errors point
  * @param compare whether the statement was a {@code compare}
+ * @param training for an objective on data (docs/tensors.md), how it trains; null otherwise.
+ *     Its trace rows then carry, in {@link ObjectivePlan#params()}'s place, the columns {@link
+ *     TrainingPlan#columns()} names (epoch, parameter norms, metrics), and the objective plan has
+ *     no scalar function.
  */
 public record ExecutionPlan(
     Span span,
@@ -22,9 +26,15 @@ public record ExecutionPlan(
     List<OptimizerPlan> optimizers,
     LoopPlan loop,
     Path traceFile,
-    Span traceSpan) {
+    Span traceSpan,
+    TrainingPlan training) {
   public ExecutionPlan {
     optimizers = List.copyOf(optimizers);
+  }
+
+  public ExecutionPlan(Span span, boolean compare, ObjectivePlan objective,
+      List<OptimizerPlan> optimizers, LoopPlan loop, Path traceFile, Span traceSpan) {
+    this(span, compare, objective, optimizers, loop, traceFile, traceSpan, null);
   }
 
   /** The objective compiled for value and gradient, and the point every optimizer starts from. */

@@ -10,6 +10,9 @@ public final class PlanPrinter {
   private PlanPrinter() {}
 
   public static String print(ExecutionPlan plan) {
+    if (plan.training() != null) {
+      return TrainingPlanPrinter.print(plan);
+    }
     StringBuilder sb = new StringBuilder();
     ExecutionPlan.ObjectivePlan objective = plan.objective();
     sb.append("plan: ").append(plan.compare() ? "compare " : "run ")

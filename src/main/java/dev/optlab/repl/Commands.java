@@ -81,7 +81,8 @@ final class Commands {
     if (exact.isPresent()) {
       return List.of(exact.get());
     }
-    return ALL.stream().filter(c -> c.name().startsWith(word)).toList();
+    return word.length() < 2 ? List.of()
+        : ALL.stream().filter(c -> c.name().startsWith(word)).toList();
   }
 
   static boolean takesPath(String word) {

@@ -71,6 +71,15 @@ final class Help {
         explain run ...  /  explain compare ...
           Prints the execution plan (the compiled objective, the kernels, the loop) instead of
           running it.""");
+    LANGUAGE.put("plot", """
+        plot run OPT on OBJ [run clauses] [with lr] [to "FILE"]
+        plot compare OPT, OPT, ... on OBJ [run clauses] [with lr] [to "FILE"]
+        plot paths OPT, ... on OBJ [run clauses] [over (x = -2 to 2, y = -1 to 3)] [to "FILE"]
+        plot schedule SCHED, ... for N steps [every K] [lr X] [to "FILE"]
+          Draws the loss against the step (with lr: the learning rate beside it), a contour map
+          of a two-parameter objective with each optimizer's path, or schedules' learning rates;
+          in the terminal, or to an .svg or .png file.
+          example: plot compare sgd, adam on rosenbrock for 2000 steps""");
     LANGUAGE.put("expressions", """
         Expressions: + - * / ^ (right-associative; -x^2 is -(x^2)), parentheses, and the
         functions sqrt exp log abs sin cos tan tanh sigmoid relu softplus min max floor ceil

@@ -4,6 +4,7 @@ import static dev.optlab.syntax.gen.OptlabLexer.UNTERMINATED_STRING;
 
 import dev.optlab.Engine;
 import dev.optlab.check.Declaration;
+import dev.optlab.hyper.HyperParam;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
 import dev.optlab.repl.Tokens.Tok;
@@ -55,21 +56,20 @@ final class LanguageCompleter implements Completer {
     String prefix = before.substring(start);
     List<Candidate> all;
     if (before.stripLeading().startsWith(":")) {
-      all = command(before, start);
+      all = command(before);
     } else {
       all = statement(before.substring(0, start), prefix);
     }
     return filter(all, prefix);
   }
 
-  private List<Candidate> command(String before, int wordStart) {
+  private List<Candidate> command(String before) {
     String text = before.stripLeading();
     int space = text.indexOf(' ');
     if (space < 0) {
       List<Candidate> out = new ArrayList<>();
       for (Commands.Command c : Commands.ALL) {
-        out.add(new Candidate(c.name(), c.name(), "commands", c.summary(), null, null,
-            c.args().isEmpty()));
+        out.add(new Candidate(c.name(), c.name(), "commands", c.summary(), null, null, true));
       }
       return out;
     }
@@ -134,10 +134,10 @@ final class LanguageCompleter implements Completer {
   }
 
   /** {@code name = } for each hyperparameter not given yet, its default as the description. */
-  List<Candidate> hyperparameters(List<dev.optlab.hyper.HyperParam> params, boolean schedule,
+  List<Candidate> hyperparameters(List<HyperParam> params, boolean schedule,
       List<String> given) {
     List<Candidate> out = new ArrayList<>();
-    for (var p : params) {
+    for (HyperParam p : params) {
       if (!given.contains(p.name())) {
         String descr = (p.required() ? "required" : "default " + p.defaultText())
             + (p.doc() == null ? "" : ": " + p.doc());
@@ -217,14 +217,19 @@ final class LanguageCompleter implements Completer {
     return text.length() <= 70 ? text : text.substring(0, 69) + "…";
   }
 
-  /** Candidates whose value starts with {@code prefix} (ignoring case), each value once. */
+  /**
+   * Candidates whose value starts with {@code prefix} (ignoring case), each value once, numbered
+   * so that JLine lists them in this order (PyTorch's order of hyperparameters, declared names
+   * before built-ins) rather than alphabetically.
+   */
   static List<Candidate> filter(List<Candidate> all, String prefix) {
     String p = prefix.toLowerCase(Locale.ROOT);
     Map<String, Candidate> unique = new LinkedHashMap<>();
     for (Candidate c : all) {
       String v = c.value();
-      if (v.toLowerCase(Locale.ROOT).startsWith(p)) {
-        unique.putIfAbsent(v, c);
+      if (v.toLowerCase(Locale.ROOT).startsWith(p) && !unique.containsKey(v)) {
+        unique.put(v, new Candidate(v, c.displ(), c.group(), c.descr(), c.suffix(), c.key(),
+            c.complete(), unique.size()));
       }
     }
     return new ArrayList<>(unique.values());

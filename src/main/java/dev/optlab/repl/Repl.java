@@ -1,9 +1,10 @@
 package dev.optlab.repl;
 
 import dev.optlab.Engine;
+import dev.optlab.plot.TerminalStyle;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -29,6 +31,10 @@ public final class Repl {
   private Repl() {}
 
   static final String PROMPT = "optlab> ";
+
+  /** Held so that its level stays set: loggers are only weakly referenced. */
+  private static final java.util.logging.Logger JLINE_LOG =
+      java.util.logging.Logger.getLogger("org.jline");
 
   /**
    * What the environment decides.
@@ -50,6 +56,9 @@ public final class Repl {
 
   /** Runs the REPL on the process's terminal; the command line calls this with no arguments. */
   public static int start(PrintStream out, PrintStream err) {
+    // JLine logs what it works around (an unreadable history file) with stack traces; the REPL
+    // says such things itself, in one line.
+    JLINE_LOG.setLevel(java.util.logging.Level.OFF);
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder().system(true).name("optlab").dumb(true).build();
@@ -61,46 +70,69 @@ public final class Repl {
       return run(terminal, Settings.fromEnvironment(System.getenv()));
     } catch (IOException e) {
       return 0; // closing the terminal failed; the session itself is over
+    } catch (RuntimeException | java.io.IOError e) {
+      err.println("optlab: internal error in the REPL: " + e); // never a stack trace
+      return 1;
     }
   }
 
   /** Runs a session on {@code terminal} until {@code :quit} or Ctrl-D; returns the exit status. */
   static int run(Terminal terminal, Settings settings) {
-    boolean dumb = terminal instanceof DumbTerminal || terminal.getType().startsWith("dumb");
+    String type = terminal.getType();
+    boolean dumb = terminal instanceof DumbTerminal || type == null || type.startsWith("dumb");
     boolean color = settings.color() && !dumb;
     Engine engine = new Engine();
     PrintStream out = new PrintStream(terminal.output(), true, terminal.encoding());
     Progress progress = new Progress(out, !dumb, terminal::getColumns);
-    ReplOutput output = new ReplOutput(out, progress);
-    LineReader reader = reader(terminal, engine, settings, color);
+    ReplOutput output = new ReplOutput(out, progress, () -> plotStyle(terminal, color));
+    LineReader reader = ReaderSetup.reader(terminal, engine, settings, color);
+    out.println("optlab " + version() + ": :help for help, Tab completes, Ctrl-D quits");
+    ReaderSetup.loadHistory(reader, out);
     History history = reader.getHistory();
     int firstOfSession = history.isEmpty() ? history.first() : history.last() + 1;
     ReplSession session = new ReplSession(engine, output, progress, settings.workingDirectory(),
         () -> sessionHistory(history, firstOfSession));
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT,
         signal -> progress.requestStop());
+    // While a statement runs the terminal is in cooked mode, where Ctrl-C would echo "^C" into
+    // the table; the "interrupted" line says it instead. readLine restores this state each time.
+    Attributes original = terminal.getAttributes();
+    if (!dumb) {
+      Attributes quiet = new Attributes(original);
+      quiet.setLocalFlag(Attributes.LocalFlag.ECHOCTL, false);
+      terminal.setAttributes(quiet);
+    }
     String prompt = color ? new AttributedString(PROMPT, AttributedStyle.BOLD).toAnsi(terminal)
         : PROMPT;
     try {
-      out.println("optlab " + version() + ": :help for help, Tab completes, Ctrl-D quits");
+      int failures = 0;
       while (true) {
         String line;
         try {
           line = reader.readLine(prompt);
+          failures = 0;
         } catch (UserInterruptException e) {
           continue; // Ctrl-C at the prompt: the line is dropped
         } catch (EndOfFileException e) {
           out.println();
+          break;
+        } catch (RuntimeException e) {
+          // JLine failed on something it does for us; go on, unless the terminal itself is gone
+          session.internalError(e);
+          if (++failures < 3) {
+            continue;
+          }
           break;
         }
         if (!session.eval(line)) {
           break;
         }
       }
-    } catch (RuntimeException | java.io.IOError e) {
+    } catch (java.io.IOError e) {
       session.internalError(e); // the terminal itself failed; end cleanly
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
+      terminal.setAttributes(original);
       try {
         history.save();
       } catch (IOException | RuntimeException e) {
@@ -111,43 +143,15 @@ public final class Repl {
     return 0;
   }
 
-  private static LineReader reader(Terminal terminal, Engine engine, Settings settings,
-      boolean color) {
-    LineReaderBuilder builder = LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("optlab")
-        .parser(new InputParser(engine::isIncomplete))
-        .completer(new LanguageCompleter(engine, settings.workingDirectory()))
-        .highlighter(color ? new SyntaxHighlighter(name -> engine.lookup(name) != null)
-            : (r, buffer) -> new AttributedString(buffer))
-        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ...> ")
-        .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
-        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .option(LineReader.Option.CASE_INSENSITIVE, true)
-        .option(LineReader.Option.INSERT_TAB, false);
-    if (settings.historyFile() != null) {
-      try {
-        Files.createDirectories(settings.historyFile().getParent());
-        builder.variable(LineReader.HISTORY_FILE, settings.historyFile());
-      } catch (IOException | RuntimeException e) {
-        // no persistent history then; the session works the same
-      }
-    }
-    if (!color) {
-      for (String style : List.of(LineReader.COMPLETION_STYLE_STARTING,
-          LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_GROUP,
-          LineReader.COMPLETION_STYLE_SELECTION, LineReader.COMPLETION_STYLE_BACKGROUND,
-          LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
-          LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_SELECTION,
-          LineReader.COMPLETION_STYLE_LIST_BACKGROUND)) {
-        builder.variable(style, "");
-      }
-    }
-    LineReader reader = builder.build();
-    if (color) {
-      reader.setAutosuggestion(LineReader.SuggestionType.HISTORY);
-    }
-    return reader;
+  /** Plots as wide as the terminal (up to 160), braille and colour where colour is on. */
+  private static TerminalStyle plotStyle(Terminal terminal, boolean color) {
+    Size size = terminal.getSize();
+    int width = size.getColumns() > 0 ? Math.min(160, size.getColumns())
+        : TerminalStyle.DEFAULT_WIDTH;
+    int height = size.getRows() > 4 ? Math.min(TerminalStyle.DEFAULT_HEIGHT, size.getRows() - 4)
+        : TerminalStyle.DEFAULT_HEIGHT;
+    boolean fancy = color && StandardCharsets.UTF_8.equals(terminal.encoding());
+    return new TerminalStyle(width, height, fancy, fancy);
   }
 
   private static List<String> sessionHistory(History history, int first) {

@@ -3,10 +3,14 @@ package dev.optlab.repl;
 import dev.optlab.check.Declaration;
 import dev.optlab.cli.TableOutput;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plot.Figure;
+import dev.optlab.plot.TerminalStyle;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the REPL shows for the engine: batch mode's tables for {@code run} and {@code compare}
@@ -16,10 +20,13 @@ import java.util.List;
  */
 final class ReplOutput extends TableOutput {
   private final Progress progress;
+  private final Supplier<TerminalStyle> plotStyle;
 
-  ReplOutput(PrintStream out, Progress progress) {
+  /** @param plotStyle how plots fit this terminal now (it may have been resized) */
+  ReplOutput(PrintStream out, Progress progress, Supplier<TerminalStyle> plotStyle) {
     super(out);
     this.progress = progress;
+    this.plotStyle = plotStyle;
   }
 
   PrintStream out() {
@@ -83,6 +90,13 @@ final class ReplOutput extends TableOutput {
           + ": the rows show each run so far");
     }
     super.compareFinished(plan, ranked, tolerance);
+  }
+
+  @Override
+  public void plotted(Figure figure, Path file) {
+    progress.clear();
+    plotStyle(plotStyle.get());
+    super.plotted(figure, file);
   }
 
   /** An error, rendered the one way every error is (source line and caret). */

@@ -1,10 +1,12 @@
 package dev.optlab.repl;
 
 import dev.optlab.syntax.gen.OptlabLexer;
+import dev.optlab.syntax.gen.OptlabParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * The language's own lexer, seen from the REPL while the user types: completion and highlighting
@@ -22,13 +24,23 @@ final class Tokens {
     }
   }
 
-  /** Words that start a statement. */
-  static final List<String> STATEMENT_KEYWORDS = List.of(
-      "let", "def", "objective", "optimizer", "schedule", "run", "compare", "print", "explain");
+  /**
+   * The tokens that can start a statement, read from the grammar itself (the first set of its
+   * {@code statement} rule), so that a statement the language gains is known here at once.
+   */
+  private static final IntervalSet STATEMENT_START = OptlabParser._ATN.nextTokens(
+      OptlabParser._ATN.ruleToStartState[OptlabParser.RULE_statement]);
+
+  /** Words that start a statement, in the grammar's order. */
+  static final List<String> STATEMENT_KEYWORDS = STATEMENT_START.toList().stream()
+      .map(type -> OptlabLexer.VOCABULARY.getLiteralName(type))
+      .filter(literal -> literal != null)
+      .map(literal -> literal.substring(1, literal.length() - 1))
+      .toList();
 
   /** The built-in functions of expressions (LANGUAGE.md section 4) and {@code grad}. */
-  static final List<String> FUNCTIONS = List.of("sqrt", "exp", "log", "abs", "sin", "cos", "tan",
-      "tanh", "sigmoid", "relu", "softplus", "min", "max", "floor", "ceil", "sign", "grad");
+  static final List<String> FUNCTIONS = java.util.stream.Stream.concat(
+      dev.optlab.diff.ExprCompiler.builtins().stream(), java.util.stream.Stream.of("grad")).toList();
 
   static final List<String> CONSTANTS = List.of("pi", "e");
 
@@ -53,24 +65,22 @@ final class Tokens {
     return tokens;
   }
 
+  /** Every word the lexer makes a token of its own, from the generated vocabulary. */
+  private static final boolean[] KEYWORD = new boolean[OptlabLexer.VOCABULARY.getMaxTokenType() + 1];
+
+  static {
+    for (int type = 0; type < KEYWORD.length; type++) {
+      String literal = OptlabLexer.VOCABULARY.getLiteralName(type);
+      KEYWORD[type] = literal != null && literal.matches("'[a-z_]+'");
+    }
+  }
+
   static boolean isKeyword(int type) {
-    return switch (type) {
-      case OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
-          OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
-          OptlabLexer.EXPLAIN, OptlabLexer.WITH, OptlabLexer.THEN, OptlabLexer.ON,
-          OptlabLexer.FROM, OptlabLexer.FOR, OptlabLexer.STEPS, OptlabLexer.EVERY,
-          OptlabLexer.UNTIL, OptlabLexer.TRACE, OptlabLexer.TRUE, OptlabLexer.FALSE -> true;
-      default -> false;
-    };
+    return type >= 0 && type < KEYWORD.length && KEYWORD[type];
   }
 
   static boolean startsStatement(int type) {
-    return switch (type) {
-      case OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
-          OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
-          OptlabLexer.EXPLAIN -> true;
-      default -> false;
-    };
+    return STATEMENT_START.contains(type);
   }
 
   static boolean isIdentifierChar(char c) {
@@ -86,7 +96,9 @@ final class Tokens {
     int depth = 0;
     for (int i = 0; i < tokens.size(); i++) {
       int type = tokens.get(i).type();
-      boolean afterExplain = i > 0 && tokens.get(i - 1).is(OptlabLexer.EXPLAIN);
+      // `explain run`, `plot schedule`: a statement keyword after these continues the statement
+      boolean afterExplain = i > 0 && (tokens.get(i - 1).is(OptlabLexer.EXPLAIN)
+          || tokens.get(i - 1).is(OptlabLexer.PLOT));
       if (type == OptlabLexer.LPAREN || type == OptlabLexer.LBRACK) {
         depth++;
       } else if ((type == OptlabLexer.RPAREN || type == OptlabLexer.RBRACK) && depth > 0) {

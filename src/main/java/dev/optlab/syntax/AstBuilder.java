@@ -46,7 +46,8 @@ final class AstBuilder {
           expr(c.expr()), span);
       case ObjectiveStmtContext c -> new Stmt.Objective(ident(c.name),
           c.paramDecl().stream().map(p -> new Stmt.ParamDecl(ident(p.name),
-              p.expr() == null ? null : expr(p.expr()))).toList(),
+              p.expr() == null ? null : expr(p.expr()), p.shape() == null ? null
+              : p.shape().expr().stream().map(this::expr).toList(), p.TILDE() != null)).toList(),
           expr(c.expr()), span);
       case OptimizerStmtContext c -> new Stmt.Optimizer(ident(c.name), optimizer(c.optimizerSpec()),
           span);
@@ -59,6 +60,8 @@ final class AstBuilder {
       case PrintStmtContext c -> new Stmt.Print(expr(c.expr()), span);
       case ExplainStmtContext c -> new Stmt.Explain(
           c.runBody() != null ? run(c.runBody()) : compare(c.compareBody()), span);
+      case PlotStmtContext c -> new Stmt.Plot(new PlotBuilder(this).plot(c.plotBody()), span);
+      case DataStmtContext c -> new Stmt.Data(ident(c.name), expr(c.expr()), span);
       default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
     };
   }
@@ -73,13 +76,14 @@ final class AstBuilder {
         c.runClause(), span(c));
   }
 
-  private RunSpec runSpec(boolean compare, List<OptimizerSpec> optimizers, Token objective,
+  RunSpec runSpec(boolean compare, List<OptimizerSpec> optimizers, Token objective,
       List<RunClauseContext> clauses, Span span) {
     Expr from = null;
     Expr steps = null;
     Expr every = null;
     RunSpec.Condition until = null;
     RunSpec.TraceFile trace = null;
+    TrainingClauses training = new TrainingClauses(this);
     for (RunClauseContext clause : clauses) {
       String word = clause.getStart().getText();
       boolean repeated = switch (clause) {
@@ -97,14 +101,14 @@ final class AstBuilder {
           trace = new RunSpec.TraceFile(unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
           yield false;
         }
-        default -> false;
+        default -> training.add(clause);
       };
       if (repeated) {
         throw error(span(clause), "'" + word + "' is given twice");
       }
     }
     return new RunSpec(compare, optimizers, ident(objective), from, steps, every, until, trace,
-        span);
+        span, training.build(steps));
   }
 
   private RunSpec.Condition condition(ConditionContext c) {
@@ -119,7 +123,7 @@ final class AstBuilder {
     return new RunSpec.Condition(expr(c.left), op, expr(c.right), span(c));
   }
 
-  private OptimizerSpec optimizer(OptimizerSpecContext c) {
+  OptimizerSpec optimizer(OptimizerSpecContext c) {
     List<ArgListContext> lists = c.argList();
     List<Arg> args = null;
     List<Arg> with = null;
@@ -139,7 +143,7 @@ final class AstBuilder {
         lexed.source.text(span), span);
   }
 
-  private Expr schedule(ScheduleSpecContext c) {
+  Expr schedule(ScheduleSpecContext c) {
     List<ScheduleSegmentContext> segs = c.scheduleSegment();
     if (segs.size() == 1 && segs.get(0).length == null) {
       return expr(segs.get(0).expr(0));
@@ -175,7 +179,7 @@ final class AstBuilder {
     return args;
   }
 
-  private Expr expr(ExprContext ctx) {
+  Expr expr(ExprContext ctx) {
     if (++depth > MAX_DEPTH) {
       throw error(span(ctx), "expression nested too deeply (more than " + MAX_DEPTH + " levels)");
     }
@@ -189,7 +193,8 @@ final class AstBuilder {
             c.op.getType() == OptlabParser.MINUS ? Expr.UnaryOp.NEG : Expr.UnaryOp.PLUS,
             expr(c.operand), span);
         case MulExprContext c -> new Expr.Binary(
-            c.op.getType() == OptlabParser.STAR ? Expr.BinaryOp.MUL : Expr.BinaryOp.DIV,
+            c.op.getType() == OptlabParser.STAR ? Expr.BinaryOp.MUL
+                : c.op.getType() == OptlabParser.AT ? Expr.BinaryOp.MATMUL : Expr.BinaryOp.DIV,
             expr(c.left), expr(c.right), span);
         case AddExprContext c -> new Expr.Binary(
             c.op.getType() == OptlabParser.PLUS ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUB,
@@ -210,6 +215,7 @@ final class AstBuilder {
       case CallExprContext c -> new Expr.Call(c.name.getText(), span(c.name),
           c.argList() == null ? List.of() : args(c.argList()), span);
       case NameExprContext c -> new Expr.Name(c.getText(), span);
+      case FieldExprContext c -> new Expr.Field(c.target.getText(), c.field.getText(), span);
       case ParenExprContext c -> expr(c.expr());
       case TupleExprContext c -> tuple(c, span);
       case ListExprContext c -> new Expr.ListLit(c.expr().stream().map(this::expr).toList(), span);
@@ -226,20 +232,20 @@ final class AstBuilder {
     return new Expr.Tuple(items, span);
   }
 
-  private Stmt.Ident ident(Token t) {
+  Stmt.Ident ident(Token t) {
     return new Stmt.Ident(t.getText(), span(t));
   }
 
-  private Span span(Token t) {
+  Span span(Token t) {
     return lexed.span(t);
   }
 
-  private Span span(ParserRuleContext c) {
+  Span span(ParserRuleContext c) {
     Token stop = c.getStop() == null || c.getStop().getType() == Token.EOF ? c.getStart() : c.getStop();
     return lexed.span(c.getStart(), stop);
   }
 
-  private OptlabError error(Span span, String message) {
+  OptlabError error(Span span, String message) {
     return new OptlabError(lexed.source, span, message);
   }
 

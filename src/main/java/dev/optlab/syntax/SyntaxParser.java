@@ -59,6 +59,9 @@ public final class SyntaxParser {
       return false;
     } catch (ChunkError e) {
       return e.offending.getType() == Token.EOF && end.getText().equals("<EOF>");
+    } catch (StackOverflowError e) {
+      // Too deep to parse is an error to show, not a reason to wait for more input.
+      return false;
     }
   }
 
@@ -93,7 +96,7 @@ public final class SyntaxParser {
     return switch (type) {
       case OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
           OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
-          OptlabLexer.EXPLAIN -> true;
+          OptlabLexer.EXPLAIN, OptlabLexer.PLOT, OptlabLexer.DATA -> true;
       default -> false;
     };
   }
@@ -106,7 +109,9 @@ public final class SyntaxParser {
     for (Token t : tokens) {
       int type = t.getType();
       boolean afterExplain = previous != null && previous.getType() == OptlabLexer.EXPLAIN;
-      if (depth == 0 && startsStatement(type) && !afterExplain && !current.isEmpty()) {
+      boolean afterPlot = previous != null && previous.getType() == OptlabLexer.PLOT;
+      if (depth == 0 && startsStatement(type) && !afterExplain && !afterPlot
+          && !current.isEmpty()) {
         chunks.add(current);
         current = new ArrayList<>();
       }

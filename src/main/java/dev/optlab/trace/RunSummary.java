@@ -7,9 +7,14 @@ package dev.optlab.trace;
  * @param stepsToTolerance in a compare, the first step whose loss came within the tolerance of
  *     the best loss any optimizer reached; -1 when it never did or outside a compare
  * @param nanos wall time of the loop
+ * @param losses in a compare, every step's loss (what its loss plot draws); null otherwise
  */
 public record RunSummary(String run, Status status, TraceRow last, long stepsToTolerance,
-    long nanos) {
+    long nanos, double[] losses) {
+  public RunSummary(String run, Status status, TraceRow last, long stepsToTolerance, long nanos) {
+    this(run, status, last, stepsToTolerance, nanos, null);
+  }
+
   public enum Status {
     /** Ran all its steps. */
     COMPLETED,
@@ -22,6 +27,12 @@ public record RunSummary(String run, Status status, TraceRow last, long stepsToT
   }
 
   public RunSummary withStepsToTolerance(long steps) {
-    return new RunSummary(run, status, last, steps, nanos);
+    return new RunSummary(run, status, last, steps, nanos, losses);
+  }
+
+  /** With the first {@code last().step() + 1} entries of {@code all}, every step's loss. */
+  public RunSummary withLosses(double[] all) {
+    return new RunSummary(run, status, last, stepsToTolerance, nanos,
+        java.util.Arrays.copyOf(all, (int) Math.min(all.length, last.step() + 1)));
   }
 }

@@ -54,6 +54,13 @@ final class ReplDriver {
     }
   }
 
+  /** What the session answered to its last input (between the last two prompts). */
+  static String lastAnswer(String output) {
+    int end = output.lastIndexOf(Repl.PROMPT);
+    int start = output.lastIndexOf(Repl.PROMPT, end - 1);
+    return output.substring(start + Repl.PROMPT.length(), end);
+  }
+
   static String normalize(String output) {
     return output.replaceAll("\\(\\d+(\\.\\d+)? m?s\\)", "(TIME)")
         .replaceAll("time: \\d+(\\.\\d+)? m?s", "time: TIME");

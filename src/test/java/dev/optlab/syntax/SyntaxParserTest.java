@@ -42,6 +42,7 @@ class SyntaxParserTest {
       case Expr.Chain c -> "chain" + c.segments().size();
       case Expr.Str s -> "\"" + s.value() + "\"";
       case Expr.Bool b -> Boolean.toString(b.value());
+      case Expr.Field f -> f.target() + "." + f.field();
     };
   }
 
@@ -56,6 +57,8 @@ class SyntaxParserTest {
       "(1 - x)^2 + 100 * (y - x^2)^2 | (((1 - x) ^ 2) + (100 * ((y - (x ^ 2)) ^ 2)))",
       "max(x, 2 * y) | max(x, (2 * y))",
       ".5e1 + 1e-3 | (5 + 0.001)",
+      "iris.x @ W + b | ((iris.x @ W) + b)",
+      "a * b @ c / d | (((a * b) @ c) / d)",
   })
   void precedenceAndAssociativity(String source, String expected) {
     Stmt.Let let = (Stmt.Let) parse("let v = " + source).get(0);
@@ -126,12 +129,12 @@ class SyntaxParserTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "let a = 1 @ 2 | t.opt:1:11: error: unexpected character '@'",
+      "let a = 1 $ 2 | t.opt:1:11: error: unexpected character '$'",
       "print \"abc | t.opt:1:7: error: unterminated string: a string needs its closing '\"' on the same line",
       "schedule s = cosine(T_max = 9) then step(step_size = 2) | t.opt:1:32: error: 'then' needs the steps the schedule before it runs for: write 'A for N then B'",
       "schedule s = cosine(T_max = 9) for 9 | t.opt:1:32: error: the last schedule of a chain runs to the end; 'for N' is only written before 'then'",
       "run a on f for 9 steps for 10 steps | t.opt:1:24: error: 'for' is given twice",
-      "x = 3 | t.opt:1:1: error: expected a statement (let, def, objective, optimizer, schedule, run, compare, print, explain), found 'x'",
+      "x = 3 | t.opt:1:1: error: expected a statement (let, def, objective, optimizer, schedule, run, compare, print, explain, plot, data), found 'x'",
   })
   void firstLineOfError(String source, String expected) {
     assertEquals(expected, errors(source).lines().findFirst().orElseThrow());
@@ -157,7 +160,7 @@ class SyntaxParserTest {
     assertTrue(SyntaxParser.isIncomplete(new Source("r", "schedule s = cosine(T_max = 9) for 9 then")));
     assertFalse(SyntaxParser.isIncomplete(new Source("r", "let a = 1 + 2")));
     assertFalse(SyntaxParser.isIncomplete(new Source("r", "let a = ) + 2")));
-    assertFalse(SyntaxParser.isIncomplete(new Source("r", "let a = (1 @ 2")));
+    assertFalse(SyntaxParser.isIncomplete(new Source("r", "let a = (1 $ 2")));
   }
 
   @Test

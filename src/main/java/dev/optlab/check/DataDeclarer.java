@@ -1,0 +1,203 @@
+package dev.optlab.check;
+
+import dev.optlab.ast.Arg;
+import dev.optlab.ast.Expr;
+import dev.optlab.ast.Stmt;
+import dev.optlab.data.CsvLoader;
+import dev.optlab.data.DataError;
+import dev.optlab.data.Dataset;
+import dev.optlab.data.Generators;
+import dev.optlab.data.Preparation;
+import dev.optlab.source.Span;
+import dev.optlab.source.Suggest;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a {@code data} statement and loads or makes its data set at once, so that a bad file,
+ * column or cell is an error at the statement before anything runs (docs/tensors.md).
+ */
+final class DataDeclarer {
+  private static final Map<String, List<String>> ARGS = Map.of(
+      "csv", List.of("path", "target", "scale", "test", "seed"),
+      "moons", List.of("n", "noise", "scale", "test", "seed"),
+      "spirals", List.of("n", "classes", "noise", "scale", "test", "seed"),
+      "blobs", List.of("n", "centers", "features", "std", "scale", "test", "seed"),
+      "linear", List.of("n", "features", "noise", "bias", "scale", "test", "seed"));
+
+  private final Values values;
+
+  DataDeclarer(Values values) {
+    this.values = values;
+  }
+
+  Declaration.Data declare(Stmt.Data d, String text) {
+    if (!(d.source() instanceof Expr.Call call) || !ARGS.containsKey(call.name())) {
+      String name = d.source() instanceof Expr.Call c ? c.name() : null;
+      throw values.error(d.source() instanceof Expr.Call c ? c.nameSpan() : d.source().span(),
+          (name == null ? "a data set comes from csv(\"FILE\", target = \"COLUMN\") or a "
+              + "generator (" + String.join(", ", Generators.NAMES) + ")"
+              : "unknown data source '" + name + "' (csv or a generator: "
+              + String.join(", ", Generators.NAMES) + ")" + Suggest.didYouMean(name,
+              ARGS.keySet())));
+    }
+    Map<String, Arg> args = arguments(call);
+    String name = d.name().name();
+    double test = number(args, "test", 0);
+    if (!(test >= 0 && test < 1)) {
+      throw values.error(args.get("test").value().span(), "test is the fraction of rows held "
+          + "out, at least 0 and below 1; got " + dev.optlab.trace.Numbers.short6(test));
+    }
+    long seed = whole(args, "seed", 0, 0);
+    Preparation.Scale scale = scale(args);
+    Span at = call.span();
+    try {
+      return new Declaration.Data(name, switch (call.name()) {
+        case "csv" -> csv(call, args, name, test, seed, scale);
+        case "moons" -> Generators.moons((int) whole(args, "n", 200, 2),
+            nonNegative(args, "noise", 0.1), seed).prepare(name, test, seed, scale, describe(call));
+        case "spirals" -> Generators.spirals((int) whole(args, "n", 300, 2),
+            (int) whole(args, "classes", 3, 2), nonNegative(args, "noise", 0.2), seed)
+            .prepare(name, test, seed, scale, describe(call));
+        case "blobs" -> Generators.blobs((int) whole(args, "n", 300, 1),
+            (int) whole(args, "centers", 3, 1), (int) whole(args, "features", 2, 1),
+            nonNegative(args, "std", 1), seed).prepare(name, test, seed, scale, describe(call));
+        default -> Generators.linear((int) whole(args, "n", 200, 1),
+            (int) whole(args, "features", 1, 1), nonNegative(args, "noise", 0.1),
+            number(args, "bias", 0), seed).prepare(name, test, seed, scale, describe(call));
+      }, text);
+    } catch (DataError e) {
+      throw values.error(at, e.getMessage());
+    }
+  }
+
+  private String describe(Expr.Call call) {
+    return values.source().text(call.span());
+  }
+
+  private Dataset csv(Expr.Call call, Map<String, Arg> args, String name, double test, long seed,
+      Preparation.Scale scale) {
+    Arg path = args.get("path");
+    if (path == null) {
+      throw values.error(call.span(), "csv needs the file: csv(\"FILE.csv\", target = \"COLUMN\")");
+    }
+    String file = string(path);
+    Arg target = args.get("target");
+    if (target == null) {
+      throw values.error(call.span(), "csv needs the target column: target = \"COLUMN\"");
+    }
+    String column = string(target);
+    try {
+      return CsvLoader.load(resolve(file), file, name, column, test, seed, scale);
+    } catch (DataError e) {
+      throw values.error(e.aboutTarget() ? target.value().span() : path.value().span(),
+          e.getMessage());
+    }
+  }
+
+  /**
+   * A relative path is read from the working directory, as trace files are written; failing
+   * that, from the script's own directory, so a script runs from anywhere.
+   */
+  private Path resolve(String file) {
+    try {
+      Path p = Path.of(file);
+      if (p.isAbsolute() || Files.exists(p)) {
+        return p;
+      }
+      Path script = Path.of(values.source().name()).getParent();
+      if (script != null && Files.exists(script.resolve(p))) {
+        return script.resolve(p);
+      }
+      return p;
+    } catch (InvalidPathException e) {
+      throw new DataError("cannot read \"" + file + "\": not a valid path");
+    }
+  }
+
+  private Map<String, Arg> arguments(Expr.Call call) {
+    List<String> known = ARGS.get(call.name());
+    Map<String, Arg> args = new HashMap<>();
+    int position = 0;
+    for (Arg a : call.args()) {
+      String key;
+      if (a.named()) {
+        key = a.name();
+        if (!known.contains(key)) {
+          throw values.error(a.nameSpan(), call.name() + " has no argument '" + key + "' (its "
+              + "arguments are " + String.join(", ", known) + ")" + Suggest.didYouMean(key, known));
+        }
+      } else {
+        if (!call.name().equals("csv") || position > 0) {
+          throw values.error(a.span(), "give " + call.name() + "'s arguments by name: "
+              + String.join(", ", known.subList(call.name().equals("csv") ? 1 : 0, known.size()))
+              + (call.name().equals("csv") ? " (only the file comes first, unnamed)" : ""));
+        }
+        key = "path";
+        position++;
+      }
+      if (args.put(key, a) != null) {
+        throw values.error(a.span(), "'" + key + "' is given twice");
+      }
+    }
+    return args;
+  }
+
+  private String string(Arg a) {
+    if (a.value() instanceof Expr.Str s) {
+      return s.value();
+    }
+    throw values.error(a.value().span(), (a.named() ? a.name() : "the file") + " must be a "
+        + "string in double quotes, got " + Values.describe(a.value()));
+  }
+
+  private double number(Map<String, Arg> args, String key, double otherwise) {
+    Arg a = args.get(key);
+    if (a == null) {
+      return otherwise;
+    }
+    if (a.value() instanceof Expr.Str || a.value() instanceof Expr.Bool) {
+      throw values.error(a.value().span(), key + " must be a number, got "
+          + Values.describe(a.value()));
+    }
+    return values.number(a.value());
+  }
+
+  private double nonNegative(Map<String, Arg> args, String key, double otherwise) {
+    double v = number(args, key, otherwise);
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw values.error(args.get(key).value().span(), key + " must be at least 0, got "
+          + dev.optlab.trace.Numbers.short6(v));
+    }
+    return v;
+  }
+
+  private long whole(Map<String, Arg> args, String key, long otherwise, long min) {
+    Arg a = args.get(key);
+    if (a == null) {
+      return otherwise;
+    }
+    long v = values.whole(a.value(), min, key);
+    if (v > 50_000_000 && !key.equals("seed")) {
+      throw values.error(a.value().span(), key + " is too large: " + v);
+    }
+    return v;
+  }
+
+  private Preparation.Scale scale(Map<String, Arg> args) {
+    Arg a = args.get("scale");
+    if (a == null) {
+      return Preparation.Scale.NONE;
+    }
+    return switch (string(a)) {
+      case "standard" -> Preparation.Scale.STANDARD;
+      case "none" -> Preparation.Scale.NONE;
+      default -> throw values.error(a.value().span(), "scale is \"standard\" (zero mean, unit "
+          + "variance, fitted on the training rows) or \"none\"; got \"" + string(a) + "\"");
+    };
+  }
+}

@@ -1,0 +1,42 @@
+package dev.optlab.check;
+
+import dev.optlab.source.Span;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Files a statement will write ({@code trace "FILE"}, {@code plot ... to "FILE"}), checked before
+ * anything runs, so a long run never ends with nowhere to put its result.
+ */
+final class OutputFiles {
+  private OutputFiles() {}
+
+  /**
+   * The absolute path of {@code written}, if a file can be written there.
+   *
+   * @param what how errors name the file: "trace file", "plot file"
+   */
+  static Path writable(Values values, String written, Span span, String what) {
+    Path path;
+    try {
+      path = Path.of(written).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw values.error(span, "cannot write " + what + " \"" + written + "\": not a valid path");
+    }
+    Path dir = path.getParent();
+    if (written.isBlank() || Files.isDirectory(path)) {
+      throw values.error(span, "cannot write " + what + " \"" + written + "\": it is a directory");
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      Path parent = Path.of(written).getParent();
+      throw values.error(span, "cannot write " + what + " \"" + written
+          + "\": no such directory '" + (parent == null ? dir : parent) + "'");
+    }
+    if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
+      throw values.error(span, "cannot write " + what + " \"" + written
+          + "\": permission denied");
+    }
+    return path;
+  }
+}

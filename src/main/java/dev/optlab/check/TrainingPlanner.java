@@ -1,0 +1,156 @@
+package dev.optlab.check;
+
+import dev.optlab.ast.OptimizerSpec;
+import dev.optlab.ast.RunSpec;
+import dev.optlab.ast.Stmt;
+import dev.optlab.data.Dataset;
+import dev.optlab.diff.ExprCompiler;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.StopCondition;
+import dev.optlab.plan.TrainingPlan;
+import dev.optlab.source.Span;
+import dev.optlab.tensor.Model;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plans a {@code run} or {@code compare} of an objective on data (docs/tensors.md): its length
+ * in epochs or steps, minibatch size, seed, trace interval and metrics, each checked against
+ * the data set and the objective before anything runs.
+ */
+final class TrainingPlanner {
+  /** Doubles of graph buffers one run may plan for a pass over many rows (64 MB). */
+  static final long CHUNK_BUDGET = 8L << 20;
+
+  private final Values values;
+  private final OptimizerResolver optimizers;
+
+  TrainingPlanner(Values values, OptimizerResolver optimizers) {
+    this.values = values;
+    this.optimizers = optimizers;
+  }
+
+  ExecutionPlan plan(RunSpec spec, Span span, Declaration.Model declared) {
+    Model model = declared.model();
+    Dataset data = model.data();
+    RunSpec.Training t = spec.training() != null ? spec.training()
+        : new RunSpec.Training(null, null, null, List.of(), null, span);
+    String what = spec.compare() ? "compare" : "run";
+    List<ExecutionPlan.OptimizerPlan> plans = new ArrayList<>();
+    Set<String> runNames = new HashSet<>();
+    for (OptimizerSpec o : spec.optimizers()) {
+      OptimizerConfig config = optimizers.resolve(o);
+      String runName = o.args() == null && o.with() == null ? o.name() : o.text();
+      if (!runNames.add(runName)) {
+        throw values.error(o.span(), runName + " is listed twice");
+      }
+      plans.add(new ExecutionPlan.OptimizerPlan(runName, config, config.schedule()));
+    }
+    if (spec.from() != null) {
+      throw values.error(spec.from().span(), "from sets scalar parameters; " + model.name()
+          + " starts from its initializers, drawn with the run's seed: change the seed instead");
+    }
+    int rows = data == null ? 1 : data.train().rows();
+    int batch = rows;
+    if (t.batch() != null) {
+      if (data == null) {
+        throw values.error(t.batch().span(), model.name() + " reads no data set, so there is "
+            + "nothing to split into minibatches");
+      }
+      long b = values.whole(t.batch(), 1, "the batch size");
+      if (b > rows) {
+        throw values.error(t.batch().span(), "batch " + b + " is larger than the " + rows
+            + " training rows of " + data.name() + "; leave batch out for full-batch training");
+      }
+      batch = (int) b;
+    }
+    long perEpoch = (rows + batch - 1) / batch;
+    long epochs = -1;
+    long steps;
+    if (t.epochs() != null) {
+      epochs = values.whole(t.epochs(), 0, "the number of epochs");
+      steps = epochs * perEpoch;
+    } else if (spec.steps() != null) {
+      steps = values.whole(spec.steps(), 0, "the number of steps");
+    } else {
+      throw values.error(span, what + " needs its length: add 'for N epochs' or 'for N steps'");
+    }
+    long unit = epochs >= 0 ? perEpoch : 1;
+    long length = epochs >= 0 ? epochs : steps;
+    long every = spec.every() == null ? Math.max(1, (length + 9) / 10) * unit
+        : values.whole(spec.every(), 1, "every") * unit;
+    long seed = t.seed() == null ? 0 : values.whole(t.seed(), 0, "the seed");
+    boolean byEpoch = t.perEpoch() != null;
+    long scheduleSteps = byEpoch ? (steps + perEpoch - 1) / perEpoch : steps;
+    for (ExecutionPlan.OptimizerPlan o : plans) {
+      if (o.schedule() != null && o.schedule().maxSteps() < scheduleSteps) {
+        throw values.error(span, "this " + what + " steps its schedule " + scheduleSteps
+            + " times, but the schedule of " + o.runName() + " lasts " + o.schedule().maxSteps());
+      }
+    }
+    List<String> metrics = metrics(t.metrics(), model);
+    StopCondition until = null;
+    if (spec.until() != null) {
+      RunSpec.Condition c = spec.until();
+      until = new StopCondition(
+          ExprCompiler.compile(values.source(), c.left(), StopCondition.VARIABLES, values.env()),
+          c.op(),
+          ExprCompiler.compile(values.source(), c.right(), StopCondition.VARIABLES, values.env()),
+          values.source().text(c.span()));
+    }
+    java.nio.file.Path trace = spec.trace() == null ? null
+        : OutputFiles.writable(values, spec.trace().path(), spec.trace().span(), "trace file");
+    TrainingPlan training = new TrainingPlan(model, data, batch, perEpoch, epochs,
+        epochs >= 0, seed, byEpoch, metrics, chunk(model, batch));
+    List<String> columns = training.columns();
+    var objective = new ExecutionPlan.ObjectivePlan(model.name(), columns, null,
+        new double[columns.size()]);
+    return new ExecutionPlan(span, spec.compare(), objective, plans,
+        new ExecutionPlan.LoopPlan(steps, every, until), trace,
+        spec.trace() == null ? null : spec.trace().span(), training);
+  }
+
+  private List<String> metrics(List<Stmt.Ident> asked, Model model) {
+    List<String> metrics = new ArrayList<>();
+    Dataset data = model.data();
+    for (Stmt.Ident m : asked) {
+      String name = m.name();
+      if (!TrainingPlan.METRICS.contains(name)) {
+        throw values.error(m.span(), "unknown metric '" + name + "' (the metrics are "
+            + String.join(", ", TrainingPlan.METRICS) + ")"
+            + dev.optlab.source.Suggest.didYouMean(name, TrainingPlan.METRICS));
+      }
+      if (metrics.contains(name)) {
+        throw values.error(m.span(), "metric " + name + " is listed twice");
+      }
+      if ((name.equals("test_loss") || name.equals("accuracy")) && (data == null || data.test().rows() == 0)) {
+        throw values.error(m.span(), name + " is measured on held-out rows, but "
+            + (data == null ? model.name() + " reads no data set" : data.name()
+            + " has none: give it test = 0.2 (the fraction of rows to hold out)"));
+      }
+      if (name.endsWith("accuracy") && model.lossNode() < 0) {
+        throw values.error(m.span(), name + " needs a classifier: an objective with one "
+            + "cross_entropy or bce_with_logits, whose logits it reads");
+      }
+      metrics.add(name);
+    }
+    return metrics;
+  }
+
+  /**
+   * The rows one pass reads: every row of the larger part in one pass when the buffers fit the
+   * budget (or the objective is not a mean over rows, so it cannot be taken in chunks), and at
+   * least a minibatch.
+   */
+  private static int chunk(Model model, int batch) {
+    Dataset data = model.data();
+    if (data == null) {
+      return 1;
+    }
+    int most = Math.max(data.train().rows(), data.test().rows());
+    long fits = CHUNK_BUDGET / model.doublesPerRow();
+    return (int) Math.max(batch, model.rowMean() ? Math.min(most, fits) : most);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.optlab.data;
+
+import java.util.List;
+
+/**
+ * A data set ready to train on: features and targets, split into a training and a held-out
+ * part, already scaled. Immutable; the arrays are never written after construction.
+ *
+ * @param features the feature columns' names, in order
+ * @param target the target column's name
+ * @param classes the class names of a target written as strings, in label order (label {@code i}
+ *     is {@code classes.get(i)}); null when the target was numeric
+ * @param train the training rows
+ * @param test the held-out rows (zero rows when there is no split)
+ * @param origin where it came from, as {@code describe()} shows it
+ */
+public record Dataset(String name, List<String> features, String target, List<String> classes,
+    Part train, Part test, String origin) {
+
+  public Dataset {
+    features = List.copyOf(features);
+    classes = classes == null ? null : List.copyOf(classes);
+  }
+
+  /**
+   * Rows of features and targets.
+   *
+   * @param x row-major, {@code rows * cols}
+   * @param y one target per row: a class label (0, 1, ...) or a number
+   */
+  public record Part(int rows, int cols, double[] x, double[] y) {}
+
+  public int cols() {
+    return train.cols();
+  }
+
+  /** All rows, training and held out. */
+  public int rows() {
+    return train.rows() + test.rows();
+  }
+
+  /** Whether every target is a whole number at least 0: usable as class labels. */
+  public boolean labelsAreClasses() {
+    return minMaxLabel()[0] >= 0 && integral(train.y) && integral(test.y);
+  }
+
+  /** The smallest and largest target over both parts. */
+  public double[] minMaxLabel() {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Part p : List.of(train, test)) {
+      for (double v : p.y) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    return new double[] {lo, hi};
+  }
+
+  private static boolean integral(double[] y) {
+    for (double v : y) {
+      if (v != Math.rint(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code iris: 150 rows (120 train, 30 test) x 4 features, 3 classes (setosa, ...)}. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder(name).append(": ").append(rows()).append(" rows");
+    if (test.rows() > 0) {
+      sb.append(" (").append(train.rows()).append(" train, ").append(test.rows())
+          .append(" test)");
+    }
+    sb.append(" x ").append(cols()).append(cols() == 1 ? " feature" : " features");
+    if (classes != null) {
+      sb.append(", ").append(classes.size()).append(" classes (").append(String.join(", ",
+          classes.size() <= 6 ? classes : classes.subList(0, 6))).append(classes.size() > 6
+          ? ", ...)" : ")");
+    } else if (labelsAreClasses() && minMaxLabel()[1] < 1000) {
+      sb.append(", labels 0 to ").append((long) minMaxLabel()[1]);
+    } else {
+      sb.append(", numeric target");
+    }
+    return sb.append("; ").append(origin).toString();
+  }
+}

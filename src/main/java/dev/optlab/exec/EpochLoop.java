@@ -1,0 +1,287 @@
+package dev.optlab.exec;
+
+import dev.optlab.data.Dataset;
+import dev.optlab.data.Rng;
+import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.UpdateRule;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.StopCondition;
+import dev.optlab.plan.TrainingPlan;
+import dev.optlab.schedule.Schedule;
+import dev.optlab.tensor.Graph;
+import dev.optlab.tensor.Model;
+import dev.optlab.trace.RunSummary;
+import dev.optlab.trace.TraceRow;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * One optimizer training a tensor objective on data, as a PyTorch training loop does (docs/
+ * tensors.md). At update {@code k}: read the lr; on a traced step, take the loss and gradient
+ * over the whole training set (and the metrics) and record the row; stop after the last step;
+ * else take the next minibatch (the rows reshuffled from the seed at the start of each epoch,
+ * the last one of an epoch smaller when the batch does not divide the rows), its loss and
+ * gradient, update the parameters and step the schedule (after every update, or after every
+ * epoch with the epoch's mean minibatch loss). Buffers are all planned before the first step;
+ * a step allocates nothing.
+ */
+final class EpochLoop {
+  private final ExecutionPlan plan;
+  private final ExecutionPlan.OptimizerPlan optimizer;
+  private final RunControl control;
+  private final TrainingPlan t;
+  private final Model model;
+  private final Dataset data;
+  private final double[] p;
+  private final double[] g;
+  private final double[] acc;
+  /** The parameters before the last update, kept only ahead of traced rows for update_norm. */
+  private final double[] before;
+  private final Graph graph;
+  private int correct;
+  /** The norm of the minibatch gradient of the update before a traced row. */
+  private double lastGradNorm;
+  private int predictions;
+
+  EpochLoop(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
+      double[] start) {
+    this.plan = plan;
+    this.optimizer = optimizer;
+    this.control = control;
+    this.t = plan.training();
+    this.model = t.model();
+    this.data = t.data();
+    this.p = start.clone();
+    this.g = new double[p.length];
+    this.acc = new double[p.length];
+    this.before = t.metrics().contains("update_norm") || t.metrics().contains("effective_lr")
+        ? new double[p.length] : null;
+    this.graph = new Graph(model, t.chunk(), p, g);
+  }
+
+  RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
+    String name = optimizer.runName();
+    UpdateRule rule = optimizer.config().rule();
+    OptimizerState state = rule.init(p.length);
+    double baseLr = optimizer.config().lr();
+    double baseMomentum = rule.momentum();
+    Schedule schedule = optimizer.schedule() == null ? null
+        : optimizer.schedule().start(baseLr, baseMomentum);
+    StopCondition until = plan.loop().until() == null ? null : plan.loop().until().copy();
+    long steps = plan.loop().steps();
+    long every = plan.loop().every();
+    long perEpoch = t.stepsPerEpoch();
+    boolean full = t.fullBatch();
+    int n = data == null ? 1 : data.train().rows();
+    int[] order = new int[n];
+    Rng shuffle = Rng.of(t.seed(), Rng.SHUFFLE);
+    double epochLoss = 0;
+    int epochUpdates = 0;
+
+    long start = System.nanoTime();
+    RunSummary.Status status = RunSummary.Status.COMPLETED;
+    TraceRow last = null;
+    for (long k = 0;; k++) {
+      double lr = schedule == null ? baseLr : schedule.lr();
+      boolean traced = k % every == 0 || k == steps;
+      double loss = Double.NaN;
+      if (traced || full) {
+        loss = pass(data == null ? null : data.train(), true, t.metrics().contains(
+            "train_accuracy") && traced);
+      }
+      if (traced) {
+        last = row(name, k, lr, loss, norm(g));
+        rows.accept(last);
+        if (traceFile != null) {
+          traceFile.write(name, k, lr, loss, last.gradNorm(), last.params());
+        }
+        if (until != null && until.holds(loss, last.gradNorm(), k)) {
+          status = RunSummary.Status.UNTIL;
+          break;
+        }
+      }
+      if (k == steps) {
+        break;
+      }
+      int at = (int) (k % perEpoch);
+      double batchLoss = full ? loss : minibatch(at, order, shuffle);
+      if (!Double.isFinite(batchLoss)) {
+        status = RunSummary.Status.DIVERGED;
+        if (!traced) {
+          double l = full ? loss : pass(data.train(), true, false);
+          last = row(name, k, lr, l, norm(g));
+          rows.accept(last);
+        }
+        break;
+      }
+      if (control.stopRequested()) {
+        status = RunSummary.Status.INTERRUPTED;
+        if (!traced) {
+          last = row(name, k, lr, pass(data == null ? null : data.train(), true, false), norm(g));
+          rows.accept(last);
+        }
+        break;
+      }
+      if ((k & 63) == 63) {
+        control.progress(name, k, steps, batchLoss, System.nanoTime() - start);
+      }
+      double momentum = baseMomentum;
+      if (schedule != null) {
+        double m = schedule.momentum();
+        if (m == m) {
+          momentum = m;
+        }
+      }
+      if (before != null && ((k + 1) % every == 0 || k + 1 == steps)) {
+        System.arraycopy(p, 0, before, 0, p.length);
+        lastGradNorm = norm(g);
+      }
+      rule.update(p, g, lr, momentum, state);
+      if (schedule != null) {
+        if (!t.perEpoch()) {
+          schedule.step(batchLoss);
+        } else {
+          epochLoss += batchLoss;
+          epochUpdates++;
+          if (at == perEpoch - 1 || k == steps - 1) {
+            schedule.step(epochLoss / epochUpdates);
+            epochLoss = 0;
+            epochUpdates = 0;
+          }
+        }
+      }
+    }
+    return new RunSummary(name, status, last, -1, System.nanoTime() - start);
+  }
+
+  /** The loss and gradient of minibatch {@code at} of the epoch, shuffling at its start. */
+  private double minibatch(int at, int[] order, Rng shuffle) {
+    Dataset.Part train = data.train();
+    int n = train.rows();
+    int b = t.batch();
+    if (at == 0) {
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      shuffle.shuffle(order);
+    }
+    int from = at * b;
+    int rows = Math.min(b, n - from);
+    int cols = train.cols();
+    double[] x = graph.x();
+    double[] y = graph.y();
+    for (int r = 0; r < rows; r++) {
+      int src = order[from + r];
+      System.arraycopy(train.x(), src * cols, x, r * cols, cols);
+      y[r] = train.y()[src];
+    }
+    graph.bindOwn(rows);
+    double loss = graph.forward();
+    graph.backward();
+    return loss;
+  }
+
+  /**
+   * The objective over all of {@code part}'s rows, read in place a chunk at a time (the
+   * row-weighted average of the chunks' values, exact for a mean over rows), with its gradient
+   * in {@code g} when asked; counts right predictions when asked.
+   */
+  private double pass(Dataset.Part part, boolean gradient, boolean count) {
+    correct = 0;
+    predictions = 0;
+    if (part == null) {
+      graph.rows(1);
+      double v = graph.forward();
+      if (gradient) {
+        graph.backward();
+      }
+      return v;
+    }
+    int n = part.rows();
+    int chunk = graph.capacity();
+    int cols = part.cols();
+    double loss = 0;
+    boolean chunked = n > chunk;
+    if (chunked && gradient) {
+      java.util.Arrays.fill(acc, 0);
+    }
+    for (int from = 0; from < n; from += chunk) {
+      int rows = Math.min(chunk, n - from);
+      graph.bind(part.x(), from * cols, part.y(), from, rows);
+      double v = graph.forward();
+      if (count) {
+        correct += graph.correct(model);
+        predictions += graph.predictions(model);
+      }
+      if (!chunked) {
+        loss = v;
+      } else {
+        double w = (double) rows / n;
+        loss += w * v;
+      }
+      if (gradient) {
+        graph.backward();
+        if (chunked) {
+          double w = (double) rows / n;
+          for (int i = 0; i < acc.length; i++) {
+            acc[i] += w * g[i];
+          }
+        }
+      }
+    }
+    if (chunked && gradient) {
+      System.arraycopy(acc, 0, g, 0, g.length);
+    }
+    return loss;
+  }
+
+  private TraceRow row(String name, long k, double lr, double loss, double gradNorm) {
+    java.util.List<String> metrics = t.metrics();
+    java.util.List<Model.Param> params = model.params();
+    double trainAccuracy = predictions == 0 ? Double.NaN : (double) correct / predictions;
+    double[] cols = new double[1 + params.size() + metrics.size()];
+    cols[0] = (double) k / t.stepsPerEpoch();
+    for (int i = 0; i < params.size(); i++) {
+      Model.Param q = params.get(i);
+      cols[1 + i] = norm(p, q.offset(), q.size());
+    }
+    double testLoss = Double.NaN;
+    double testAccuracy = Double.NaN;
+    if (metrics.contains("test_loss") || metrics.contains("accuracy")) {
+      testLoss = pass(data.test(), false, metrics.contains("accuracy"));
+      testAccuracy = predictions == 0 ? Double.NaN : (double) correct / predictions;
+    }
+    for (int i = 0; i < metrics.size(); i++) {
+      cols[1 + params.size() + i] = switch (metrics.get(i)) {
+        case "test_loss" -> testLoss;
+        case "accuracy" -> testAccuracy;
+        case "update_norm" -> k == 0 ? 0 : distance(p, before);
+        case "effective_lr" -> k == 0 ? Double.NaN : distance(p, before) / lastGradNorm;
+        default -> trainAccuracy;
+      };
+    }
+    return new TraceRow(name, k, lr, loss, gradNorm, cols);
+  }
+
+  private static double distance(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      double d = a[i] - b[i];
+      s += d * d;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** Euclidean norm, summed in order from the first element. */
+  private static double norm(double[] v) {
+    return norm(v, 0, v.length);
+  }
+
+  private static double norm(double[] v, int from, int length) {
+    double s = 0;
+    for (int i = from; i < from + length; i++) {
+      s += v[i] * v[i];
+    }
+    return Math.sqrt(s);
+  }
+}

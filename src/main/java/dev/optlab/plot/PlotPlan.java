@@ -1,0 +1,74 @@
+package dev.optlab.plot;
+
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.schedule.ScheduleSpec;
+import dev.optlab.source.Span;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A checked {@code plot} statement, decided before anything runs: the run to watch (an ordinary
+ * {@link ExecutionPlan}), or the schedules to step, and where the picture goes.
+ */
+public sealed interface PlotPlan {
+  Span span();
+
+  /** The file to write, or null to show the picture in the terminal. */
+  Target file();
+
+  /** {@code plot run ...} / {@code plot compare ...}: loss (and lr) against step. */
+  record Curves(ExecutionPlan run, boolean withLr, Target file, Span span) implements PlotPlan {}
+
+  /** {@code plot schedule A, B for N steps}: each schedule's lr, no optimizer run. */
+  record ScheduleCurves(List<NamedSchedule> schedules, long steps, long every, Target file,
+      Span span) implements PlotPlan {
+    public ScheduleCurves {
+      schedules = List.copyOf(schedules);
+    }
+  }
+
+  /**
+   * A schedule to preview from base learning rate {@code lr} (and momentum, for the schedules
+   * that cycle it).
+   */
+  record NamedSchedule(String name, ScheduleSpec spec, double lr, double momentum) {}
+
+  /**
+   * {@code plot paths ...}: a two-parameter objective's contour map with each optimizer's path.
+   *
+   * @param x the map's range along the first parameter, or null to fit the paths
+   * @param y the same for the second
+   */
+  record Paths(ExecutionPlan run, Range x, Range y, Target file, Span span) implements PlotPlan {}
+
+  /** {@code lo to hi}, {@code lo < hi}. */
+  record Range(double lo, double hi) {}
+
+  /**
+   * {@code to "FILE"}: an absolute path already checked to be writable.
+   *
+   * @param written the path as the script wrote it, for messages
+   */
+  record Target(Path path, Format format, String written, Span span) {}
+
+  enum Format {
+    SVG,
+    PNG;
+
+    /** The format a file name's extension asks for, ignoring case; null for any other. */
+    public static Format of(String path) {
+      String lower = path.toLowerCase(Locale.ROOT);
+      return lower.endsWith(".svg") ? SVG : lower.endsWith(".png") ? PNG : null;
+    }
+  }
+
+  /**
+   * The default trace interval of a plotted run: about {@code points} rows, and an odd interval,
+   * so a zig-zag that flips sign at every step is not sampled on one side only and drawn smooth.
+   */
+  static long defaultEvery(long steps, long points) {
+    long every = Math.max(1, (steps + points - 1) / points);
+    return every == 1 || every % 2 == 1 ? every : every + 1;
+  }
+}

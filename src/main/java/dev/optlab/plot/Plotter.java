@@ -1,0 +1,54 @@
+package dev.optlab.plot;
+
+import dev.optlab.exec.Executor;
+import dev.optlab.exec.RunControl;
+import dev.optlab.source.OptlabError;
+import dev.optlab.source.Source;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Carries out a {@link PlotPlan}: runs its plan on the ordinary {@link Executor} with a {@link
+ * RowCollector} listening, builds the figure, and writes it when the plot goes to a file. The
+ * engine hands the figure to its output, which draws it in the terminal or says where it went.
+ */
+public final class Plotter {
+  /**
+   * @param file where the figure was written, or null when it is to be shown
+   */
+  public record Result(Figure figure, Path file) {}
+
+  private final Source source;
+  private final Executor executor;
+
+  public Plotter(Source source, Executor executor) {
+    this.source = source;
+    this.executor = executor;
+  }
+
+  public Result draw(PlotPlan plan, RunControl control) {
+    Figure figure = switch (plan) {
+      case PlotPlan.Curves c -> Figures.curves(c, collect(c.run(), control));
+      case PlotPlan.ScheduleCurves s -> Figures.schedules(s);
+      case PlotPlan.Paths p -> Figures.paths(p, collect(p.run(), control));
+    };
+    PlotPlan.Target target = plan.file();
+    if (target == null || control.stopRequested()) {
+      return new Result(figure, null); // an interrupted plot writes no half-finished picture
+    }
+    try {
+      PlotFiles.write(figure, target.path(), target.format());
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new OptlabError(source, target.span(), "cannot write plot file \""
+          + target.written() + "\": " + why);
+    }
+    return new Result(figure, target.path());
+  }
+
+  private RowCollector collect(dev.optlab.plan.ExecutionPlan run, RunControl control) {
+    RowCollector rows = new RowCollector();
+    executor.execute(run, rows, control);
+    return rows;
+  }
+}
