@@ -23,8 +23,7 @@ final class Elementwise {
       case SIGMOID -> { for (int i = 0; i < n; i++) y[yo + i] = 1 / (1 + Math.exp(-x[xo + i])); }
       case RELU -> {
         for (int i = 0; i < n; i++) {
-          double v = x[xo + i];
-          y[yo + i] = v <= 0 ? 0 : v; // NaN stays NaN, as in PyTorch
+          y[yo + i] = Math.max(x[xo + i], 0.0); // branch-free; NaN stays NaN, as in PyTorch
         }
       }
       case SOFTPLUS -> {
@@ -72,7 +71,11 @@ final class Elementwise {
         for (int i = 0; i < n; i++) gx[gxo + i] += (gy[gyo + i] * (1 - y[yo + i])) * y[yo + i];
       }
       case RELU -> {
-        for (int i = 0; i < n; i++) gx[gxo + i] += y[yo + i] <= 0 ? 0 : gy[gyo + i];
+        // PyTorch's mask (1 where y > 0, else 0) without a branch: y >= 0, and any y > 0 times
+        // 1e308 * 1e308 is at least 1 (the JIT turns a data-dependent branch into mispredictions)
+        for (int i = 0; i < n; i++) {
+          gx[gxo + i] += gy[gyo + i] * Math.min(y[yo + i] * 1e308 * 1e308, 1.0);
+        }
       }
       case SOFTPLUS -> {
         for (int i = 0; i < n; i++) {

@@ -82,6 +82,11 @@ public final class Graph {
         stridesA[i] = Broadcast.strides(spec[s.a()].shape(), s.shape().rank());
         stridesB[i] = Broadcast.strides(spec[s.b()].shape(), s.shape().rank());
         counters[i] = new int[s.shape().rank()];
+      } else if (s.op() == Op.MATMUL) {
+        // The transposed copy a gradient reads: of B (k * m) for A's, of A (n * k) for B's.
+        long t = Math.max(needs[s.a()] ? spec[s.b()].shape().size(1) : 0,
+            needs[s.b()] ? spec[s.a()].shape().size(this.capacity) : 0);
+        scratch[i] = new double[(int) t];
       } else if (s.op() == Op.CROSS_ENTROPY) {
         scratch[i] = new double[(int) spec[s.a()].shape().size(this.capacity)];
       }

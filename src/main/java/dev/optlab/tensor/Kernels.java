@@ -55,10 +55,12 @@ final class Kernels {
       case MATMUL -> {
         int[] mk = matmulSizes(gr, s);
         if (ga != null) {
-          Linear.backwardLeft(g, 0, gr.val(b), gr.vOff(b), ga, gr.gOff(a), mk[0], mk[1], mk[2]);
+          Linear.backwardLeft(g, 0, gr.val(b), gr.vOff(b), ga, gr.gOff(a), gr.scratch(i), mk[0],
+              mk[1], mk[2]);
         }
         if (gb != null) {
-          Linear.backwardRight(gr.val(a), gr.vOff(a), g, 0, gb, gr.gOff(b), mk[0], mk[1], mk[2]);
+          Linear.backwardRight(gr.val(a), gr.vOff(a), g, 0, gb, gr.gOff(b), gr.scratch(i), mk[0],
+              mk[1], mk[2]);
         }
       }
       case SUM, MEAN -> {

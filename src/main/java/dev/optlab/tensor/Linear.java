@@ -3,38 +3,52 @@ package dev.optlab.tensor;
 /**
  * {@code C[n, m] = A[n, k] @ B[k, m]} in row-major arrays (a vector operand is a matrix of one
  * row or one column, which has the same layout) and its gradients {@code gA += gC @ B^T}, {@code
- * gB += A^T @ gC}. One kernel serves all three by reading its operands through strides; it
- * computes the result in 4x4 tiles held in sixteen local accumulators, so that each element
- * loaded feeds four multiply-adds, and sums every element over the inner dimension in order
- * from 0, as a plain triple loop would, which keeps results independent of the tiling.
+ * gB += A^T @ gC}. One row-major kernel serves all three, the gradients through a transposed
+ * copy of one operand in a planned scratch buffer (cheap: the size of a weight or a
+ * minibatch); it computes the result in 4x4 tiles held in sixteen local accumulators, so that
+ * each element loaded feeds four multiply-adds, and sums every element over the inner
+ * dimension in order from 0, as a plain triple loop would, which keeps results independent of
+ * the tiling.
  */
 final class Linear {
   private Linear() {}
 
   static void forward(double[] a, int ao, double[] b, int bo, double[] c, int co, int n, int k,
       int m) {
-    product(a, ao, k, 1, b, bo, m, 1, c, co, n, k, m, false);
+    product(a, ao, b, bo, c, co, n, k, m, false);
   }
 
-  /** {@code gA += gC @ B^T}. */
+  /** {@code gA += gC @ B^T}, with {@code t} a scratch of at least {@code k * m}. */
   static void backwardLeft(double[] gc, int gco, double[] b, int bo, double[] ga, int gao,
-      int n, int k, int m) {
-    product(gc, gco, m, 1, b, bo, 1, m, ga, gao, n, m, k, true);
+      double[] t, int n, int k, int m) {
+    transpose(b, bo, k, m, t);
+    product(gc, gco, t, 0, ga, gao, n, m, k, true);
   }
 
-  /** {@code gB += A^T @ gC}. */
+  /** {@code gB += A^T @ gC}, with {@code t} a scratch of at least {@code n * k}. */
   static void backwardRight(double[] a, int ao, double[] gc, int gco, double[] gb, int gbo,
-      int n, int k, int m) {
-    product(a, ao, 1, k, gc, gco, m, 1, gb, gbo, k, n, m, true);
+      double[] t, int n, int k, int m) {
+    transpose(a, ao, n, k, t);
+    product(t, 0, gc, gco, gb, gbo, k, n, m, true);
+  }
+
+  /** {@code t[cols, rows] = x[rows, cols]^T}. */
+  private static void transpose(double[] x, int xo, int rows, int cols, double[] t) {
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        t[c * rows + r] = x[xo + r * cols + c];
+      }
+    }
   }
 
   /**
-   * {@code C[i, j] (+)= sum_p A(i, p) * B(p, j)} for {@code i < rows}, {@code j < cols}, {@code
-   * p < inner}, where {@code A(i, p) = a[ao + i * ar + p * ac]} and {@code B(p, j) = b[bo + p *
-   * br + j * bc]}; C is row-major and dense.
+   * {@code C[i, j] (+)= sum_p A[i, p] * B[p, j]} for {@code i < rows}, {@code j < cols}, {@code
+   * p < inner}, all three row-major and dense.
    */
-  static void product(double[] a, int ao, int ar, int ac, double[] b, int bo, int br, int bc,
-      double[] c, int co, int rows, int inner, int cols, boolean add) {
+  static void product(double[] a, int ao, double[] b, int bo, double[] c, int co, int rows,
+      int inner, int cols, boolean add) {
+    final int ar = inner;
+    final int br = cols;
     int i = 0;
     for (; i + 4 <= rows; i += 4) {
       int a0 = ao + i * ar;
@@ -45,18 +59,17 @@ final class Linear {
       for (; j + 4 <= cols; j += 4) {
         double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
         double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-        int b0 = bo + j * bc;
+        int b0 = bo + j;
         for (int p = 0; p < inner; p++) {
-          int ap = p * ac;
-          double x0 = a[a0 + ap];
-          double x1 = a[a1 + ap];
-          double x2 = a[a2 + ap];
-          double x3 = a[a3 + ap];
+          double x0 = a[a0 + p];
+          double x1 = a[a1 + p];
+          double x2 = a[a2 + p];
+          double x3 = a[a3 + p];
           int bp = b0 + p * br;
           double y0 = b[bp];
-          double y1 = b[bp + bc];
-          double y2 = b[bp + 2 * bc];
-          double y3 = b[bp + 3 * bc];
+          double y1 = b[bp + 1];
+          double y2 = b[bp + 2];
+          double y3 = b[bp + 3];
           s00 += x0 * y0;
           s01 += x0 * y1;
           s02 += x0 * y2;
@@ -80,9 +93,9 @@ final class Linear {
         store(c, ci + 2 * cols, s20, s21, s22, s23, add);
         store(c, ci + 3 * cols, s30, s31, s32, s33, add);
       }
-      edge(a, ao, ar, ac, b, bo, br, bc, c, co, i, i + 4, j, cols, inner, cols, add);
+      edge(a, ao, b, bo, c, co, i, i + 4, j, cols, inner, cols, add);
     }
-    edge(a, ao, ar, ac, b, bo, br, bc, c, co, i, rows, 0, cols, inner, cols, add);
+    edge(a, ao, b, bo, c, co, i, rows, 0, cols, inner, cols, add);
   }
 
   private static void store(double[] c, int at, double v0, double v1, double v2, double v3,
@@ -101,14 +114,13 @@ final class Linear {
   }
 
   /** The elements of rows {@code [i0, i1)} and columns {@code [j0, j1)}, one at a time. */
-  private static void edge(double[] a, int ao, int ar, int ac, double[] b, int bo, int br,
-      int bc, double[] c, int co, int i0, int i1, int j0, int j1, int inner, int cols,
-      boolean add) {
+  private static void edge(double[] a, int ao, double[] b, int bo, double[] c, int co, int i0,
+      int i1, int j0, int j1, int inner, int cols, boolean add) {
     for (int i = i0; i < i1; i++) {
       for (int j = j0; j < j1; j++) {
         double s = 0;
         for (int p = 0; p < inner; p++) {
-          s += a[ao + i * ar + p * ac] * b[bo + p * br + j * bc];
+          s += a[ao + i * inner + p] * b[bo + p * cols + j];
         }
         int at = co + i * cols + j;
         c[at] = add ? c[at] + s : s;

@@ -12,6 +12,11 @@ final class Reduce {
 
   static void sum(boolean mean, double[] x, int xo, double[] y, int yo, int outer, int len,
       int inner) {
+    if (outer == 1 && inner == 1) {
+      double total = sumAll(x, xo, len);
+      y[yo] = mean ? total / len : total;
+      return;
+    }
     java.util.Arrays.fill(y, yo, yo + outer * inner, 0);
     for (int o = 0; o < outer; o++) {
       int yi = yo + o * inner;
@@ -29,8 +34,38 @@ final class Reduce {
     }
   }
 
+  /**
+   * A whole tensor's sum in four interleaved partial sums, added pairwise at the end: like
+   * PyTorch's vectorised sum (and unlike one running total) it does not wait on each addition
+   * before the next, and it rounds no worse.
+   */
+  static double sumAll(double[] x, int xo, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      s0 += x[xo + i];
+      s1 += x[xo + i + 1];
+      s2 += x[xo + i + 2];
+      s3 += x[xo + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += x[xo + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
   static void sumBackward(boolean mean, double[] gy, int gyo, double[] gx, int gxo, int outer,
       int len, int inner) {
+    if (outer == 1 && inner == 1) {
+      double g = mean ? gy[gyo] / len : gy[gyo];
+      for (int l = 0; l < len; l++) {
+        gx[gxo + l] += g;
+      }
+      return;
+    }
     for (int o = 0; o < outer; o++) {
       for (int l = 0; l < len; l++) {
         int xi = gxo + (o * len + l) * inner;
