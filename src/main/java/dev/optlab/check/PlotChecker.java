@@ -67,14 +67,14 @@ final class PlotChecker {
   }
 
   private ExecutionPlan plan(RunSpec run, Span span, long points) {
-    if (run.steps() == null) {
+    boolean epochs = run.training() != null && run.training().epochs() != null;
+    if (run.steps() == null && !epochs) {
       throw values.error(span, "plot needs the number of steps: add 'for N steps'");
     }
-    if (run.every() == null) {
+    // A run on data traces at its own default (every epoch); a run of steps draws finer.
+    if (run.every() == null && !epochs) {
       long steps = values.whole(run.steps(), 0, "the number of steps");
-      Expr every = new Expr.Num(PlotPlan.defaultEvery(steps, points), run.span());
-      run = new RunSpec(run.compare(), run.optimizers(), run.objective(), run.from(), run.steps(),
-          every, run.until(), run.trace(), run.span());
+      run = run.withEvery(new Expr.Num(PlotPlan.defaultEvery(steps, points), run.span()));
     }
     return planner.apply(run, span);
   }

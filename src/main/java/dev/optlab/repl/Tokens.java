@@ -39,8 +39,10 @@ final class Tokens {
       .toList();
 
   /** The built-in functions of expressions (LANGUAGE.md section 4) and {@code grad}. */
-  static final List<String> FUNCTIONS = java.util.stream.Stream.concat(
-      dev.optlab.diff.ExprCompiler.builtins().stream(), java.util.stream.Stream.of("grad")).toList();
+  static final List<String> FUNCTIONS = java.util.stream.Stream.of(
+      dev.optlab.diff.ExprCompiler.builtins().stream(),
+      dev.optlab.tensor.TensorCompiler.TENSOR_FUNCTIONS.stream().sorted(),
+      java.util.stream.Stream.of("grad")).flatMap(s -> s).toList();
 
   static final List<String> CONSTANTS = List.of("pi", "e");
 

@@ -37,8 +37,10 @@ class LanguageCompleterTest {
       "multistep(", "exponential(", "polynomial(", "cosine(", "cosine_restarts(", "cyclic(",
       "onecycle(", "plateau(");
   /** The engine's built-in functions, in its order: completion offers exactly these. */
-  private static final List<String> FUNCTIONS =
-      dev.optlab.diff.ExprCompiler.builtins().stream().map(f -> f + "(").toList();
+  private static final List<String> FUNCTIONS = java.util.stream.Stream.concat(
+          dev.optlab.diff.ExprCompiler.builtins().stream(),
+          dev.optlab.tensor.TensorCompiler.TENSOR_FUNCTIONS.stream().sorted())
+      .map(f -> f + "(").toList();
 
   @BeforeEach
   void declare() throws IOException {
@@ -83,7 +85,7 @@ class LanguageCompleterTest {
   void atTheStartStatementKeywordsAndNames() {
     assertEquals(List.of("run", "rosen(", "relu("), values("r|"));
     assertEquals(List.of("objective", "optimizer"), values("o|"));
-    assertEquals(List.of("compare", "cos(", "ceil("), values("let a = 1; c|"));
+    assertEquals(List.of("compare", "cos(", "ceil(", "cross_entropy("), values("let a = 1; c|"));
   }
 
   @Test
@@ -105,7 +107,7 @@ class LanguageCompleterTest {
         values("run adam on rosen for 100 steps |"));
     assertEquals(List.of("from", "every", "until"),
         values("compare adam, sgd on rosen for 100 steps |"));
-    assertEquals(List.of("loss", "log("), values("run adam on rosen for 9 steps until l|"));
+    assertEquals(List.of("loss", "log(", "log_softmax("), values("run adam on rosen for 9 steps until l|"));
     assertEquals(List.of("x = ", "y = "), values("run adam on rosen from (|"));
     assertEquals(List.of("y = "), values("run adam on rosen from (x = 1, y|"));
   }
@@ -173,7 +175,8 @@ class LanguageCompleterTest {
     names.addAll(List.of("pi", "e"));
     assertEquals(concat(List.of("p", "q"), names), values("objective g(p = 1, q) = |"));
     assertEquals(List.of("t", "lr0"), values("schedule warm(t) = |").subList(0, 2));
-    assertEquals(List.of("sq(", "sqrt(", "sin(", "sigmoid(", "softplus(", "sign("),
+    assertEquals(List.of("sq(", "sqrt(", "sin(", "sigmoid(", "softplus(", "sign(", "softmax(",
+        "sum("),
         values("def h(a) = 1 + s|"));
     assertEquals(List.of("rosen", "bowl"), values("print grad(|"));
     assertEquals(List.of("u = "), values("print grad(bowl, (|"));
