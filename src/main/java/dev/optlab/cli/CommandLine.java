@@ -119,7 +119,12 @@ public final class CommandLine {
         out.flush();
         err.print(DiagnosticRenderer.render(e));
         return 1;
-      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      } catch (OutOfMemoryError e) {
+        out.flush();
+        err.println(source.name() + ": error: out of memory; give optlab a larger heap, e.g. "
+            + "OPTLAB_HEAP=8g ./optlab ...");
+        return 1;
+      } catch (RuntimeException | StackOverflowError e) {
         // A bug in optlab, not in the script; still no stack trace for the user.
         out.flush();
         err.println(source.name() + ": error: internal error: " + e);

@@ -21,17 +21,30 @@ public final class Csv {
    */
   public static void appendRow(StringBuilder sb, String run, long step, double lr, double loss,
       double gradNorm, double[] params, int[] columns) {
-    sb.append(field(run)).append(',').append(step).append(',').append(Numbers.repr(lr))
-        .append(',').append(Numbers.repr(loss)).append(',').append(Numbers.repr(gradNorm));
+    sb.append(field(run));
+    appendValues(sb, step, lr, loss, gradNorm, params, columns);
+  }
+
+  /**
+   * Appends a row without its {@code run} field: {@code ,step,lr,loss,grad_norm,<params>} and a
+   * newline (see {@link #appendRow}). Allocates nothing on JDK 25, so a trace file can write a
+   * million of these.
+   */
+  public static void appendValues(StringBuilder sb, long step, double lr, double loss,
+      double gradNorm, double[] params, int[] columns) {
+    sb.append(',').append(step).append(',');
+    Numbers.appendRepr(sb, lr).append(',');
+    Numbers.appendRepr(sb, loss).append(',');
+    Numbers.appendRepr(sb, gradNorm);
     if (columns == null) {
       for (double p : params) {
-        sb.append(',').append(Numbers.repr(p));
+        Numbers.appendRepr(sb.append(','), p);
       }
     } else {
       for (int c : columns) {
         sb.append(',');
         if (c >= 0) {
-          sb.append(Numbers.repr(params[c]));
+          Numbers.appendRepr(sb, params[c]);
         }
       }
     }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The benchmark report (bench/README.md): builds optlab and the benchmarks (the `bench` Maven
+# profile), then measures optlab against its references in one run and prints ratios.
+#   bench/run.sh [--quick] [--only a,b,c,d]     the report
+#   bench/run.sh --jmh [REGEX] [JMH OPTIONS]    JMH on the benchmarks (default: all of them)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# The launcher builds the jar (and its start-up cache) when needed and remembers the JDK it chose.
+./optlab --version >/dev/null
+java_bin="$(cat target/.java-path)"
+echo "bench: compiling the benchmarks (mvn -Pbench)" >&2
+mvn -q -B -Pbench -DskipTests -Dstyle.color=never test-compile \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath \
+  >/dev/null
+cp="target/test-classes:target/optlab.jar:$(cat target/bench.classpath)"
+# The flags the launcher runs optlab with, so both sides of a ratio run on the same JVM settings.
+flags=(-XX:+UseSerialGC -Xss4m)
+if [ "${1:-}" = "--jmh" ]; then
+  shift
+  # -foe true: without it JMH exits 0 when a benchmark throws.
+  exec "$java_bin" -cp "$cp" org.openjdk.jmh.Main -foe true -jvmArgs "${flags[*]}" "$@"
+fi
+exec "$java_bin" "${flags[@]}" -cp "$cp" dev.optlab.bench.Report "$@"
