@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * epoch with the epoch's mean minibatch loss). Buffers are all planned before the first step;
  * a step allocates nothing.
  */
-final class EpochLoop {
+final class EpochLoop implements Loop {
   private final ExecutionPlan plan;
   private final ExecutionPlan.OptimizerPlan optimizer;
   private final RunControl control;
@@ -59,7 +59,13 @@ final class EpochLoop {
     this.graph = new Graph(model, t.chunk(), p, g);
   }
 
-  RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
+  @Override
+  public double[] losses() {
+    return null; // the training loss is computed at traced rows only
+  }
+
+  @Override
+  public RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
     UpdateRule rule = optimizer.config().rule();
     OptimizerState state = rule.init(p.length);

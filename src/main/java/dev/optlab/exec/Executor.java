@@ -13,17 +13,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Runs an {@link ExecutionPlan}. A {@code run} streams its rows as they come; a {@code compare}
  * runs its optimizers in parallel (they share nothing) and then replays each one's rows in the
- * order they were listed, so output never depends on scheduling.
+ * order they were listed, so output never depends on scheduling. Scalar objectives run a {@link
+ * RunLoop}, objectives on data an {@link EpochLoop}; everything else is the same.
  */
 public final class Executor {
-  /** Runs longer than this keep no per-step losses, and a compare shows no steps-to-tolerance. */
+  /** Runs longer than this keep no per-step losses: "reached" then reads the traced rows. */
   private static final long MAX_KEPT_LOSSES = 10_000_000;
 
-  /** How close to the best loss a run must come for compare's "steps" column. */
+  /** How close to the best loss a run must come for compare's "reached" column. */
   public static final double TOLERANCE = 1e-6;
 
   private final Source source;
@@ -34,12 +36,11 @@ public final class Executor {
 
   public void execute(ExecutionPlan plan, RunListener listener, RunControl control) {
     try {
-      if (plan.training() != null) {
-        new Trainer(source).execute(plan, listener, control); // an objective on data
-      } else if (plan.compare()) {
-        compare(plan, listener, control);
+      Function<ExecutionPlan.OptimizerPlan, Loop> loops = loops(plan, control);
+      if (plan.compare()) {
+        compare(plan, listener, control, loops);
       } else {
-        run(plan, listener, control);
+        run(plan, listener, loops);
       }
     } catch (OptlabError e) {
       throw e;
@@ -50,7 +51,19 @@ public final class Executor {
     }
   }
 
-  private void run(ExecutionPlan plan, RunListener listener, RunControl control) {
+  /** How each optimizer's loop is made; in a compare, all start from the same weights. */
+  private static Function<ExecutionPlan.OptimizerPlan, Loop> loops(ExecutionPlan plan,
+      RunControl control) {
+    if (plan.training() != null) {
+      double[] start = plan.training().model().initialize(plan.training().seed());
+      return o -> new EpochLoop(plan, o, control, start);
+    }
+    boolean keep = plan.compare() && plan.loop().steps() <= MAX_KEPT_LOSSES;
+    return o -> new RunLoop(plan, o, control, keep);
+  }
+
+  private void run(ExecutionPlan plan, RunListener listener,
+      Function<ExecutionPlan.OptimizerPlan, Loop> loops) {
     ExecutionPlan.OptimizerPlan o = plan.optimizers().get(0);
     listener.runStarted(plan, o);
     RunSummary summary;
@@ -59,7 +72,7 @@ public final class Executor {
       if (plan.traceFile() != null) {
         trace = new TraceFileWriter(plan.traceFile(), plan.objective().params());
       }
-      summary = new RunLoop(plan, o, control, false).run(row -> listener.row(plan, row), trace);
+      summary = loops.apply(o).run(row -> listener.row(plan, row), trace);
       if (trace != null) {
         trace.commit();
       }
@@ -74,11 +87,11 @@ public final class Executor {
     listener.runFinished(plan, o, summary);
   }
 
-  private void compare(ExecutionPlan plan, RunListener listener, RunControl control) {
+  private void compare(ExecutionPlan plan, RunListener listener, RunControl control,
+      Function<ExecutionPlan.OptimizerPlan, Loop> loops) {
     List<ExecutionPlan.OptimizerPlan> optimizers = plan.optimizers();
-    boolean keep = plan.loop().steps() <= MAX_KEPT_LOSSES;
     int threads = Math.min(optimizers.size(), Runtime.getRuntime().availableProcessors());
-    List<RunLoop> loops = new ArrayList<>();
+    List<Loop> started = new ArrayList<>();
     List<List<TraceRow>> rows = new ArrayList<>();
     List<Future<RunSummary>> futures = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -88,9 +101,9 @@ public final class Executor {
     });
     try {
       for (ExecutionPlan.OptimizerPlan o : optimizers) {
-        RunLoop loop = new RunLoop(plan, o, control, keep);
+        Loop loop = loops.apply(o);
         List<TraceRow> buffer = new ArrayList<>();
-        loops.add(loop);
+        started.add(loop);
         rows.add(buffer);
         futures.add(pool.submit(() -> loop.run(buffer::add, null)));
       }
@@ -98,34 +111,31 @@ public final class Executor {
       for (Future<RunSummary> f : futures) {
         summaries.add(f.get());
       }
+      List<double[][]> histories = new ArrayList<>();
       double best = Double.POSITIVE_INFINITY;
-      for (RunLoop loop : loops) {
-        for (double loss : loop.losses()) {
-          best = Math.min(best, loss);
+      for (int i = 0; i < optimizers.size(); i++) {
+        double[][] h = history(started.get(i), rows.get(i), summaries.get(i));
+        histories.add(h);
+        for (double loss : h[1]) {
+          best = Double.isFinite(loss) ? Math.min(best, loss) : best;
         }
       }
       double tolerance = TOLERANCE * Math.max(1, Math.abs(best));
       for (int i = 0; i < optimizers.size(); i++) {
-        if (keep) {
-          summaries.set(i, summaries.get(i).withLosses(loops.get(i).losses()));
+        RunSummary s = summaries.get(i);
+        if (started.get(i).losses() != null) {
+          s = s.withLosses(started.get(i).losses());
         }
-        RunSummary si = summaries.get(i);
-        if (plan.loop().until() != null) {
-          // Under `until`, a run has reached its goal exactly when the condition stopped it.
-          summaries.set(i, si.withStepsToTolerance(
-              si.status() == RunSummary.Status.UNTIL ? si.last().step() : -1));
-        } else if (keep && Double.isFinite(best)) {
-          summaries.set(i, summaries.get(i).withStepsToTolerance(
-              firstWithin(loops.get(i).losses(), summaries.get(i), best + tolerance)));
-        }
+        summaries.set(i, s.withStepsToTolerance(reached(plan, s, histories.get(i),
+            best + tolerance)));
         listener.runStarted(plan, optimizers.get(i));
         for (TraceRow row : rows.get(i)) {
           listener.row(plan, row);
         }
         listener.runFinished(plan, optimizers.get(i), summaries.get(i));
       }
-      List<RunSummary> ranked = new ArrayList<>(summaries);
       // Runs that reached the goal first, fastest first; then the rest by final loss.
+      List<RunSummary> ranked = new ArrayList<>(summaries);
       ranked.sort(Comparator.comparingLong((RunSummary s) -> s.stepsToTolerance() < 0
               || plan.loop().until() == null ? Long.MAX_VALUE : s.stepsToTolerance())
           .thenComparingDouble(Executor::rankingLoss));
@@ -143,20 +153,49 @@ public final class Executor {
     }
   }
 
+  /** The steps and losses a run is judged by: every step where kept, else its traced rows. */
+  private static double[][] history(Loop loop, List<TraceRow> rows, RunSummary summary) {
+    double[] losses = loop.losses();
+    if (losses != null) {
+      int n = (int) Math.min(losses.length, summary.last().step() + 1);
+      double[] steps = new double[n];
+      for (int k = 0; k < n; k++) {
+        steps[k] = k;
+      }
+      return new double[][] {steps, java.util.Arrays.copyOf(losses, n)};
+    }
+    double[][] h = new double[2][rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      h[0][i] = rows.get(i).step();
+      h[1][i] = rows.get(i).loss();
+    }
+    return h;
+  }
+
+  /**
+   * Compare's "reached": under {@code until}, the step where it held; otherwise the first step
+   * whose loss came within the tolerance of the best loss any optimizer reached; -1 for never.
+   */
+  private static long reached(ExecutionPlan plan, RunSummary s, double[][] history,
+      double threshold) {
+    if (plan.loop().until() != null) {
+      return s.status() == RunSummary.Status.UNTIL ? s.last().step() : -1;
+    }
+    if (!Double.isFinite(threshold)) {
+      return -1; // no run ever had a finite loss
+    }
+    for (int i = 0; i < history[1].length; i++) {
+      if (history[1][i] <= threshold) {
+        return (long) history[0][i];
+      }
+    }
+    return -1;
+  }
+
   /** Diverged runs rank last, however their final loss reads. */
   private static double rankingLoss(RunSummary s) {
     double loss = s.last().loss();
     return s.status() == RunSummary.Status.DIVERGED || Double.isNaN(loss)
         ? Double.POSITIVE_INFINITY : loss;
-  }
-
-  private static long firstWithin(double[] losses, RunSummary s, double threshold) {
-    long n = Math.min(losses.length, s.last().step() + 1);
-    for (int k = 0; k < n; k++) {
-      if (losses[k] <= threshold) {
-        return k;
-      }
-    }
-    return -1;
   }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * else update the parameters and step the schedule with the loss. The loop touches only
  * primitive arrays; it allocates only for traced rows ({@code HotLoopAllocationTest}).
  */
-final class RunLoop {
+final class RunLoop implements Loop {
   private final ExecutionPlan plan;
   private final ExecutionPlan.OptimizerPlan optimizer;
   private final RunControl control;
@@ -34,11 +34,13 @@ final class RunLoop {
     this.keepLosses = keepLosses;
   }
 
-  double[] losses() {
-    return losses;
+  @Override
+  public double[] losses() {
+    return keepLosses ? losses : null;
   }
 
-  RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
+  @Override
+  public RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
     CompiledFunction f = plan.objective().function().copy();
     double[] p = plan.objective().start().clone();
