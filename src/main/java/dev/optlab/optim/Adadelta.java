@@ -4,7 +4,6 @@ import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adadelta, as {@code torch.optim.Adadelta} ({@code _single_tensor_adadelta}, PyTorch 1.13):
@@ -55,33 +54,17 @@ public final class Adadelta implements UpdateRule {
     return new Adadelta(h.number("rho"), h.number("eps"), h.number("weight_decay"));
   }
 
-  /** PyTorch's {@code square_avg} and {@code acc_delta}. */
-  public static final class State extends OptimizerState {
-    public final double[] squareAvg;
-    public final double[] accDelta;
-
-    State(int n) {
-      squareAvg = new double[n];
-      accDelta = new double[n];
-    }
-
-    @Override
-    public Map<String, double[]> buffers() {
-      return named("square_avg", squareAvg, "acc_delta", accDelta);
-    }
-  }
-
   @Override
-  public State init(int n) {
-    return new State(n);
+  public TwoBuffers init(int n) {
+    return new TwoBuffers("square_avg", "acc_delta", n);
   }
 
   @Override
   public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    State s = (State) state;
+    TwoBuffers s = (TwoBuffers) state;
     s.step++;
-    double[] sq = s.squareAvg;
-    double[] acc = s.accDelta;
+    double[] sq = s.first;
+    double[] acc = s.second;
     double oneMinusRho = 1 - rho;
     double negLr = -lr;
     for (int i = 0; i < p.length; i++) {

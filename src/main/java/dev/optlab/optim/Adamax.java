@@ -2,7 +2,6 @@ package dev.optlab.optim;
 
 import dev.optlab.hyper.HyperValues;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adamax, Adam with the infinity norm, as {@code torch.optim.Adamax} ({@code
@@ -55,33 +54,17 @@ public final class Adamax implements UpdateRule {
     return new Adamax(betas[0], betas[1], h.number("eps"), h.number("weight_decay"));
   }
 
-  /** PyTorch's {@code exp_avg} and {@code exp_inf}. */
-  public static final class State extends OptimizerState {
-    public final double[] expAvg;
-    public final double[] expInf;
-
-    State(int n) {
-      expAvg = new double[n];
-      expInf = new double[n];
-    }
-
-    @Override
-    public Map<String, double[]> buffers() {
-      return named("exp_avg", expAvg, "exp_inf", expInf);
-    }
-  }
-
   @Override
-  public State init(int n) {
-    return new State(n);
+  public TwoBuffers init(int n) {
+    return new TwoBuffers("exp_avg", "exp_inf", n);
   }
 
   @Override
   public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    State s = (State) state;
+    TwoBuffers s = (TwoBuffers) state;
     long t = ++s.step;
-    double[] m = s.expAvg;
-    double[] u = s.expInf;
+    double[] m = s.first;
+    double[] u = s.second;
     double oneMinusBeta1 = 1 - beta1;
     double negClr = -(lr / TorchOps.biasCorrection(beta1, t));
     for (int i = 0; i < p.length; i++) {

@@ -75,19 +75,18 @@ public final class NAdam implements UpdateRule {
    * PyTorch's {@code exp_avg}, {@code exp_avg_sq} and {@code mu_product}; PyTorch keeps one {@code
    * mu_product} per parameter, but they are all equal, so one number serves.
    */
-  public static final class State extends OptimizerState {
-    public final double[] expAvg;
-    public final double[] expAvgSq;
+  public static final class State extends TwoBuffers {
     public double muProduct = 1;
 
     State(int n) {
-      expAvg = new double[n];
-      expAvgSq = new double[n];
+      super("exp_avg", "exp_avg_sq", n);
     }
 
     @Override
     public Map<String, double[]> buffers() {
-      return named("exp_avg", expAvg, "exp_avg_sq", expAvgSq, "mu_product", new double[] {muProduct});
+      Map<String, double[]> m = super.buffers();
+      m.put("mu_product", new double[] {muProduct});
+      return m;
     }
   }
 
@@ -100,8 +99,8 @@ public final class NAdam implements UpdateRule {
   public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
     State s = (State) state;
     long t = ++s.step;
-    double[] m = s.expAvg;
-    double[] v = s.expAvgSq;
+    double[] m = s.first;
+    double[] v = s.second;
     double step = t;
     double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
     double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));

@@ -2,7 +2,6 @@ package dev.optlab.optim;
 
 import dev.optlab.hyper.HyperValues;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RAdam, Adam with a rectified adaptive learning rate, as {@code torch.optim.RAdam} ({@code
@@ -65,33 +64,17 @@ public final class RAdam implements UpdateRule {
     return new RAdam(betas[0], betas[1], h.number("eps"), h.number("weight_decay"));
   }
 
-  /** PyTorch's {@code exp_avg} and {@code exp_avg_sq}. */
-  public static final class State extends OptimizerState {
-    public final double[] expAvg;
-    public final double[] expAvgSq;
-
-    State(int n) {
-      expAvg = new double[n];
-      expAvgSq = new double[n];
-    }
-
-    @Override
-    public Map<String, double[]> buffers() {
-      return named("exp_avg", expAvg, "exp_avg_sq", expAvgSq);
-    }
-  }
-
   @Override
-  public State init(int n) {
-    return new State(n);
+  public TwoBuffers init(int n) {
+    return new TwoBuffers("exp_avg", "exp_avg_sq", n);
   }
 
   @Override
   public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    State s = (State) state;
+    TwoBuffers s = (TwoBuffers) state;
     long t = ++s.step;
-    double[] m = s.expAvg;
-    double[] v = s.expAvgSq;
+    double[] m = s.first;
+    double[] v = s.second;
     double step = t;
     double bc1 = TorchOps.biasCorrection(beta1, t);
     double bc2 = TorchOps.biasCorrection(beta2, t);

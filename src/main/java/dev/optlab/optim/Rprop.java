@@ -5,7 +5,6 @@ import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Resilient backpropagation, as {@code torch.optim.Rprop} ({@code _single_tensor_rprop}, PyTorch
@@ -77,32 +76,16 @@ public final class Rprop implements UpdateRule {
     return null;
   }
 
-  /** PyTorch's {@code prev} (the last gradient used) and {@code step_size}. */
-  public static final class State extends OptimizerState {
-    public final double[] prev;
-    public final double[] stepSize;
-
-    State(int n) {
-      prev = new double[n];
-      stepSize = new double[n];
-    }
-
-    @Override
-    public Map<String, double[]> buffers() {
-      return named("prev", prev, "step_size", stepSize);
-    }
-  }
-
   @Override
-  public State init(int n) {
-    return new State(n);
+  public TwoBuffers init(int n) {
+    return new TwoBuffers("prev", "step_size", n);
   }
 
   @Override
   public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    State s = (State) state;
-    double[] prev = s.prev;
-    double[] size = s.stepSize;
+    TwoBuffers s = (TwoBuffers) state;
+    double[] prev = s.first;
+    double[] size = s.second;
     if (s.step++ == 0) {
       Arrays.fill(size, lr);
     }
