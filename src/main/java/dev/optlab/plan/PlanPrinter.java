@@ -3,7 +3,6 @@ package dev.optlab.plan;
 import dev.optlab.check.Points;
 import dev.optlab.optim.OptimizerState;
 import dev.optlab.optim.UpdateRule;
-import java.util.List;
 
 /** Prints an {@link ExecutionPlan} for {@code explain}: the very structure the executor runs. */
 public final class PlanPrinter {
@@ -34,7 +33,7 @@ public final class PlanPrinter {
       sb.append("  optimizer ").append(o.runName()).append(": ")
           .append(o.config().describe()).append('\n');
       sb.append("    kernel ").append(rule.getClass().getSimpleName())
-          .append(", state: step").append(buffers(state.bufferNames(), n)).append('\n');
+          .append(", state: step").append(buffers(state)).append('\n');
       sb.append("    lr ").append(o.schedule() == null ? "constant " + o.config().lr()
           : "schedule " + scheduleText(o)
               + (o.schedule().cyclesMomentum() ? " (also cycles the momentum)" : ""))
@@ -62,11 +61,11 @@ public final class PlanPrinter {
     return definition.equals(text) ? text : text + ": " + definition;
   }
 
-  private static String buffers(List<String> names, int n) {
+  /** {@code , exp_avg[2], exp_avg_sq[2]}: each buffer with its size. */
+  private static String buffers(OptimizerState state) {
     StringBuilder sb = new StringBuilder();
-    for (String b : names) {
-      sb.append(", ").append(b).append('[').append(n).append(']');
-    }
+    state.buffers().forEach((name, values) ->
+        sb.append(", ").append(name).append('[').append(values.length).append(']'));
     return sb.toString();
   }
 }
