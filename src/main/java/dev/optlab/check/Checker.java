@@ -2,7 +2,6 @@ package dev.optlab.check;
 
 import dev.optlab.ast.Arg;
 import dev.optlab.ast.Expr;
-import dev.optlab.ast.OptimizerSpec;
 import dev.optlab.ast.RunSpec;
 import dev.optlab.ast.Stmt;
 import dev.optlab.diff.CompiledFunction;
@@ -132,11 +131,10 @@ public final class Checker {
   }
 
   private Declaration objective(Stmt.Objective o, String text) {
+    distinct(o.params().stream().map(Stmt.ParamDecl::name).toList(), "parameter");
     if (TensorObjectives.isTensor(o, env)) {
-      distinct(o.params().stream().map(Stmt.ParamDecl::name).toList(), "parameter");
       return new TensorObjectives(values).declare(o, text);
     }
-    distinct(o.params().stream().map(Stmt.ParamDecl::name).toList(), "parameter");
     List<String> params = o.params().stream().map(p -> p.name().name()).toList();
     double[] start = new double[params.size()];
     for (int i = 0; i < start.length; i++) {
@@ -168,16 +166,7 @@ public final class Checker {
       throw values.error(spec.training().span(), "epochs, batch, seed, metrics and per epoch "
           + "belong to objectives on data; " + objective.name() + " has scalar parameters only");
     }
-    List<Planner.NamedOptimizer> named = new ArrayList<>();
-    Set<String> runNames = new HashSet<>();
-    for (OptimizerSpec o : spec.optimizers()) {
-      OptimizerConfig config = optimizers.resolve(o);
-      String runName = o.args() == null && o.with() == null ? o.name() : o.text();
-      if (!runNames.add(runName)) {
-        throw values.error(o.span(), runName + " is listed twice");
-      }
-      named.add(new Planner.NamedOptimizer(runName, config));
-    }
+    List<Planner.NamedOptimizer> named = optimizers.resolveAll(spec.optimizers());
     double[] start = spec.from() == null ? objective.start().clone()
         : new PointReader(values).read(spec.from(), objective);
     if (spec.steps() == null) {

@@ -31,6 +31,24 @@ final class OptimizerResolver {
     this.schedules = new ScheduleResolver(values);
   }
 
+  /**
+   * The optimizers of a run or compare, each with the name its trace rows carry: the declared
+   * name, or the written text of an inline constructor. Listing one twice is an error.
+   */
+  List<dev.optlab.plan.Planner.NamedOptimizer> resolveAll(List<OptimizerSpec> specs) {
+    List<dev.optlab.plan.Planner.NamedOptimizer> named = new ArrayList<>();
+    java.util.Set<String> runNames = new java.util.HashSet<>();
+    for (OptimizerSpec o : specs) {
+      OptimizerConfig config = resolve(o);
+      String runName = o.args() == null && o.with() == null ? o.name() : o.text();
+      if (!runNames.add(runName)) {
+        throw values.error(o.span(), runName + " is listed twice");
+      }
+      named.add(new dev.optlab.plan.Planner.NamedOptimizer(runName, config));
+    }
+    return named;
+  }
+
   OptimizerConfig resolve(OptimizerSpec spec) {
     OptimizerConfig base;
     if (spec.args() != null) {

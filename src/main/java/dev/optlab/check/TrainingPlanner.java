@@ -1,19 +1,17 @@
 package dev.optlab.check;
 
-import dev.optlab.ast.OptimizerSpec;
 import dev.optlab.ast.RunSpec;
 import dev.optlab.ast.Stmt;
 import dev.optlab.data.Dataset;
 import dev.optlab.diff.ExprCompiler;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Planner;
 import dev.optlab.plan.StopCondition;
 import dev.optlab.plan.TrainingPlan;
 import dev.optlab.source.Span;
 import dev.optlab.tensor.Model;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Plans a {@code run} or {@code compare} of an objective on data (docs/tensors.md): its length
@@ -39,14 +37,8 @@ final class TrainingPlanner {
         : new RunSpec.Training(null, null, null, List.of(), null, span);
     String what = spec.compare() ? "compare" : "run";
     List<ExecutionPlan.OptimizerPlan> plans = new ArrayList<>();
-    Set<String> runNames = new HashSet<>();
-    for (OptimizerSpec o : spec.optimizers()) {
-      OptimizerConfig config = optimizers.resolve(o);
-      String runName = o.args() == null && o.with() == null ? o.name() : o.text();
-      if (!runNames.add(runName)) {
-        throw values.error(o.span(), runName + " is listed twice");
-      }
-      plans.add(new ExecutionPlan.OptimizerPlan(runName, config, config.schedule()));
+    for (Planner.NamedOptimizer o : optimizers.resolveAll(spec.optimizers())) {
+      plans.add(new ExecutionPlan.OptimizerPlan(o.runName(), o.config(), o.config().schedule()));
     }
     if (spec.from() != null) {
       throw values.error(spec.from().span(), "from sets scalar parameters; " + model.name()
