@@ -25,7 +25,11 @@ statement
   | EXPLAIN (RUN runBody | COMPARE compareBody)                              # explainStmt
   | PLOT plotBody                                                            # plotStmt
   | DATA name=ID ASSIGN expr                                                 # dataStmt
+  | REPORT file=STRING                                                       # reportStmt
   ;
+
+// `report "FILE.html"` writes one self-contained HTML page of what the session ran, once the
+// input holding it has finished (docs/plots.md, "Reports").
 
 // Pictures (docs/plots.md). `plot run|compare|paths` take a run's body with the run's clauses and
 // the plot's in any order; `plot schedule` previews schedules without running an optimizer.
@@ -123,6 +127,7 @@ EVERY : 'every' ;
 UNTIL : 'until' ;
 TRACE : 'trace' ;
 DATA : 'data' ;
+REPORT : 'report' ;
 EPOCHS : 'epochs' ;
 EPOCH : 'epoch' ;
 BATCH : 'batch' ;

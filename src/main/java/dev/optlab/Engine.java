@@ -8,6 +8,8 @@ import dev.optlab.check.Env;
 import dev.optlab.exec.Executor;
 import dev.optlab.exec.RunControl;
 import dev.optlab.plan.PlanPrinter;
+import dev.optlab.report.ReportLog;
+import dev.optlab.report.ReportPage;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import dev.optlab.syntax.SyntaxParser;
@@ -27,6 +29,8 @@ public final class Engine {
   private final Env env = new Env();
   /** The declarations made, as written, in order: what {@code :save} writes back out. */
   private final List<String> declarationHistory = new ArrayList<>();
+  /** What the session ran, for {@code report "FILE.html"} (docs/plots.md, "Reports"). */
+  private final ReportLog reportLog = new ReportLog();
 
   /** Parses and checks without running; throws {@link OptlabError} with every error found. */
   public List<Action> check(Source source, boolean repl) {
@@ -49,6 +53,7 @@ public final class Engine {
     output.checked(actions.stream().filter(a -> a instanceof Action.Run)
         .map(a -> ((Action.Run) a).plan()).toList());
     Executor executor = new Executor(source);
+    reportLog.ran(source);
     for (Action action : actions) {
       switch (action) {
         case Action.Declare d -> {
@@ -58,16 +63,53 @@ public final class Engine {
         }
         case Action.Print p -> output.printed(p.text());
         case Action.Explain e -> output.explained(PlanPrinter.print(e.plan()));
-        case Action.Run r -> executor.execute(r.plan(), output, control);
+        case Action.Run r -> executor.execute(r.plan(),
+            reportLog.watch(output, source, r.span()), control);
         case Action.Plot p -> {
           var drawn = new dev.optlab.plot.Plotter(source, executor).draw(p.plot(), control);
+          reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
           output.plotted(drawn.figure(), drawn.file());
         }
+        case Action.Report r -> {} // written once everything else has run, below
       }
       if (control.stopRequested()) {
+        reports(actions).forEach(r -> output.reported(r.path(), true));
         return;
       }
     }
+    writeReports(source, reports(actions), output);
+  }
+
+  private static List<Action.Report> reports(List<Action> actions) {
+    return actions.stream().filter(a -> a instanceof Action.Report)
+        .map(a -> (Action.Report) a).toList();
+  }
+
+  /**
+   * Writes the pages of the input's {@code report} statements, now that all of it has run: each
+   * covers everything the session has run so far, this input included. A path named twice is
+   * written once.
+   */
+  private void writeReports(Source source, List<Action.Report> reports, Output output) {
+    java.util.Set<java.nio.file.Path> done = new java.util.HashSet<>();
+    for (Action.Report r : reports) {
+      if (!done.add(r.path())) {
+        continue;
+      }
+      try {
+        ReportPage.write(reportLog, r.path(), version());
+      } catch (java.io.IOException | RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        throw new OptlabError(source, r.pathSpan(), "cannot write report file \"" + r.written()
+            + "\": " + why);
+      }
+      output.reported(r.path(), false);
+    }
+  }
+
+  private static String version() {
+    String v = Engine.class.getPackage().getImplementationVersion();
+    return v == null ? "(development build)" : v;
   }
 
   /** Whether REPL input stops mid-statement and should continue on the next line. */

@@ -24,6 +24,13 @@ public interface Output extends RunListener {
   default void plotted(dev.optlab.plot.Figure figure, java.nio.file.Path file) {}
 
   /**
+   * A {@code report} statement's page was written to {@code file} (docs/plots.md, "Reports");
+   * or, when {@code interrupted}, was not, since the input holding it was stopped before it
+   * finished. Does nothing by default.
+   */
+  default void reported(java.nio.file.Path file, boolean interrupted) {}
+
+  /**
    * Before a checked script runs: the plans of all its {@code run} and {@code compare}
    * statements, so an output can size itself for all of them (the CSV header).
    */

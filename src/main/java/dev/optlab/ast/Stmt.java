@@ -48,6 +48,14 @@ public sealed interface Stmt {
   /** {@code data NAME = csv("FILE", target = "y", ...)} or a generator (docs/tensors.md). */
   record Data(Ident name, Expr source, Span span) implements Stmt {}
 
+  /**
+   * {@code report "FILE.html"}: one HTML page of what the session ran (docs/plots.md).
+   *
+   * @param path the file name as written (unquoted)
+   * @param pathSpan where the file name stands, for errors about it
+   */
+  record Report(String path, Span pathSpan, Span span) implements Stmt {}
+
   /** A declared name and where it was written. */
   record Ident(String name, Span span) {}
 

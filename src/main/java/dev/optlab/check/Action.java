@@ -21,4 +21,14 @@ public sealed interface Action {
 
   /** Draws a picture: in the terminal, or to the file the plan names (docs/plots.md). */
   record Plot(dev.optlab.plot.PlotPlan plot, Span span) implements Action {}
+
+  /**
+   * Writes the session's HTML report when the input holding it has finished (docs/plots.md).
+   *
+   * @param path the absolute path, already checked to be writable
+   * @param written the path as the script wrote it, for messages
+   * @param pathSpan where the file name stands
+   */
+  record Report(java.nio.file.Path path, String written, Span pathSpan, Span span)
+      implements Action {}
 }

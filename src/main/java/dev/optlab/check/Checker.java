@@ -111,6 +111,7 @@ public final class Checker {
       case Stmt.Data d -> declare(new DataDeclarer(values).declare(d, text), s);
       case Stmt.Plot p -> new Action.Plot(new PlotChecker(values, schedules, this::plan).check(p),
           s.span());
+      case Stmt.Report r -> new Action.Report(reportFile(r), r.path(), r.pathSpan(), s.span());
     };
   }
 
@@ -214,6 +215,23 @@ public final class Checker {
   /** Checked before the run starts, so a run never ends with nowhere to write its trace. */
   private Path traceFile(RunSpec.TraceFile t) {
     return OutputFiles.writable(values, t.path(), t.span(), "trace file");
+  }
+
+  /**
+   * A report's file: an {@code .html} (or {@code .htm}) name where a file can be written, checked
+   * before anything runs, as a trace or plot file is.
+   */
+  private Path reportFile(Stmt.Report r) {
+    String written = r.path();
+    String name = written.substring(written.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    String extension = dot <= 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    if (!extension.equals(".html") && !extension.equals(".htm")) {
+      throw values.error(r.pathSpan(), "cannot write report file \"" + written + "\": "
+          + (dot <= 0 ? "no extension" : "unknown extension '" + name.substring(dot) + "'")
+          + "; use .html");
+    }
+    return OutputFiles.writable(values, written, r.pathSpan(), "report file");
   }
 
   private void distinct(List<Stmt.Ident> names, String what) {

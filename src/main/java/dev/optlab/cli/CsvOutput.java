@@ -92,6 +92,12 @@ public final class CsvOutput implements Output {
   @Override
   public void compareFinished(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {}
 
+  /** Like the notes about plot files, on standard error. */
+  @Override
+  public void reported(java.nio.file.Path file, boolean interrupted) {
+    err.println(TableOutput.reportLine(file, interrupted));
+  }
+
   /** Pictures are for people: like prints, they go to standard error, in plain characters. */
   @Override
   public void plotted(dev.optlab.plot.Figure figure, java.nio.file.Path file) {

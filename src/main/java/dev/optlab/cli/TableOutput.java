@@ -130,6 +130,17 @@ public class TableOutput implements Output {
     out.println();
   }
 
+  @Override
+  public void reported(Path file, boolean interrupted) {
+    out.println(reportLine(file, interrupted));
+  }
+
+  /** {@code report written to FILE}, or that it was not. */
+  static String reportLine(Path file, boolean interrupted) {
+    return interrupted ? "report not written (interrupted): " + shown(file)
+        : "report written to " + shown(file);
+  }
+
   /** A written file's path, relative to the working directory when it lies inside it. */
   static String shown(Path file) {
     Path here = Path.of("").toAbsolutePath();

@@ -91,20 +91,54 @@ public final class Tables {
     };
   }
 
+  /** {@code compare on rosenbrock from (x = -1.5, y = 2), 2000 steps}: a compare's first line. */
+  public static String compareHeading(ExecutionPlan plan) {
+    return "compare on " + plan.objective().name() + TrainingText.from(plan) + ", "
+        + plan.loop().steps() + " steps"
+        + (plan.loop().until() == null ? "" : ", until " + plan.loop().until());
+  }
+
+  /** The columns of a compare's table after the rank and the optimizer. */
+  public static List<String> compareColumns(ExecutionPlan plan) {
+    List<String> header = new ArrayList<>(List.of("final loss", "grad_norm", "steps", "reached"));
+    header.addAll(plan.objective().params());
+    return header;
+  }
+
+  /** One optimizer's cells of a compare's table, in {@link #compareColumns}' order. */
+  public static List<String> compareCells(RunSummary s) {
+    TraceRow last = s.last();
+    List<String> cells = new ArrayList<>();
+    cells.add(s.status() == RunSummary.Status.DIVERGED ? "diverged" : Numbers.short6(last.loss()));
+    cells.add(Numbers.short6(last.gradNorm()));
+    cells.add(Long.toString(last.step()));
+    cells.add(s.stepsToTolerance() < 0 ? "-" : Long.toString(s.stepsToTolerance()));
+    for (double p : last.params()) {
+      cells.add(Numbers.short6(p));
+    }
+    return cells;
+  }
+
+  /** What the {@code reached} column means, or null when no run ever had a finite loss. */
+  public static String compareNote(ExecutionPlan plan, double tolerance) {
+    if (plan.loop().until() != null) {
+      return "reached: the step where " + plan.loop().until() + " held";
+    } else if (Double.isFinite(tolerance)) {
+      return "reached: the first step whose loss is within " + Numbers.short6(tolerance)
+          + " of the best loss any of them reached";
+    }
+    return null;
+  }
+
   /** One row per optimizer, best final loss first. */
   public static String compareTable(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {
-    List<String> params = plan.objective().params();
     StringBuilder sb = new StringBuilder();
-    sb.append("compare on ").append(plan.objective().name()).append(TrainingText.from(plan))
-        .append(", ")
-        .append(plan.loop().steps()).append(" steps")
-        .append(plan.loop().until() == null ? "" : ", until " + plan.loop().until()).append('\n');
+    sb.append(compareHeading(plan)).append('\n');
     int nameWidth = "optimizer".length();
     for (RunSummary s : ranked) {
       nameWidth = Math.max(nameWidth, s.run().length());
     }
-    List<String> header = new ArrayList<>(List.of("final loss", "grad_norm", "steps", "reached"));
-    header.addAll(params);
+    List<String> header = compareColumns(plan);
     StringBuilder h = new StringBuilder("   ");
     padRight(h, "optimizer", nameWidth);
     for (String c : header) {
@@ -118,26 +152,16 @@ public final class Tables {
       pad(r, Integer.toString(rank++), 2);
       r.append(' ');
       padRight(r, s.run(), nameWidth);
-      TraceRow last = s.last();
-      List<String> cells = new ArrayList<>();
-      cells.add(s.status() == RunSummary.Status.DIVERGED ? "diverged" : Numbers.short6(last.loss()));
-      cells.add(Numbers.short6(last.gradNorm()));
-      cells.add(Long.toString(last.step()));
-      cells.add(s.stepsToTolerance() < 0 ? "-" : Long.toString(s.stepsToTolerance()));
-      for (double p : last.params()) {
-        cells.add(Numbers.short6(p));
-      }
+      List<String> cells = compareCells(s);
       for (int i = 0; i < cells.size(); i++) {
         r.append("  ");
         pad(r, cells.get(i), Math.max(NUMBER_WIDTH, header.get(i).length()));
       }
       sb.append(r).append('\n');
     }
-    if (plan.loop().until() != null) {
-      sb.append("reached: the step where ").append(plan.loop().until()).append(" held\n");
-    } else if (Double.isFinite(tolerance)) {
-      sb.append("reached: the first step whose loss is within ").append(Numbers.short6(tolerance))
-          .append(" of the best loss any of them reached\n");
+    String note = compareNote(plan, tolerance);
+    if (note != null) {
+      sb.append(note).append('\n');
     }
     return sb.toString();
   }

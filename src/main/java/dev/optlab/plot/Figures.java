@@ -71,20 +71,29 @@ final class Figures {
 
   static Figure paths(PlotPlan.Paths plan, RowCollector rows) {
     ExecutionPlan run = plan.run();
+    return paths("paths " + title(run), run.objective().name(), run.objective().params(),
+        run.objective().function(), run.objective().start(), plan.x(), plan.y(), rows);
+  }
+
+  /**
+   * The contour map of {@code function} (of exactly two parameters) with each run's path; a range
+   * that is null is fitted around the paths.
+   */
+  static Figure paths(String title, String objective, List<String> params,
+      CompiledFunction function, double[] start, PlotPlan.Range xRange, PlotPlan.Range yRange,
+      RowCollector rows) {
     List<Series> series = rows.pathSeries();
-    double[] start = run.objective().start();
-    PlotPlan.Range x = plan.x() != null ? plan.x() : fit(rows.runs(), 0, start[0]);
-    PlotPlan.Range y = plan.y() != null ? plan.y() : fit(rows.runs(), 1, start[1]);
-    CompiledFunction f = run.objective().function().copy();
+    PlotPlan.Range x = xRange != null ? xRange : fit(rows.runs(), 0, start[0]);
+    PlotPlan.Range y = yRange != null ? yRange : fit(rows.runs(), 1, start[1]);
+    CompiledFunction f = function.copy();
     double[] point = new double[2];
-    ContourMap map = Contours.map(run.objective().name(), (a, b) -> {
+    ContourMap map = Contours.map(objective, (a, b) -> {
       point[0] = a;
       point[1] = b;
       return f.value(point);
     }, x.lo(), x.hi(), y.lo(), y.hi());
-    List<String> params = run.objective().params();
     Figure.Contour panel = new Figure.Contour("", params.get(0), params.get(1), series, map);
-    return new Figure("paths " + title(run), List.of(panel));
+    return new Figure(title, List.of(panel));
   }
 
   /**
@@ -115,7 +124,7 @@ final class Figures {
   }
 
   /** {@code on rosenbrock from (x = -1.5, y = 2), 2000 steps}; the legend names the runs. */
-  private static String title(ExecutionPlan run) {
+  static String title(ExecutionPlan run) {
     ExecutionPlan.ObjectivePlan o = run.objective();
     // An objective on data has no start point to show (its rows carry norms and metrics).
     String from = o.function() == null || o.start().length != o.params().size() ? ""

@@ -24,6 +24,17 @@ public final class PlotFiles {
     return p.finish();
   }
 
+  /**
+   * The figure as an {@code <svg>} element to put inside an HTML page: no XML declaration, and
+   * every id it defines starts with {@code idPrefix}, so several pictures can share a page.
+   */
+  public static String inlineSvg(Figure figure, String idPrefix) {
+    FigureRenderer r = new FigureRenderer(figure);
+    SvgPainter p = new SvgPainter(r.width, r.height, figure.title(), idPrefix, false);
+    r.draw(p);
+    return p.finish();
+  }
+
   public static byte[] png(Figure figure) throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true"); // no window system is needed, or wanted
@@ -52,6 +63,14 @@ public final class PlotFiles {
       throws IOException {
     byte[] bytes = format == PlotPlan.Format.SVG ? svg(figure).getBytes(StandardCharsets.UTF_8)
         : png(figure);
+    writeWhole(target, bytes);
+  }
+
+  /**
+   * Writes {@code bytes} to {@code target} whole or not at all: to a hidden temporary file beside
+   * it, then moved into place. A new file gets rw-r--r--, a replaced one keeps its permissions.
+   */
+  public static void writeWhole(Path target, byte[] bytes) throws IOException {
     Path temp = Files.createTempFile(target.toAbsolutePath().getParent(),
         "." + target.getFileName(), ".part");
     try {

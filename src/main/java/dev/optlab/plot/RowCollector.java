@@ -38,6 +38,13 @@ public final class RowCollector implements RunListener {
   @Override
   public void compareFinished(ExecutionPlan plan, List<RunSummary> ranked, double tolerance) {}
 
+  /** A collector holding runs already collected, e.g. kept for a report. */
+  public static RowCollector of(List<Run> runs) {
+    RowCollector c = new RowCollector();
+    c.runs.addAll(runs);
+    return c;
+  }
+
   public List<Run> runs() {
     return List.copyOf(runs);
   }
@@ -61,7 +68,8 @@ public final class RowCollector implements RunListener {
     return runs.stream().map(r -> noted(Series.path(r.name(), r.rows()), r)).toList();
   }
 
-  private static Series noted(Series s, Run r) {
+  /** {@code s} with how run {@code r} ended in its legend note, unless it ran to the end. */
+  static Series noted(Series s, Run r) {
     RunSummary summary = r.summary();
     if (summary == null) {
       return s;

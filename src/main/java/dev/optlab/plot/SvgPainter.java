@@ -7,11 +7,25 @@ import java.util.Map;
 /** Writes SVG 1.1 text: one element per call, coordinates to two decimals. */
 final class SvgPainter implements Painter {
   private final StringBuilder sb = new StringBuilder(1 << 16);
+  private final String idPrefix;
   private int clips;
 
   SvgPainter(int width, int height, String title) {
-    sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
+    this(width, height, title, "", true);
+  }
+
+  /**
+   * @param idPrefix put before every id the picture defines, so that pictures inlined in one
+   *     HTML page (where ids are shared) keep their own clip paths
+   * @param declaration whether to start with the XML declaration (a file does, an inlined
+   *     picture does not)
+   */
+  SvgPainter(int width, int height, String title, String idPrefix, boolean declaration) {
+    this.idPrefix = idPrefix;
+    if (declaration) {
+      sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
+    sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
         .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width)
         .append(' ').append(height).append("\" font-family=\"DejaVu Sans, Helvetica, Arial, ")
         .append("sans-serif\">\n<title>").append(escape(title)).append("</title>\n");
@@ -24,7 +38,7 @@ final class SvgPainter implements Painter {
   @Override
   public void begin(String cls, double[] clip) {
     if (clip != null) {
-      String id = "clip" + (++clips);
+      String id = idPrefix + "clip" + (++clips);
       sb.append("<clipPath id=\"").append(id).append("\"><rect x=\"").append(n(clip[0]))
           .append("\" y=\"").append(n(clip[1])).append("\" width=\"").append(n(clip[2]))
           .append("\" height=\"").append(n(clip[3])).append("\"/></clipPath>\n");

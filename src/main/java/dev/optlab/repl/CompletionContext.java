@@ -16,6 +16,7 @@ import static dev.optlab.syntax.gen.OptlabLexer.OPTIMIZER;
 import static dev.optlab.syntax.gen.OptlabLexer.OVER;
 import static dev.optlab.syntax.gen.OptlabLexer.PATHS;
 import static dev.optlab.syntax.gen.OptlabLexer.PLOT;
+import static dev.optlab.syntax.gen.OptlabLexer.REPORT;
 import static dev.optlab.syntax.gen.OptlabLexer.RPAREN;
 import static dev.optlab.syntax.gen.OptlabLexer.RUN;
 import static dev.optlab.syntax.gen.OptlabLexer.SCHEDULE;
@@ -74,6 +75,7 @@ final class CompletionContext {
       case OPTIMIZER -> optimizerStatement();
       case SCHEDULE -> scheduleStatement();
       case RUN, COMPARE, PATHS -> clauses.runStatement(head);
+      case REPORT -> List.of(); // a file name, in quotes
       default -> expression(true); // print, or a bare expression
     };
   }

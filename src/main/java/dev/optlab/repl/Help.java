@@ -80,6 +80,14 @@ final class Help {
           of a two-parameter objective with each optimizer's path, or schedules' learning rates;
           in the terminal, or to an .svg or .png file.
           example: plot compare sgd, adam on rosenbrock for 2000 steps""");
+    LANGUAGE.put("report", """
+        report "FILE.html"
+          Writes one self-contained HTML page (no scripts, no links out) of everything this
+          session has run: each run's table, each compare's summary, their loss curves (and
+          paths on a contour map, for two parameters) and plots as SVG, and the statements that
+          ran. It is written once the input holding it has finished; the file is whole or not
+          there at all.
+          example: report "session.html\"""");
     LANGUAGE.put("expressions", """
         Expressions: + - * / ^ (right-associative; -x^2 is -(x^2)), parentheses, and the
         functions sqrt exp log abs sin cos tan tanh sigmoid relu softplus min max floor ceil

@@ -99,6 +99,12 @@ final class ReplOutput extends TableOutput {
     super.plotted(figure, file);
   }
 
+  @Override
+  public void reported(Path file, boolean interrupted) {
+    progress.clear();
+    super.reported(file, interrupted);
+  }
+
   /** An error, rendered the one way every error is (source line and caret). */
   void error(String rendered) {
     progress.clear();

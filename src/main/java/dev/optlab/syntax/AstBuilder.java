@@ -62,6 +62,7 @@ final class AstBuilder {
           c.runBody() != null ? run(c.runBody()) : compare(c.compareBody()), span);
       case PlotStmtContext c -> new Stmt.Plot(new PlotBuilder(this).plot(c.plotBody()), span);
       case DataStmtContext c -> new Stmt.Data(ident(c.name), expr(c.expr()), span);
+      case ReportStmtContext c -> new Stmt.Report(unquote(c.file.getText()), span(c.file), span);
       default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
     };
   }

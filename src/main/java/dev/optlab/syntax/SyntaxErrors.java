@@ -22,7 +22,7 @@ final class SyntaxErrors {
   private static final Set<Integer> STATEMENT_STARTS =
       Set.of(OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
           OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
-          OptlabLexer.EXPLAIN, OptlabLexer.PLOT, OptlabLexer.DATA);
+          OptlabLexer.EXPLAIN, OptlabLexer.PLOT, OptlabLexer.DATA, OptlabLexer.REPORT);
 
   /** The message for an error at {@code offending} when the parser wanted one of {@code expected}. */
   static String message(Token offending, IntervalSet expected) {
@@ -58,7 +58,7 @@ final class SyntaxErrors {
     List<String> words = new ArrayList<>();
     if (types.containsAll(STATEMENT_STARTS)) {
       types.removeAll(STATEMENT_STARTS);
-      words.add("a statement (let, def, objective, optimizer, schedule, run, compare, print, explain, plot, data)");
+      words.add("a statement (let, def, objective, optimizer, schedule, run, compare, print, explain, plot, data, report)");
     }
     if (types.contains(OptlabLexer.NUMBER) && types.contains(OptlabLexer.ID)) {
       types.removeAll(EXPRESSION_STARTS);

@@ -96,7 +96,7 @@ public final class SyntaxParser {
     return switch (type) {
       case OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
           OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
-          OptlabLexer.EXPLAIN, OptlabLexer.PLOT, OptlabLexer.DATA -> true;
+          OptlabLexer.EXPLAIN, OptlabLexer.PLOT, OptlabLexer.DATA, OptlabLexer.REPORT -> true;
       default -> false;
     };
   }

@@ -102,4 +102,20 @@ class InterruptTest {
     assertTrue(shown.matches("(?s).*\\n [12] SGD\\(lr = 1e-12\\) .*"), shown);
     assertTrue(shown.matches("(?s).*\\n [12] Adam\\(lr = 1e-9\\) .*"), shown);
   }
+
+  @Test
+  void anInterruptedInputWritesNoReportAndALaterOneShowsTheRunSoFar(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path report = dir.resolve("r.html");
+    type("objective f(x = 1, y = 2) = x^2 + 10 * y^2\n");
+    type("run Adam(lr = 1e-9) on f for 50000000 steps every 10000000; report \"" + report
+        + "\"\n");
+    waitFor("grad_norm");
+    String shown = interruptUntil("report not written");
+    assertTrue(shown.contains("report not written (interrupted): " + report + "\n"), shown);
+    assertFalse(java.nio.file.Files.exists(report));
+    type("report \"" + report + "\"\n");
+    waitFor("report written to " + report);
+    assertTrue(java.nio.file.Files.readString(report).contains(": interrupted at step "));
+  }
 }

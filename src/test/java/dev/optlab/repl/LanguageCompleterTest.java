@@ -83,7 +83,8 @@ class LanguageCompleterTest {
 
   @Test
   void atTheStartStatementKeywordsAndNames() {
-    assertEquals(List.of("run", "rosen(", "relu("), values("r|"));
+    assertEquals(List.of("run", "report", "rosen(", "relu("), values("r|"));
+    assertEquals(List.of(), values("report |"));
     assertEquals(List.of("objective", "optimizer"), values("o|"));
     assertEquals(List.of("compare", "cos(", "ceil(", "cross_entropy("), values("let a = 1; c|"));
   }
