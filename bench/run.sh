@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark report (bench/README.md): builds optlab and the benchmarks (the `bench` Maven
 # profile), then measures optlab against its references in one run and prints ratios.
-#   bench/run.sh [--quick] [--only a,b,c,d]     the report
+#   bench/run.sh [--quick] [--only a,b,c,d,e]   the report (e: optimizer kernels over 10M parameters)
 #   bench/run.sh --jmh [REGEX] [JMH OPTIONS]    JMH on the benchmarks (default: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * writes the same table as Markdown to {@code target/bench/report.md}.
  *
  * <p>Run by {@code bench/run.sh} from the project root, with the launcher built, in a JVM started
- * with the launcher's flags. Options: {@code --quick} (fewer runs), {@code --only a,b,c,d}
+ * with the launcher's flags. Options: {@code --quick} (fewer runs), {@code --only a,b,c,d,e}
  * (sections).
  */
 public final class Report {
@@ -45,13 +45,13 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
-    String only = "abcd";
+    String only = "abcde";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--only" -> only = args[++i].replace(",", "");
         default -> {
-          System.err.println("usage: Report [--quick] [--only a,b,c,d]");
+          System.err.println("usage: Report [--quick] [--only a,b,c,d,e]");
           System.exit(2);
         }
       }
@@ -76,9 +76,10 @@ public final class Report {
     if (only.contains("d")) {
       memory();
     }
-    notes.add("Not measured here: the per-tensor optimizer kernels over 10M parameters (issue 6"
-        + " sets their targets once tensors exist); bench/tensor/ times a whole MLP against"
-        + " PyTorch.");
+    if (only.contains("e")) {
+      kernels();
+    }
+    notes.add("bench/tensor/ times a whole MLP (digits, Adam) against PyTorch.");
     String text = render(false);
     System.out.print(text);
     Path md = work.resolve("report.md");
@@ -356,6 +357,76 @@ public final class Report {
     return "unknown";
   }
 
+  // ---- (e) optimizer kernels over 10M parameters --------------------------------------------
+
+  private void kernels() throws Exception {
+    int warmup = 8; // RAdam's rectified update, the one it runs for good, starts at step 7
+    List<KernelWorkloads.Measured> measured =
+        new KernelWorkloads().measureAll(warmup, quick ? 10 : 30, Report::progress);
+    Map<String, List<Double>> torchSeconds = torchWorks() ? torchKernels(warmup, quick ? 4 : 8)
+        : Map.of();
+    if (!torchWorks()) {
+      notes.add("PyTorch kernels skipped: `" + TORCH_PYTHON + " -c \"import torch\"` failed.");
+    }
+    double n = KernelWorkloads.N;
+    for (KernelWorkloads.Measured m : measured) {
+      if (!(m.maxRelativeDifference() <= 1e-9)) {
+        throw new IllegalStateException(m.c().label() + ": optlab and the hand-written loop"
+            + " disagree (relative " + m.maxRelativeDifference() + "): not the same rule");
+      }
+      String label = "`" + m.c().label() + "`";
+      Stats vsHand = Stats.of(m.speedVsHand());
+      double optlabNs = Stats.of(m.optlab()).median() / n * 1e9;
+      rows.add(new Row("e", label + ": speed, optlab ÷ hand-written fused Java loop", vsHand,
+          "≥ 0.8", vsHand.median() >= 0.8,
+          "optlab " + Stats.num(optlabNs, 3) + " ns/param ("
+              + Stats.num(8 * m.c().streams() / optlabNs, 3) + " GB/s at " + 8 * m.c().streams()
+              + " B/param), loop " + nsPerParameter(m.hand(), n) + " ns/param; parameters agree to "
+              + String.format(Locale.ROOT, "%.0e", m.maxRelativeDifference())));
+      List<Double> torch = torchSeconds.get(m.c().optimizer());
+      if (torch != null) {
+        Stats vsTorch = Stats.ratio(torch, m.optlab());
+        rows.add(new Row("e", label + ": speed, optlab ÷ `torch.optim." + m.c().optimizer()
+            + "` (float64, 1 thread)", vsTorch, "≥ 5", vsTorch.median() >= 5,
+            "PyTorch " + nsPerParameter(torch, n) + " ns/param"));
+      } else if (torchWorks()) {
+        throw new IllegalStateException("optim_torch.py printed nothing for " + m.c().optimizer());
+      }
+    }
+  }
+
+  private static String nsPerParameter(List<Double> seconds, double n) {
+    return Stats.num(Stats.of(seconds).median() / n * 1e9, 3);
+  }
+
+  /** Seconds per {@code opt.step()} of each optimizer, by name, from one Python process. */
+  private Map<String, List<Double>> torchKernels(int warmup, int rounds) throws Exception {
+    progress("kernels: torch.optim, " + warmup + " + " + rounds + " steps each over "
+        + KernelWorkloads.N / 1_000_000 + "M float64 parameters, 1 thread");
+    List<String> command = new ArrayList<>(List.of(TORCH_PYTHON, "bench/python/optim_torch.py",
+        Integer.toString(KernelWorkloads.N), Integer.toString(warmup),
+        Integer.toString(rounds)));
+    for (KernelWorkloads.Case c : KernelWorkloads.CASES) {
+      command.add(c.torchSpec());
+    }
+    Result r = exec(command);
+    if (r.exit != 0) {
+      throw new IllegalStateException("optim_torch.py failed: " + r.stdout + r.stderr);
+    }
+    Map<String, List<Double>> out = new LinkedHashMap<>();
+    for (String line : r.stdout.lines().toList()) {
+      String[] w = line.trim().split("\\s+");
+      if (w.length > 3 && w[0].equals("optim") && w[2].equals("seconds")) {
+        List<Double> s = new ArrayList<>();
+        for (int i = 3; i < w.length; i++) {
+          s.add(Double.parseDouble(w[i]));
+        }
+        out.put(w[1], s);
+      }
+    }
+    return out;
+  }
+
   // ---- plumbing ------------------------------------------------------------------------------
 
   private void writeScripts() throws IOException {
@@ -438,7 +509,9 @@ public final class Report {
           case "a" -> "(a) Rosenbrock + Adam, 1M steps";
           case "b" -> "(b) start-up, process start to exit";
           case "c" -> "(c) CSV trace of every step";
-          default -> "(d) memory";
+          case "d" -> "(d) memory";
+          default -> "(e) optimizer kernels: one update over " + KernelWorkloads.N / 1_000_000
+              + "M float64 parameters (ratios of speed)";
         }).append('\n');
       }
       sb.append(String.format(Locale.ROOT, "  %-74s %-24s %-18s %s%n", r.what,

@@ -67,17 +67,29 @@ public final class Adadelta implements UpdateRule {
     double[] acc = s.second;
     double oneMinusRho = 1 - rho;
     double negLr = -lr;
-    for (int i = 0; i < p.length; i++) {
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = TorchOps.add(gi, p[i], weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, sq, acc, oneMinusRho, negLr);
       }
-      double si = TorchOps.emaSquare(sq[i], gi, rho, oneMinusRho);
-      sq[i] = si;
-      double delta = Math.sqrt(acc[i] + eps) / Math.sqrt(si + eps) * gi;
-      acc[i] = TorchOps.emaSquare(acc[i], delta, rho, oneMinusRho);
-      p[i] = TorchOps.add(p[i], delta, negLr);
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, sq, acc, oneMinusRho, negLr);
+      }
     }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] sq, double[] acc, double oneMinusRho,
+      double negLr) {
+    double gi = g[i];
+    if (weightDecay != 0) {
+      gi = TorchOps.add(gi, p[i], weightDecay);
+    }
+    double si = TorchOps.emaSquare(sq[i], gi, rho, oneMinusRho);
+    sq[i] = si;
+    double delta = Math.sqrt(acc[i] + eps) / Math.sqrt(si + eps) * gi;
+    acc[i] = TorchOps.emaSquare(acc[i], delta, rho, oneMinusRho);
+    p[i] = TorchOps.add(p[i], delta, negLr);
   }
 
   @Override

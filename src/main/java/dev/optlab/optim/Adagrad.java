@@ -85,15 +85,26 @@ public final class Adagrad implements UpdateRule {
     long t = ++s.step;
     double[] sum = s.sum;
     double negClr = -(lr / (1 + (double) (t - 1) * lrDecay));
-    for (int i = 0; i < p.length; i++) {
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = TorchOps.add(gi, p[i], weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, sum, negClr);
       }
-      double si = TorchOps.addcmul(sum[i], gi, gi, 1);
-      sum[i] = si;
-      p[i] = TorchOps.addcdiv(p[i], gi, Math.sqrt(si) + eps, negClr);
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, sum, negClr);
+      }
     }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] sum, double negClr) {
+    double gi = g[i];
+    if (weightDecay != 0) {
+      gi = TorchOps.add(gi, p[i], weightDecay);
+    }
+    double si = TorchOps.addcmul(sum[i], gi, gi, 1);
+    sum[i] = si;
+    p[i] = TorchOps.addcdiv(p[i], gi, Math.sqrt(si) + eps, negClr);
   }
 
   @Override

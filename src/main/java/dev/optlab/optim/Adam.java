@@ -138,25 +138,40 @@ public final class Adam implements UpdateRule {
     double bc2Sqrt = Math.sqrt(TorchOps.biasCorrection(beta2, t));
     double shrink = 1 - lr * weightDecay;
     boolean l2 = !decoupled && weightDecay != 0;
-    for (int i = 0; i < p.length; i++) {
-      double gi = maximize ? -g[i] : g[i];
-      double pi = p[i];
-      if (decoupled) {
-        pi *= shrink;
-      } else if (l2) {
-        gi = TorchOps.add(gi, pi, weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, m, v, vMax, beta1, oneMinusBeta1, oneMinusBeta2, negStepSize, bc2Sqrt,
+            shrink, l2);
       }
-      double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
-      double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
-      m[i] = mi;
-      v[i] = vi;
-      if (amsgrad) {
-        vi = Math.max(vMax[i], vi);
-        vMax[i] = vi;
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, m, v, vMax, beta1, oneMinusBeta1, oneMinusBeta2, negStepSize, bc2Sqrt,
+            shrink, l2);
       }
-      double denom = Math.sqrt(vi) / bc2Sqrt + eps;
-      p[i] = TorchOps.addcdiv(pi, mi, denom, negStepSize);
     }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] m, double[] v, double[] vMax,
+      double beta1, double oneMinusBeta1, double oneMinusBeta2, double negStepSize,
+      double bc2Sqrt, double shrink, boolean l2) {
+    double gi = maximize ? -g[i] : g[i];
+    double pi = p[i];
+    if (decoupled) {
+      pi *= shrink;
+    } else if (l2) {
+      gi = TorchOps.add(gi, pi, weightDecay);
+    }
+    double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
+    double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
+    m[i] = mi;
+    v[i] = vi;
+    if (amsgrad) {
+      vi = Math.max(vMax[i], vi);
+      vMax[i] = vi;
+    }
+    double denom = Math.sqrt(vi) / bc2Sqrt + eps;
+    p[i] = TorchOps.addcdiv(pi, mi, denom, negStepSize);
   }
 
   @Override

@@ -67,18 +67,30 @@ public final class Adamax implements UpdateRule {
     double[] u = s.second;
     double oneMinusBeta1 = 1 - beta1;
     double negClr = -(lr / TorchOps.biasCorrection(beta1, t));
-    for (int i = 0; i < p.length; i++) {
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = TorchOps.add(gi, p[i], weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, m, u, beta1, oneMinusBeta1, negClr);
       }
-      double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
-      m[i] = mi;
-      // Math.max, like torch.amax, returns NaN when either side is NaN.
-      double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
-      u[i] = ui;
-      p[i] = TorchOps.addcdiv(p[i], mi, ui, negClr);
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, m, u, beta1, oneMinusBeta1, negClr);
+      }
     }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] m, double[] u, double beta1,
+      double oneMinusBeta1, double negClr) {
+    double gi = g[i];
+    if (weightDecay != 0) {
+      gi = TorchOps.add(gi, p[i], weightDecay);
+    }
+    double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
+    m[i] = mi;
+    // Math.max, like torch.amax, returns NaN when either side is NaN.
+    double ui = Math.max(u[i] * beta2, Math.abs(gi) + eps);
+    u[i] = ui;
+    p[i] = TorchOps.addcdiv(p[i], mi, ui, negClr);
   }
 
   @Override

@@ -111,19 +111,32 @@ public final class NAdam implements UpdateRule {
     double bc2Sqrt = Math.sqrt(TorchOps.biasCorrection(beta2, t));
     double oneMinusBeta1 = 1 - beta1;
     double oneMinusBeta2 = 1 - beta2;
-    for (int i = 0; i < p.length; i++) {
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = TorchOps.add(gi, p[i], weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, m, v, beta1, oneMinusBeta1, oneMinusBeta2, bc2Sqrt, gradStep, avgStep);
       }
-      double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
-      double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
-      m[i] = mi;
-      v[i] = vi;
-      double denom = Math.sqrt(vi) / bc2Sqrt + eps;
-      double pi = TorchOps.addcdiv(p[i], gi, denom, gradStep);
-      p[i] = TorchOps.addcdiv(pi, mi, denom, avgStep);
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, m, v, beta1, oneMinusBeta1, oneMinusBeta2, bc2Sqrt, gradStep, avgStep);
+      }
     }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] m, double[] v, double beta1,
+      double oneMinusBeta1, double oneMinusBeta2, double bc2Sqrt, double gradStep,
+      double avgStep) {
+    double gi = g[i];
+    if (weightDecay != 0) {
+      gi = TorchOps.add(gi, p[i], weightDecay);
+    }
+    double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
+    double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
+    m[i] = mi;
+    v[i] = vi;
+    double denom = Math.sqrt(vi) / bc2Sqrt + eps;
+    double pi = TorchOps.addcdiv(p[i], gi, denom, gradStep);
+    p[i] = TorchOps.addcdiv(pi, mi, denom, avgStep);
   }
 
   @Override

@@ -87,23 +87,36 @@ public final class RAdam implements UpdateRule {
     double bc2Sqrt = Math.sqrt(bc2);
     double oneMinusBeta1 = 1 - beta1;
     double oneMinusBeta2 = 1 - beta2;
-    for (int i = 0; i < p.length; i++) {
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = TorchOps.add(gi, p[i], weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, m, v, lr, beta1, oneMinusBeta1, oneMinusBeta2, bc1, bc2Sqrt, rectified, rect);
       }
-      double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
-      double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
-      m[i] = mi;
-      v[i] = vi;
-      double mHat = mi / bc1;
-      if (rectified) {
-        // Python's number / tensor is reciprocal(tensor) * number (Tensor.__rtruediv__).
-        double adaptiveLr = (1 / (Math.sqrt(vi) + eps)) * bc2Sqrt;
-        p[i] = p[i] - mHat * lr * adaptiveLr * rect;
-      } else {
-        p[i] = p[i] - mHat * lr;
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, m, v, lr, beta1, oneMinusBeta1, oneMinusBeta2, bc1, bc2Sqrt, rectified, rect);
       }
+    }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] m, double[] v, double lr, double beta1,
+      double oneMinusBeta1, double oneMinusBeta2, double bc1, double bc2Sqrt, boolean rectified,
+      double rect) {
+    double gi = g[i];
+    if (weightDecay != 0) {
+      gi = TorchOps.add(gi, p[i], weightDecay);
+    }
+    double mi = TorchOps.ema(m[i], gi, beta1, oneMinusBeta1);
+    double vi = TorchOps.emaSquare(v[i], gi, beta2, oneMinusBeta2);
+    m[i] = mi;
+    v[i] = vi;
+    double mHat = mi / bc1;
+    if (rectified) {
+      // Python's number / tensor is reciprocal(tensor) * number (Tensor.__rtruediv__).
+      double adaptiveLr = (1 / (Math.sqrt(vi) + eps)) * bc2Sqrt;
+      p[i] = p[i] - mHat * lr * adaptiveLr * rect;
+    } else {
+      p[i] = p[i] - mHat * lr;
     }
   }
 

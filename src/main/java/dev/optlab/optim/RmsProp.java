@@ -103,28 +103,40 @@ public final class RmsProp implements UpdateRule {
     double oneMinusAlpha = 1 - alpha;
     boolean useMomentum = momentum > 0;
     double negLr = -lr;
-    for (int i = 0; i < p.length; i++) {
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = TorchOps.add(gi, p[i], weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, sq, buf, ga, oneMinusAlpha, useMomentum, momentum, negLr);
       }
-      double si = TorchOps.emaSquare(sq[i], gi, alpha, oneMinusAlpha);
-      sq[i] = si;
-      double avg;
-      if (centered) {
-        double ai = TorchOps.ema(ga[i], gi, alpha, oneMinusAlpha);
-        ga[i] = ai;
-        avg = Math.sqrt(TorchOps.addcmul(si, ai, ai, -1)) + eps;
-      } else {
-        avg = Math.sqrt(si) + eps;
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, sq, buf, ga, oneMinusAlpha, useMomentum, momentum, negLr);
       }
-      if (useMomentum) {
-        double b = TorchOps.addcdiv(buf[i] * momentum, gi, avg, 1);
-        buf[i] = b;
-        p[i] = TorchOps.add(p[i], b, negLr);
-      } else {
-        p[i] = TorchOps.addcdiv(p[i], gi, avg, negLr);
-      }
+    }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] sq, double[] buf, double[] ga,
+      double oneMinusAlpha, boolean useMomentum, double momentum, double negLr) {
+    double gi = g[i];
+    if (weightDecay != 0) {
+      gi = TorchOps.add(gi, p[i], weightDecay);
+    }
+    double si = TorchOps.emaSquare(sq[i], gi, alpha, oneMinusAlpha);
+    sq[i] = si;
+    double avg;
+    if (centered) {
+      double ai = TorchOps.ema(ga[i], gi, alpha, oneMinusAlpha);
+      ga[i] = ai;
+      avg = Math.sqrt(TorchOps.addcmul(si, ai, ai, -1)) + eps;
+    } else {
+      avg = Math.sqrt(si) + eps;
+    }
+    if (useMomentum) {
+      double b = TorchOps.addcdiv(buf[i] * momentum, gi, avg, 1);
+      buf[i] = b;
+      p[i] = TorchOps.add(p[i], b, negLr);
+    } else {
+      p[i] = TorchOps.addcdiv(p[i], gi, avg, negLr);
     }
   }
 

@@ -105,21 +105,33 @@ public final class Sgd implements UpdateRule {
     boolean first = !s.hasMomentumBuffer;
     double keep = 1 - dampening;
     double negLr = -lr;
-    for (int i = 0; i < p.length; i++) {
-      double d = maximize ? -g[i] : g[i];
-      if (weightDecay != 0) {
-        d = TorchOps.add(d, p[i], weightDecay);
+    if (p.length < KernelLoops.SMALL) {
+      for (int i = 0; i < p.length; i++) {
+        at(i, p, g, buf, useMomentum, first, momentum, keep, negLr);
       }
-      if (useMomentum) {
-        double b = first ? d : TorchOps.add(buf[i] * momentum, d, keep);
-        buf[i] = b;
-        d = nesterov ? TorchOps.add(d, b, momentum) : b;
+    } else {
+      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+        at(i, p, g, buf, useMomentum, first, momentum, keep, negLr);
       }
-      p[i] = TorchOps.add(p[i], d, negLr);
     }
     if (useMomentum) {
       s.hasMomentumBuffer = true;
     }
+  }
+
+  /** The update of parameter {@code i}. */
+  private void at(int i, double[] p, double[] g, double[] buf, boolean useMomentum,
+      boolean first, double momentum, double keep, double negLr) {
+    double d = maximize ? -g[i] : g[i];
+    if (weightDecay != 0) {
+      d = TorchOps.add(d, p[i], weightDecay);
+    }
+    if (useMomentum) {
+      double b = first ? d : TorchOps.add(buf[i] * momentum, d, keep);
+      buf[i] = b;
+      d = nesterov ? TorchOps.add(d, b, momentum) : b;
+    }
+    p[i] = TorchOps.add(p[i], d, negLr);
   }
 
   @Override

@@ -50,9 +50,13 @@ final class TorchOps {
     return Math.fma(oneMinusBeta * x, x, avg * beta);
   }
 
-  /** {@code torch.sign}: -1, 0 or 1, and 0 for NaN (unlike {@link Math#signum}). */
+  /**
+   * {@code torch.sign}: -1, 0 (+0.0) or 1, and 0 for NaN (unlike {@link Math#signum}). Written as
+   * two int selects, which C2 compiles to conditional moves: the chained {@code x > 0 ? 1 : x < 0 ?
+   * -1 : 0} became branches that mispredict on gradients of random sign (Rprop, bench/README.md).
+   */
   static double sign(double x) {
-    return x > 0 ? 1 : x < 0 ? -1 : 0;
+    return (x > 0 ? 1 : 0) - (x < 0 ? 1 : 0);
   }
 
   /** {@code 1 - beta ** step} as Python computes it (a float power of the step count). */
