@@ -2,12 +2,9 @@ package dev.optlab.exec;
 
 import dev.optlab.data.Dataset;
 import dev.optlab.data.Rng;
-import dev.optlab.optim.OptimizerState;
-import dev.optlab.optim.UpdateRule;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.StopCondition;
 import dev.optlab.plan.TrainingPlan;
-import dev.optlab.schedule.Schedule;
 import dev.optlab.tensor.Graph;
 import dev.optlab.tensor.Model;
 import dev.optlab.trace.RunSummary;
@@ -67,12 +64,7 @@ final class EpochLoop implements Loop {
   @Override
   public RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
-    UpdateRule rule = optimizer.config().rule();
-    OptimizerState state = rule.init(p.length);
-    double baseLr = optimizer.config().lr();
-    double baseMomentum = rule.momentum();
-    Schedule schedule = optimizer.schedule() == null ? null
-        : optimizer.schedule().start(baseLr, baseMomentum);
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
     StopCondition until = plan.loop().until() == null ? null : plan.loop().until().copy();
     long steps = plan.loop().steps();
     long every = plan.loop().every();
@@ -88,7 +80,7 @@ final class EpochLoop implements Loop {
     RunSummary.Status status = RunSummary.Status.COMPLETED;
     TraceRow last = null;
     for (long k = 0;; k++) {
-      double lr = schedule == null ? baseLr : schedule.lr();
+      double lr = stepper.lr();
       boolean traced = k % every == 0 || k == steps;
       double loss = Double.NaN;
       if (traced || full) {
@@ -131,26 +123,19 @@ final class EpochLoop implements Loop {
       if ((k & 63) == 63) {
         control.progress(name, k, steps, batchLoss, System.nanoTime() - start);
       }
-      double momentum = baseMomentum;
-      if (schedule != null) {
-        double m = schedule.momentum();
-        if (m == m) {
-          momentum = m;
-        }
-      }
       if (before != null && ((k + 1) % every == 0 || k + 1 == steps)) {
         System.arraycopy(p, 0, before, 0, p.length);
         lastGradNorm = norm(g);
       }
-      rule.update(p, g, lr, momentum, state);
-      if (schedule != null) {
+      stepper.update(p, g);
+      if (stepper.hasSchedule()) {
         if (!t.perEpoch()) {
-          schedule.step(batchLoss);
+          stepper.stepSchedule(batchLoss);
         } else {
           epochLoss += batchLoss;
           epochUpdates++;
           if (at == perEpoch - 1 || k == steps - 1) {
-            schedule.step(epochLoss / epochUpdates);
+            stepper.stepSchedule(epochLoss / epochUpdates);
             epochLoss = 0;
             epochUpdates = 0;
           }

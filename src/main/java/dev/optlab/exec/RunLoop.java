@@ -1,11 +1,8 @@
 package dev.optlab.exec;
 
 import dev.optlab.diff.CompiledFunction;
-import dev.optlab.optim.OptimizerState;
-import dev.optlab.optim.UpdateRule;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.StopCondition;
-import dev.optlab.schedule.Schedule;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.io.IOException;
@@ -45,12 +42,7 @@ final class RunLoop implements Loop {
     CompiledFunction f = plan.objective().function().copy();
     double[] p = plan.objective().start().clone();
     double[] g = new double[p.length];
-    UpdateRule rule = optimizer.config().rule();
-    OptimizerState state = rule.init(p.length);
-    double baseLr = optimizer.config().lr();
-    double baseMomentum = rule.momentum();
-    Schedule schedule = optimizer.schedule() == null ? null
-        : optimizer.schedule().start(baseLr, baseMomentum);
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
     StopCondition until = plan.loop().until() == null ? null : plan.loop().until().copy();
     long steps = plan.loop().steps();
     long every = plan.loop().every();
@@ -67,7 +59,7 @@ final class RunLoop implements Loop {
     TraceRow last = null;
     long k = 0;
     for (;; k++) {
-      double lr = schedule == null ? baseLr : schedule.lr();
+      double lr = stepper.lr();
       double loss = f.valueAndGradient(p, g);
       if (keepLosses) {
         record(k, loss);
@@ -102,17 +94,8 @@ final class RunLoop implements Loop {
           break;
         }
       }
-      double momentum = baseMomentum;
-      if (schedule != null) {
-        double m = schedule.momentum();
-        if (m == m) {
-          momentum = m;
-        }
-      }
-      rule.update(p, g, lr, momentum, state);
-      if (schedule != null) {
-        schedule.step(loss);
-      }
+      stepper.update(p, g);
+      stepper.stepSchedule(loss);
     }
     return new RunSummary(name, status, last, -1, System.nanoTime() - start);
   }

@@ -1,0 +1,56 @@
+package dev.optlab.exec;
+
+import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.UpdateRule;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.schedule.Schedule;
+
+/**
+ * One optimizer inside a run, shared by {@link RunLoop} and {@link EpochLoop}: its update rule
+ * and state, and the schedule that sets the learning rate and, for cyclic and onecycle, the
+ * momentum each update uses.
+ */
+final class OptimizerStepper {
+  private final UpdateRule rule;
+  private final OptimizerState state;
+  private final Schedule schedule;
+  private final double baseLr;
+  private final double baseMomentum;
+
+  OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, int parameters) {
+    rule = optimizer.config().rule();
+    state = rule.init(parameters);
+    baseLr = optimizer.config().lr();
+    baseMomentum = rule.momentum();
+    schedule = optimizer.schedule() == null ? null
+        : optimizer.schedule().start(baseLr, baseMomentum);
+  }
+
+  /** The learning rate the next update uses. */
+  double lr() {
+    return schedule == null ? baseLr : schedule.lr();
+  }
+
+  /** Updates {@code p} in place from its gradient {@code g}, with this step's lr and momentum. */
+  void update(double[] p, double[] g) {
+    double momentum = baseMomentum;
+    if (schedule != null) {
+      double m = schedule.momentum();
+      if (m == m) { // NaN: the schedule leaves momentum alone
+        momentum = m;
+      }
+    }
+    rule.update(p, g, lr(), momentum, state);
+  }
+
+  boolean hasSchedule() {
+    return schedule != null;
+  }
+
+  /** Steps the schedule, which watches {@code loss} if it is a plateau. */
+  void stepSchedule(double loss) {
+    if (schedule != null) {
+      schedule.step(loss);
+    }
+  }
+}
