@@ -27,21 +27,27 @@ final class DataDeclarer {
       "moons", List.of("n", "noise", "scale", "test", "seed"),
       "spirals", List.of("n", "classes", "noise", "scale", "test", "seed"),
       "blobs", List.of("n", "centers", "features", "std", "scale", "test", "seed"),
-      "linear", List.of("n", "features", "noise", "bias", "scale", "test", "seed"));
+      "linear", List.of("n", "features", "noise", "bias", "scale", "test", "seed"),
+      "idx", ArraySources.IDX, "npy", ArraySources.NPY, "npz", ArraySources.NPZ);
 
   private final Values values;
+  private final ArraySources arrays = new ArraySources(this);
 
   DataDeclarer(Values values) {
     this.values = values;
+  }
+
+  Values values() {
+    return values;
   }
 
   Declaration.Data declare(Stmt.Data d, String text) {
     if (!(d.source() instanceof Expr.Call call) || !ARGS.containsKey(call.name())) {
       String name = d.source() instanceof Expr.Call c ? c.name() : null;
       throw values.error(d.source() instanceof Expr.Call c ? c.nameSpan() : d.source().span(),
-          (name == null ? "a data set comes from csv(\"FILE\", target = \"COLUMN\") or a "
-              + "generator (" + String.join(", ", Generators.NAMES) + ")"
-              : "unknown data source '" + name + "' (csv or a generator: "
+          (name == null ? "a data set comes from csv(\"FILE\", target = \"COLUMN\"), idx, "
+              + "npy, npz or a generator (" + String.join(", ", Generators.NAMES) + ")"
+              : "unknown data source '" + name + "' (csv, idx, npy, npz or a generator: "
               + String.join(", ", Generators.NAMES) + ")" + Suggest.didYouMean(name,
               ARGS.keySet())));
     }
@@ -58,6 +64,8 @@ final class DataDeclarer {
     try {
       return new Declaration.Data(name, switch (call.name()) {
         case "csv" -> csv(call, args, name, test, seed, scale);
+        case "idx", "npy", "npz" -> arrays.load(call, args, name, test, seed, scale,
+            whole(args, "rows", 0, 1));
         case "moons" -> Generators.moons((int) whole(args, "n", 200, 2),
             nonNegative(args, "noise", 0.1), seed).prepare(name, test, seed, scale, describe(call));
         case "spirals" -> Generators.spirals((int) whole(args, "n", 300, 2),
@@ -103,7 +111,7 @@ final class DataDeclarer {
    * A relative path is read from the working directory, as trace files are written; failing
    * that, from the script's own directory, so a script runs from anywhere.
    */
-  private Path resolve(String file) {
+  Path resolve(String file) {
     try {
       Path p = Path.of(file);
       if (p.isAbsolute() || Files.exists(p)) {
@@ -132,10 +140,11 @@ final class DataDeclarer {
               + "arguments are " + String.join(", ", known) + ")" + Suggest.didYouMean(key, known));
         }
       } else {
-        if (!call.name().equals("csv") || position > 0) {
+        boolean fileFirst = call.name().equals("csv") || call.name().equals("npz");
+        if (!fileFirst || position > 0) {
           throw values.error(a.span(), "give " + call.name() + "'s arguments by name: "
-              + String.join(", ", known.subList(call.name().equals("csv") ? 1 : 0, known.size()))
-              + (call.name().equals("csv") ? " (only the file comes first, unnamed)" : ""));
+              + String.join(", ", known.subList(fileFirst ? 1 : 0, known.size()))
+              + (fileFirst ? " (only the file comes first, unnamed)" : ""));
         }
         key = "path";
         position++;
@@ -147,7 +156,7 @@ final class DataDeclarer {
     return args;
   }
 
-  private String string(Arg a) {
+  String string(Arg a) {
     if (a.value() instanceof Expr.Str s) {
       return s.value();
     }

@@ -51,6 +51,18 @@ public final class Preparation {
     return new Dataset(name, features, target, classes, train, testPart, origin);
   }
 
+  /**
+   * Standardises a data set whose held-out rows came separately (their own files), in place:
+   * fitted on the training rows, applied to both, as {@link #prepare} does after its split.
+   */
+  static void standardise(Dataset.Part train, Dataset.Part test) {
+    double[] mean = new double[train.cols()];
+    double[] std = new double[train.cols()];
+    fit(train, mean, std);
+    apply(train, mean, std);
+    apply(test, mean, std);
+  }
+
   private static Dataset.Part part(double[] x, double[] y, int cols, int[] order, int from,
       int to) {
     int n = to - from;

@@ -1,0 +1,49 @@
+package dev.optlab.data;
+
+/**
+ * An n-dimensional array of numbers read from a file, held as one contiguous row-major {@code
+ * double[]} (no boxing): the common result of {@link IdxReader} and {@link NpyReader}.
+ *
+ * @param shape the dimensions; {@code shape[0]} is the rows
+ * @param values row-major, {@code product(shape)} long (or fewer rows when a limit was asked)
+ */
+public record NumericArray(long[] shape, double[] values) {
+
+  /** The first dimension: examples. */
+  public int rows() {
+    return shape.length == 0 ? 1 : (int) shape[0];
+  }
+
+  /** The product of every dimension after the first: features per example. */
+  public int cols() {
+    long c = 1;
+    for (int i = 1; i < shape.length; i++) {
+      c *= shape[i];
+    }
+    return (int) c;
+  }
+
+  /** {@code 60000 x 28 x 28}. */
+  public String describeShape() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < shape.length; i++) {
+      sb.append(i == 0 ? "" : " x ").append(shape[i]);
+    }
+    return shape.length == 0 ? "a single number" : sb.toString();
+  }
+
+  /**
+   * The rows to read of an array of {@code rows} rows when at most {@code limit} are wanted
+   * ({@code limit <= 0}: all), after checking the heap can hold them as doubles.
+   */
+  static int rowsToRead(long rows, long cols, long limit, String shown) {
+    long n = limit > 0 ? Math.min(rows, limit) : rows;
+    long values = n * cols;
+    if (n > Integer.MAX_VALUE || values > Integer.MAX_VALUE - 8) {
+      throw new DataError(shown + " holds " + values + " values; optlab holds at most "
+          + (Integer.MAX_VALUE - 8) + " per data set part (read fewer with rows = N)");
+    }
+    HeapCheck.require(values * Double.BYTES, shown + " (" + values + " values)");
+    return (int) n;
+  }
+}
