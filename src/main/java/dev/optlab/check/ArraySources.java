@@ -77,7 +77,14 @@ final class ArraySources {
       try {
         arrays.addAll(NpyReader.readArchive(declarer.resolve(file), file, names, rows));
       } catch (DataError e) {
-        throw declarer.values().error(path.value().span(), e.getMessage());
+        Span at = path.value().span();
+        for (int i = 0; i < count; i++) { // a missing array is the fault of the key naming it
+          Arg a = args.get(keys.get(i));
+          if (a != null && e.getMessage().contains("has no array \"" + names.get(i) + "\"")) {
+            at = a.value().span();
+          }
+        }
+        throw declarer.values().error(at, e.getMessage());
       }
     } else {
       for (int i = 0; i < count; i++) {
