@@ -17,6 +17,10 @@ import java.util.List;
 public record Dataset(String name, List<String> features, String target, List<String> classes,
     Part train, Part test, String origin) {
 
+  /** The sources a {@code data} statement reads or makes a data set from (docs/tensors.md). */
+  public static final List<String> SOURCES =
+      List.of("csv", "idx", "npy", "npz", "moons", "spirals", "blobs", "linear");
+
   public Dataset {
     features = List.copyOf(features);
     classes = classes == null ? null : List.copyOf(classes);

@@ -52,6 +52,16 @@ final class Help {
           the optimizer's base lr), or a chain where B starts counting at 0 after A's N steps.
           :help schedules lists them.
           example: schedule warm = linear(start_factor = 0.1, total_iters = 100) for 100 then cosine(T_max = 900)""");
+    LANGUAGE.put("data", """
+        data NAME = csv("FILE.csv", target = "COLUMN")
+        data NAME = idx(images = "FILE", labels = "FILE" [, test_images = .., test_labels = ..])
+        data NAME = npy(x = "X.npy", y = "y.npy" [, test_x = .., test_y = ..])
+        data NAME = npz("FILE.npz", x = "KEY", y = "KEY" [, test_x = .., test_y = ..])
+        data NAME = moons(...) / spirals(...) / blobs(...) / linear(...)
+          A data set: features NAME.x and targets NAME.y. IDX files (MNIST's, gzipped or not)
+          and NumPy arrays are read whole into one array; rows = N reads only the first N.
+          All take scale = "standard", test = FRACTION (without held-out files) and seed.
+          example: data iris = csv("examples/data/iris.csv", target = "species", test = 0.2)""");
     LANGUAGE.put("run", """
         run OPT on OBJ [from POINT] for N steps [every K] [until COND] [trace "FILE.csv"]
           Runs one optimizer and prints its trace: step, lr, loss, grad_norm and the parameters.
