@@ -3,6 +3,7 @@ package dev.optlab.repl;
 import static dev.optlab.syntax.gen.OptlabLexer.ASSIGN;
 import static dev.optlab.syntax.gen.OptlabLexer.COMMA;
 import static dev.optlab.syntax.gen.OptlabLexer.COMPARE;
+import static dev.optlab.syntax.gen.OptlabLexer.DATA;
 import static dev.optlab.syntax.gen.OptlabLexer.DEF;
 import static dev.optlab.syntax.gen.OptlabLexer.EXPLAIN;
 import static dev.optlab.syntax.gen.OptlabLexer.FROM;
@@ -76,6 +77,7 @@ final class CompletionContext {
       case SCHEDULE -> scheduleStatement();
       case RUN, COMPARE, PATHS -> clauses.runStatement(head);
       case REPORT -> List.of(); // a file name, in quotes
+      case DATA -> t.size() == 3 && t.get(2).is(ASSIGN) ? c.dataSources() : List.of();
       default -> expression(true); // print, or a bare expression
     };
   }

@@ -124,6 +124,15 @@ final class LanguageCompleter implements Completer {
     return out;
   }
 
+  /** The sources after {@code data NAME =}: csv, idx, npy, npz and the generators. */
+  List<Candidate> dataSources() {
+    List<Candidate> out = new ArrayList<>();
+    for (String s : dev.optlab.data.Dataset.SOURCES) {
+      out.add(new Candidate(s + "(", s, "data sources", null, null, null, false));
+    }
+    return out;
+  }
+
   List<Candidate> scheduleKinds() {
     List<Candidate> out = new ArrayList<>();
     for (ScheduleKind k : Schedules.all()) {

@@ -138,6 +138,7 @@ final class SyntaxHighlighter implements Highlighter {
       return BUILTIN;
     }
     if (bound.contains(n) || Tokens.FUNCTIONS.contains(n) || Tokens.CONSTANTS.contains(n)
+        || dev.optlab.data.Dataset.SOURCES.contains(n)
         || Tokens.CONDITION_VARIABLES.contains(n) || n.equals("lr0")) {
       return AttributedStyle.DEFAULT;
     }

@@ -42,7 +42,6 @@ final class Tokens {
   static final List<String> FUNCTIONS = java.util.stream.Stream.of(
       dev.optlab.diff.ExprCompiler.builtins().stream(),
       dev.optlab.tensor.TensorCompiler.TENSOR_FUNCTIONS.stream().sorted(),
-      dev.optlab.data.Dataset.SOURCES.stream(),
       java.util.stream.Stream.of("grad")).flatMap(s -> s).toList();
 
   static final List<String> CONSTANTS = List.of("pi", "e");

@@ -159,6 +159,14 @@ class LanguageCompleterTest {
   }
 
   @Test
+  void dataSourcesAfterDataEquals() {
+    assertEquals(List.of("csv(", "idx(", "npy(", "npz(", "moons(", "spirals(", "blobs(",
+        "linear("), values("data d = |"));
+    assertEquals(List.of("npy(", "npz("), values("data d = np|"));
+    assertEquals(List.of(), values("data d = idx(images = \"a\") |"));
+  }
+
+  @Test
   void schedulesAfterScheduleEqualsAndThen() {
     assertEquals(concat(List.of("cos"), SCHEDULE_CTORS), values("schedule s = |"));
     assertEquals(concat(List.of("cos"), SCHEDULE_CTORS),
