@@ -14,7 +14,7 @@ mvn -q -B -Pbench -DskipTests -Dstyle.color=never test-compile \
   >/dev/null
 cp="target/test-classes:target/optlab.jar:$(cat target/bench.classpath)"
 # The flags the launcher runs optlab with, so both sides of a ratio run on the same JVM settings.
-flags=(-XX:+UseSerialGC -Xss4m)
+flags=(-XX:+UseSerialGC -Xss4m --add-modules jdk.incubator.vector)
 if [ "${1:-}" = "--jmh" ]; then
   shift
   # -foe true: without it JMH exits 0 when a benchmark throws.

@@ -5,10 +5,11 @@ package dev.optlab.tensor;
  * row or one column, which has the same layout) and its gradients {@code gA += gC @ B^T}, {@code
  * gB += A^T @ gC}. One row-major kernel serves all three, the gradients through a transposed
  * copy of one operand in a planned scratch buffer (cheap: the size of a weight or a
- * minibatch); it computes the result in 4x4 tiles held in sixteen local accumulators, so that
- * each element loaded feeds four multiply-adds, and sums every element over the inner
- * dimension in order from 0, as a plain triple loop would, which keeps results independent of
- * the tiling.
+ * minibatch). Both kernels, the Vector API one ({@link VectorProduct}) and the scalar one
+ * for the columns it leaves, sum every element over the inner dimension in order from 0 with a
+ * separate multiply and add (no fused multiply-add), as a plain triple loop would: the results
+ * are bit for bit those of the triple loop whatever the tiling, the vector width or the thread
+ * count.
  */
 final class Linear {
   private Linear() {}
@@ -47,6 +48,25 @@ final class Linear {
    */
   static void product(double[] a, int ao, double[] b, int bo, double[] c, int co, int rows,
       int inner, int cols, boolean add) {
+    int done = VECTOR ? VectorProduct.product(a, ao, b, bo, c, co, rows, inner, cols, add) : 0;
+    if (done < cols) {
+      scalarProduct(a, ao, b, bo, c, co, rows, inner, cols, done, add);
+    }
+  }
+
+  /**
+   * Whether the Vector API is there (the launcher adds {@code jdk.incubator.vector}; a JVM
+   * started without it gets the scalar kernel, same results, slower).
+   */
+  static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector")
+      .isPresent() && !"false".equals(System.getProperty("optlab.vector"));
+
+  /**
+   * The scalar kernel, for columns {@code [j0, cols)}: 4x4 tiles in sixteen local accumulators,
+   * each element loaded feeding four multiply-adds.
+   */
+  static void scalarProduct(double[] a, int ao, double[] b, int bo, double[] c, int co,
+      int rows, int inner, int cols, int j0, boolean add) {
     final int ar = inner;
     final int br = cols;
     int i = 0;
@@ -55,7 +75,7 @@ final class Linear {
       int a1 = a0 + ar;
       int a2 = a1 + ar;
       int a3 = a2 + ar;
-      int j = 0;
+      int j = j0;
       for (; j + 4 <= cols; j += 4) {
         double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
         double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
@@ -95,7 +115,7 @@ final class Linear {
       }
       edge(a, ao, b, bo, c, co, i, i + 4, j, cols, inner, cols, add);
     }
-    edge(a, ao, b, bo, c, co, i, rows, 0, cols, inner, cols, add);
+    edge(a, ao, b, bo, c, co, i, rows, j0, cols, inner, cols, add);
   }
 
   private static void store(double[] c, int at, double v0, double v1, double v2, double v3,
