@@ -44,8 +44,8 @@ class FashionMnistExampleTest {
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     assertTrue(text.contains("fashion (6000 training rows), batch 128, 1 epoch, seed 1), 47 steps"),
         text);
-    // 10% is chance; after 47 updates Adam is at 81% and SGD with momentum at 77.5%.
-    assertTrue(accuracy(text, "adam") > 0.80, text);
+    // 10% is chance; after 47 updates Adam (lr 5e-4) is at 79.2%, SGD with momentum at 77.5%.
+    assertTrue(accuracy(text, "adam") > 0.78, text);
     assertTrue(accuracy(text, "momentum") > 0.75, text);
   }
 
