@@ -27,6 +27,8 @@ public final class CommandLine {
              optlab -e 'STATEMENTS'       run statements given here
              optlab --check FILE.opt ...  parse and check without running
              optlab --format csv FILE.opt print traces as CSV (--format table is the default)
+             optlab --threads N ...       threads for tensor kernels (default: OPTLAB_THREADS,
+                                          else the processors); results are the same for any N
              optlab --help | --version
       exit status: 0 success, 1 an error in a script, 2 a bad command line
       """;
@@ -39,6 +41,11 @@ public final class CommandLine {
     boolean check = false;
     boolean csv = false;
     boolean options = true;
+    String envThreads = System.getenv("OPTLAB_THREADS");
+    if (envThreads != null && dev.optlab.tensor.Threads.parse(envThreads) == null) {
+      return usageError(err, "OPTLAB_THREADS must be a whole number from 1 to 256, got '"
+          + envThreads + "'");
+    }
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (options && a.equals("--")) {
@@ -59,6 +66,15 @@ public final class CommandLine {
               : "unknown format '" + format + "': expected csv or table");
         }
         csv = format.equals("csv");
+      } else if (options && (a.equals("--threads") || a.startsWith("--threads="))) {
+        String value = a.startsWith("--threads=") ? a.substring(10) : i + 1 < args.length
+            ? args[++i] : null;
+        Integer n = value == null ? null : dev.optlab.tensor.Threads.parse(value);
+        if (n == null) {
+          return usageError(err, "--threads needs a whole number from 1 to 256"
+              + (value == null ? "" : ", got '" + value + "'"));
+        }
+        dev.optlab.tensor.Threads.set(n);
       } else if (options && a.equals("-e")) {
         if (i + 1 >= args.length) {
           return usageError(err, "-e needs the statements to run");

@@ -48,6 +48,18 @@ final class Linear {
    */
   static void product(double[] a, int ao, double[] b, int bo, double[] c, int co, int rows,
       int inner, int cols, boolean add) {
+    long work = (long) rows * inner * cols;
+    if (!Threads.parallel(work)) {
+      rowBlock(a, ao, b, bo, c, co, rows, inner, cols, add); // no task objects on small work
+      return;
+    }
+    Threads.forRows(rows, 4, work, (from, to) ->
+        rowBlock(a, ao + from * inner, b, bo, c, co + from * cols, to - from, inner, cols, add));
+  }
+
+  /** The product for a block of rows: the SIMD tiles, then the scalar ones for the rest. */
+  private static void rowBlock(double[] a, int ao, double[] b, int bo, double[] c, int co,
+      int rows, int inner, int cols, boolean add) {
     int done = VECTOR ? VectorProduct.product(a, ao, b, bo, c, co, rows, inner, cols, add) : 0;
     if (done < cols) {
       scalarProduct(a, ao, b, bo, c, co, rows, inner, cols, done, add);

@@ -1,0 +1,80 @@
+package dev.optlab.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optlab.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Results do not depend on the thread count: the products split their output rows among the
+ * threads and compute each element as one thread would (docs/tensors.md, "Threads").
+ */
+class ThreadCountTest {
+  private final int before = Threads.count();
+
+  @AfterEach
+  void restore() {
+    Threads.set(before);
+  }
+
+  @Test
+  void aLargeRaggedProductIsBitIdenticalOnOneTwoAndThreeThreads() {
+    Random r = new Random(5);
+    int rows = 257;
+    int inner = 255;
+    int cols = 257;
+    assertTrue((long) rows * inner * cols >= Threads.PARALLEL_WORK, "large enough to split");
+    double[] a = new double[rows * inner];
+    double[] b = new double[inner * cols];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = r.nextGaussian();
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = r.nextGaussian();
+    }
+    double[] one = new double[rows * cols];
+    Threads.set(1);
+    Linear.product(a, 0, b, 0, one, 0, rows, inner, cols, false);
+    for (int n : new int[] {2, 3}) {
+      Threads.set(n);
+      double[] many = new double[rows * cols];
+      Linear.product(a, 0, b, 0, many, 0, rows, inner, cols, false);
+      for (int e = 0; e < one.length; e++) {
+        assertEquals(Double.doubleToRawLongBits(one[e]), Double.doubleToRawLongBits(many[e]),
+            n + " threads, element " + e);
+      }
+    }
+  }
+
+  @Test
+  void aTensorTraceIsIdenticalWithOneAndWithTwoThreads() {
+    String script = "data fashion = idx(images = \"/usr/share/datasets/fashion-mnist/"
+        + "train-images-idx3-ubyte.gz\", labels = \"/usr/share/datasets/fashion-mnist/"
+        + "train-labels-idx1-ubyte.gz\", scale = \"standard\", rows = 1000, test = 0.2)\n"
+        + "objective mlp(W1[784, 256] ~ he, b1[256] = 0, W2[256, 10] ~ xavier, b2[10] = 0) = "
+        + "cross_entropy(relu(fashion.x @ W1 + b1) @ W2 + b2, fashion.y)\n"
+        + "run Adam(lr = 1e-3) on mlp batch 128 for 3 epochs seed 3 metrics accuracy\n";
+    String one = csv("1", script);
+    String two = csv("2", script);
+    assertTrue(one.lines().count() == 5, one); // the header, steps 0, 7, 14, 21
+    assertEquals(one, two);
+    assertArrayEquals(one.getBytes(StandardCharsets.UTF_8), two.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String csv(String threads, String script) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"--threads", threads, "--format", "csv", "-e", script},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8).replaceAll("\\(\\d+(\\.\\d+)? m?s\\)", "");
+  }
+}
