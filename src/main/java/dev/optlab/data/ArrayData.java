@@ -70,9 +70,9 @@ public final class ArrayData {
       throw new Mismatch(yCulprit, yName + " is " + y.describeShape() + "; the targets must be "
           + "one number per example (one dimension)");
     }
-    if (y.rows() != x.rows()) {
-      throw new Mismatch(Culprit.CALL, xName + " has " + x.rows() + " examples but " + yName
-          + " has " + y.rows() + " targets; they must be as many");
+    if (y.fileRows() != x.fileRows()) {
+      throw new Mismatch(Culprit.CALL, xName + " has " + x.fileRows() + " examples but " + yName
+          + " has " + y.fileRows() + " targets; they must be as many");
     }
   }
 }

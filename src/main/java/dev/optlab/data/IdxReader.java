@@ -65,8 +65,9 @@ public final class IdxReader {
       int count = (int) (rows * cols);
       double[] values = new double[count];
       readValues(in, type, size, values, shown, shape, cols);
+      long fileRows = shape[0];
       shape[0] = rows;
-      return new NumericArray(shape, values);
+      return new NumericArray(shape, values, fileRows);
     } catch (ZipException e) {
       throw new DataError(shown + " is a damaged gzip file: " + e.getMessage());
     } catch (EOFException e) {
@@ -137,7 +138,7 @@ public final class IdxReader {
   }
 
   private static String describe(long[] shape) {
-    return new NumericArray(shape, null).describeShape();
+    return new NumericArray(shape, null, shape[0]).describeShape();
   }
 
   private static String hex(byte[] b) {

@@ -134,7 +134,7 @@ public final class NpyReader {
     if (shape.length > 0) {
       shape[0] = rows;
     }
-    return new NumericArray(shape, values);
+    return new NumericArray(shape, values, rowsInFile);
   }
 
   /** A numeric dtype: its kind ({@code f}, {@code i}, {@code u}, {@code b}), size and order. */

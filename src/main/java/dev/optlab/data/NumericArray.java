@@ -6,8 +6,10 @@ package dev.optlab.data;
  *
  * @param shape the dimensions; {@code shape[0]} is the rows
  * @param values row-major, {@code product(shape)} long (or fewer rows when a limit was asked)
+ * @param fileRows the rows the file holds, read or not: counts are compared on these, so that
+ *     reading the first N rows of mismatched files is still an error
  */
-public record NumericArray(long[] shape, double[] values) {
+public record NumericArray(long[] shape, double[] values, long fileRows) {
 
   /** The first dimension: examples. */
   public int rows() {
