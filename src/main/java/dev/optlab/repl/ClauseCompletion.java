@@ -1,31 +1,35 @@
 package dev.optlab.repl;
 
 import static dev.optlab.repl.StatementTokens.isAny;
-import static dev.optlab.syntax.gen.OptlabLexer.COMMA;
-import static dev.optlab.syntax.gen.OptlabLexer.COMPARE;
-import static dev.optlab.syntax.gen.OptlabLexer.EQ;
-import static dev.optlab.syntax.gen.OptlabLexer.EVERY;
-import static dev.optlab.syntax.gen.OptlabLexer.FOR;
-import static dev.optlab.syntax.gen.OptlabLexer.GE;
-import static dev.optlab.syntax.gen.OptlabLexer.GT;
-import static dev.optlab.syntax.gen.OptlabLexer.ID;
-import static dev.optlab.syntax.gen.OptlabLexer.LE;
-import static dev.optlab.syntax.gen.OptlabLexer.LT;
-import static dev.optlab.syntax.gen.OptlabLexer.NE;
-import static dev.optlab.syntax.gen.OptlabLexer.ON;
-import static dev.optlab.syntax.gen.OptlabLexer.PATHS;
-import static dev.optlab.syntax.gen.OptlabLexer.PLOT;
-import static dev.optlab.syntax.gen.OptlabLexer.RPAREN;
-import static dev.optlab.syntax.gen.OptlabLexer.RUN;
-import static dev.optlab.syntax.gen.OptlabLexer.SCHEDULE;
-import static dev.optlab.syntax.gen.OptlabLexer.STEPS;
-import static dev.optlab.syntax.gen.OptlabLexer.STRING;
-import static dev.optlab.syntax.gen.OptlabLexer.THEN;
-import static dev.optlab.syntax.gen.OptlabLexer.TO;
-import static dev.optlab.syntax.gen.OptlabLexer.UNTIL;
-import static dev.optlab.syntax.gen.OptlabLexer.WITH;
+import static dev.optlab.syntax.TokenKind.COMMA;
+import static dev.optlab.syntax.TokenKind.COMPARE;
+import static dev.optlab.syntax.TokenKind.EQ;
+import static dev.optlab.syntax.TokenKind.EPOCH;
+import static dev.optlab.syntax.TokenKind.EPOCHS;
+import static dev.optlab.syntax.TokenKind.EVERY;
+import static dev.optlab.syntax.TokenKind.FOR;
+import static dev.optlab.syntax.TokenKind.GE;
+import static dev.optlab.syntax.TokenKind.GT;
+import static dev.optlab.syntax.TokenKind.ID;
+import static dev.optlab.syntax.TokenKind.LE;
+import static dev.optlab.syntax.TokenKind.LT;
+import static dev.optlab.syntax.TokenKind.METRICS;
+import static dev.optlab.syntax.TokenKind.NE;
+import static dev.optlab.syntax.TokenKind.ON;
+import static dev.optlab.syntax.TokenKind.PATHS;
+import static dev.optlab.syntax.TokenKind.PLOT;
+import static dev.optlab.syntax.TokenKind.RPAREN;
+import static dev.optlab.syntax.TokenKind.RUN;
+import static dev.optlab.syntax.TokenKind.SCHEDULE;
+import static dev.optlab.syntax.TokenKind.STEPS;
+import static dev.optlab.syntax.TokenKind.STRING;
+import static dev.optlab.syntax.TokenKind.THEN;
+import static dev.optlab.syntax.TokenKind.TO;
+import static dev.optlab.syntax.TokenKind.UNTIL;
+import static dev.optlab.syntax.TokenKind.WITH;
 
-import dev.optlab.repl.Tokens.Tok;
+import dev.optlab.syntax.Tokens;
+import dev.optlab.syntax.Tokens.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
@@ -36,7 +40,6 @@ import org.jline.reader.Candidate;
  * then B}).
  */
 final class ClauseCompletion {
-  private static final List<String> CLAUSES = List.of("from", "for", "every", "until", "trace");
 
   private final LanguageCompleter c;
   private final StatementTokens t;
@@ -76,16 +79,22 @@ final class ClauseCompletion {
   /** {@code run}, {@code compare}, and {@code plot run|compare|paths}, from {@code head}. */
   List<Candidate> runStatement(int head) {
     boolean plot = t.get(0).is(PLOT);
-    List<String> clauses = new ArrayList<>(CLAUSES);
+    Tok last = t.get(t.size() - 1);
+    int on = t.indexAtTop(ON, head);
+    // The clauses are the grammar's: what may follow `on OBJECTIVE`.
+    List<String> clauses = on >= 0 && on + 2 <= t.size()
+        ? new ArrayList<>(t.keywordsAfter(on + 2)) : new ArrayList<>();
     if (plot) { // the run's clauses but trace, and the plot's own
       clauses.remove("trace");
-      clauses.add("to");
-      clauses.add(t.get(head).is(PATHS) ? "over" : "with");
+      clauses.remove(t.get(head).is(PATHS) ? "with" : "over");
+      for (String own : List.of("to", "with", "over")) { // after the run's clauses
+        if (clauses.remove(own)) {
+          clauses.add(own);
+        }
+      }
     } else if (!t.get(head).is(RUN)) {
       clauses.remove("trace");
     }
-    Tok last = t.get(t.size() - 1);
-    int on = t.indexAtTop(ON, head);
     if (on < 0) {
       if (isAny(last, RUN, COMPARE, PATHS, COMMA)) {
         List<Candidate> out = c.declared("optimizer");
@@ -120,8 +129,22 @@ final class ClauseCompletion {
       if (justKeyword) {
         return c.expressionNames(List.of(), false);
       }
-      return last.is(STEPS) ? c.keywords(more) : t.afterOperand() ? c.keywords("steps")
-          : c.expressionNames(List.of(), false);
+      if (isAny(last, STEPS, EPOCHS, EPOCH)) {
+        return c.keywords(more);
+      }
+      return t.afterOperand() ? c.keywords(t.keywordsAfter(t.size()).toArray(String[]::new))
+          : c.expressionNames(List.of(), false); // `steps` or `epochs` after the count
+
+    }
+    if (kw.is(METRICS)) { // metrics NAME, NAME
+      if (justKeyword || last.is(COMMA)) {
+        List<String> names = new ArrayList<>(dev.optlab.plan.TrainingPlan.METRICS);
+        for (int i = clause + 1; i < t.size(); i++) {
+          names.remove(t.get(i).text());
+        }
+        return c.keywords(names.toArray(String[]::new));
+      }
+      return c.keywords(more);
     }
     if (kw.is(UNTIL)) {
       boolean compared = false;
@@ -131,7 +154,7 @@ final class ClauseCompletion {
       if (t.afterOperand()) {
         return compared ? c.keywords(more) : List.of();
       }
-      return c.expressionNames(Tokens.CONDITION_VARIABLES, false);
+      return c.expressionNames(Names.CONDITION_VARIABLES, false);
     }
     if (kw.is(EVERY)) {
       return t.afterOperand() && !justKeyword ? c.keywords(more)

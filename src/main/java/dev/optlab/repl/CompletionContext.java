@@ -1,34 +1,35 @@
 package dev.optlab.repl;
 
-import static dev.optlab.syntax.gen.OptlabLexer.ASSIGN;
-import static dev.optlab.syntax.gen.OptlabLexer.COMMA;
-import static dev.optlab.syntax.gen.OptlabLexer.COMPARE;
-import static dev.optlab.syntax.gen.OptlabLexer.DATA;
-import static dev.optlab.syntax.gen.OptlabLexer.DEF;
-import static dev.optlab.syntax.gen.OptlabLexer.EXPLAIN;
-import static dev.optlab.syntax.gen.OptlabLexer.FROM;
-import static dev.optlab.syntax.gen.OptlabLexer.ID;
-import static dev.optlab.syntax.gen.OptlabLexer.LBRACK;
-import static dev.optlab.syntax.gen.OptlabLexer.LET;
-import static dev.optlab.syntax.gen.OptlabLexer.LPAREN;
-import static dev.optlab.syntax.gen.OptlabLexer.OBJECTIVE;
-import static dev.optlab.syntax.gen.OptlabLexer.ON;
-import static dev.optlab.syntax.gen.OptlabLexer.OPTIMIZER;
-import static dev.optlab.syntax.gen.OptlabLexer.OVER;
-import static dev.optlab.syntax.gen.OptlabLexer.PATHS;
-import static dev.optlab.syntax.gen.OptlabLexer.PLOT;
-import static dev.optlab.syntax.gen.OptlabLexer.REPORT;
-import static dev.optlab.syntax.gen.OptlabLexer.RPAREN;
-import static dev.optlab.syntax.gen.OptlabLexer.RUN;
-import static dev.optlab.syntax.gen.OptlabLexer.SCHEDULE;
-import static dev.optlab.syntax.gen.OptlabLexer.WITH;
+import static dev.optlab.syntax.TokenKind.ASSIGN;
+import static dev.optlab.syntax.TokenKind.COMMA;
+import static dev.optlab.syntax.TokenKind.COMPARE;
+import static dev.optlab.syntax.TokenKind.DATA;
+import static dev.optlab.syntax.TokenKind.DEF;
+import static dev.optlab.syntax.TokenKind.EXPLAIN;
+import static dev.optlab.syntax.TokenKind.FROM;
+import static dev.optlab.syntax.TokenKind.ID;
+import static dev.optlab.syntax.TokenKind.LBRACK;
+import static dev.optlab.syntax.TokenKind.LET;
+import static dev.optlab.syntax.TokenKind.LPAREN;
+import static dev.optlab.syntax.TokenKind.OBJECTIVE;
+import static dev.optlab.syntax.TokenKind.ON;
+import static dev.optlab.syntax.TokenKind.OPTIMIZER;
+import static dev.optlab.syntax.TokenKind.OVER;
+import static dev.optlab.syntax.TokenKind.PATHS;
+import static dev.optlab.syntax.TokenKind.PLOT;
+import static dev.optlab.syntax.TokenKind.PRINT;
+import static dev.optlab.syntax.TokenKind.RPAREN;
+import static dev.optlab.syntax.TokenKind.RUN;
+import static dev.optlab.syntax.TokenKind.SCHEDULE;
+import static dev.optlab.syntax.TokenKind.WITH;
 
 import dev.optlab.check.Declaration;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.Kind;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
-import dev.optlab.repl.Tokens.Tok;
+import dev.optlab.syntax.Tokens;
+import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.schedule.Schedules;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +77,23 @@ final class CompletionContext {
       case OPTIMIZER -> optimizerStatement();
       case SCHEDULE -> scheduleStatement();
       case RUN, COMPARE, PATHS -> clauses.runStatement(head);
-      case REPORT -> List.of(); // a file name, in quotes
       case DATA -> t.size() == 3 && t.get(2).is(ASSIGN) ? c.dataSources() : List.of();
-      default -> expression(true); // print, or a bare expression
+      case PRINT -> expression(true);
+      default -> head == 0 && Tokens.startsStatement(t.get(0).type()) ? fromGrammar()
+          : expression(true); // a bare expression
     };
+  }
+
+  /**
+   * A statement without a case of its own completes as the grammar says: the keywords that may
+   * come next, and names where an expression may start.
+   */
+  private List<Candidate> fromGrammar() {
+    List<Candidate> out = c.keywords(t.keywordsAfter(t.size()).toArray(String[]::new));
+    if (t.expressionAfter(t.size())) {
+      out.addAll(expression(false));
+    }
+    return out;
   }
 
   private List<Candidate> declaration(String kind) {

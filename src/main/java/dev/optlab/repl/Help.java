@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.syntax.Tokens;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;

@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.syntax.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,13 +1,14 @@
 package dev.optlab.repl;
 
-import static dev.optlab.syntax.gen.OptlabLexer.UNTERMINATED_STRING;
+import static dev.optlab.syntax.TokenKind.UNTERMINATED_STRING;
 
 import dev.optlab.Engine;
 import dev.optlab.check.Declaration;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
-import dev.optlab.repl.Tokens.Tok;
+import dev.optlab.syntax.Tokens;
+import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.schedule.ScheduleKind;
 import dev.optlab.schedule.Schedules;
 import java.nio.file.Path;
@@ -176,12 +177,12 @@ final class LanguageCompleter implements Completer {
         default -> { }
       }
     }
-    for (String f : Tokens.FUNCTIONS) {
+    for (String f : Names.FUNCTIONS) {
       if (grad || !f.equals("grad")) {
         out.add(new Candidate(f + "(", f, "built-in functions", null, null, null, false));
       }
     }
-    for (String c : Tokens.CONSTANTS) {
+    for (String c : Names.CONSTANTS) {
       out.add(new Candidate(c, c, "built-in constants", null, null, null, true));
     }
     return out;

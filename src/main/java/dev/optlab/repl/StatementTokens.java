@@ -1,16 +1,18 @@
 package dev.optlab.repl;
 
-import static dev.optlab.syntax.gen.OptlabLexer.FALSE;
-import static dev.optlab.syntax.gen.OptlabLexer.ID;
-import static dev.optlab.syntax.gen.OptlabLexer.LBRACK;
-import static dev.optlab.syntax.gen.OptlabLexer.LPAREN;
-import static dev.optlab.syntax.gen.OptlabLexer.NUMBER;
-import static dev.optlab.syntax.gen.OptlabLexer.RBRACK;
-import static dev.optlab.syntax.gen.OptlabLexer.RPAREN;
-import static dev.optlab.syntax.gen.OptlabLexer.STRING;
-import static dev.optlab.syntax.gen.OptlabLexer.TRUE;
+import static dev.optlab.syntax.TokenKind.FALSE;
+import static dev.optlab.syntax.TokenKind.ID;
+import static dev.optlab.syntax.TokenKind.LBRACK;
+import static dev.optlab.syntax.TokenKind.LPAREN;
+import static dev.optlab.syntax.TokenKind.NUMBER;
+import static dev.optlab.syntax.TokenKind.RBRACK;
+import static dev.optlab.syntax.TokenKind.RPAREN;
+import static dev.optlab.syntax.TokenKind.STRING;
+import static dev.optlab.syntax.TokenKind.TRUE;
 
-import dev.optlab.repl.Tokens.Tok;
+import dev.optlab.syntax.SyntaxParser;
+import dev.optlab.syntax.Tokens;
+import dev.optlab.syntax.Tokens.Tok;
 import java.util.List;
 
 /** The tokens of the statement being typed, with how deep in brackets each one stands. */
@@ -43,6 +45,33 @@ final class StatementTokens {
 
   int depth(int i) {
     return depth[i];
+  }
+
+  /**
+   * The keywords the grammar allows after the first {@code end} tokens ({@link
+   * SyntaxParser#viableNext}), in the lexer's order.
+   */
+  List<String> keywordsAfter(int end) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < end; i++) {
+      text.append(tokens.get(i).text()).append(' ');
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (int type : SyntaxParser.viableNext(text.toString())) {
+      if (Tokens.isKeyword(type)) {
+        out.add(Tokens.literal(type));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the grammar allows an expression after the first {@code end} tokens. */
+  boolean expressionAfter(int end) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < end; i++) {
+      text.append(tokens.get(i).text()).append(' ');
+    }
+    return SyntaxParser.viableNext(text.toString()).contains(NUMBER);
   }
 
   /** Whether the last token ends an operand, so that an operator or a keyword comes next. */

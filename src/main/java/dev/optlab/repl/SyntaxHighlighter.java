@@ -1,17 +1,18 @@
 package dev.optlab.repl;
 
-import static dev.optlab.syntax.gen.OptlabLexer.ASSIGN;
-import static dev.optlab.syntax.gen.OptlabLexer.COMMA;
-import static dev.optlab.syntax.gen.OptlabLexer.ERROR_CHAR;
-import static dev.optlab.syntax.gen.OptlabLexer.ID;
-import static dev.optlab.syntax.gen.OptlabLexer.LPAREN;
-import static dev.optlab.syntax.gen.OptlabLexer.NUMBER;
-import static dev.optlab.syntax.gen.OptlabLexer.RPAREN;
-import static dev.optlab.syntax.gen.OptlabLexer.STRING;
-import static dev.optlab.syntax.gen.OptlabLexer.UNTERMINATED_STRING;
+import static dev.optlab.syntax.TokenKind.ASSIGN;
+import static dev.optlab.syntax.TokenKind.COMMA;
+import static dev.optlab.syntax.TokenKind.ERROR_CHAR;
+import static dev.optlab.syntax.TokenKind.ID;
+import static dev.optlab.syntax.TokenKind.LPAREN;
+import static dev.optlab.syntax.TokenKind.NUMBER;
+import static dev.optlab.syntax.TokenKind.RPAREN;
+import static dev.optlab.syntax.TokenKind.STRING;
+import static dev.optlab.syntax.TokenKind.UNTERMINATED_STRING;
 
 import dev.optlab.optim.Optimizers;
-import dev.optlab.repl.Tokens.Tok;
+import dev.optlab.syntax.Tokens;
+import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.schedule.Schedules;
 import java.util.HashSet;
 import java.util.List;
@@ -137,9 +138,9 @@ final class SyntaxHighlighter implements Highlighter {
     if (Optimizers.byName(n).isPresent() || Schedules.byName(n).isPresent()) {
       return BUILTIN;
     }
-    if (bound.contains(n) || Tokens.FUNCTIONS.contains(n) || Tokens.CONSTANTS.contains(n)
+    if (bound.contains(n) || Names.FUNCTIONS.contains(n) || Names.CONSTANTS.contains(n)
         || dev.optlab.data.Dataset.SOURCES.contains(n)
-        || Tokens.CONDITION_VARIABLES.contains(n) || n.equals("lr0")) {
+        || Names.CONDITION_VARIABLES.contains(n) || n.equals("lr0")) {
       return AttributedStyle.DEFAULT;
     }
     return t.end() == cursor ? AttributedStyle.DEFAULT : UNKNOWN;

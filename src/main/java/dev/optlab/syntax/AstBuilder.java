@@ -38,6 +38,11 @@ final class AstBuilder {
     return statement(((SingleStatementContext) tree).statement());
   }
 
+  /** The expression of a {@code replExpression} tree. */
+  Expr expression(ParserRuleContext tree) {
+    return expr(((ReplExpressionContext) tree).expr());
+  }
+
   private Stmt statement(StatementContext ctx) {
     Span span = span(ctx);
     return switch (ctx) {

@@ -19,10 +19,17 @@ final class SyntaxErrors {
           OptlabLexer.STRING, OptlabLexer.TRUE, OptlabLexer.FALSE, OptlabLexer.LBRACK,
           OptlabLexer.PLUS);
 
-  private static final Set<Integer> STATEMENT_STARTS =
-      Set.of(OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
-          OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
-          OptlabLexer.EXPLAIN, OptlabLexer.PLOT, OptlabLexer.DATA, OptlabLexer.REPORT);
+  private static final Set<Integer> STATEMENT_STARTS = new TreeSet<>(
+      Tokens.STATEMENT_KEYWORDS.stream().map(SyntaxErrors::typeOf).toList());
+
+  private static int typeOf(String keyword) {
+    for (int type = 1; type <= Tokens.maxType(); type++) {
+      if (keyword.equals(Tokens.literal(type))) {
+        return type;
+      }
+    }
+    throw new IllegalStateException("no token for " + keyword);
+  }
 
   /** The message for an error at {@code offending} when the parser wanted one of {@code expected}. */
   static String message(Token offending, IntervalSet expected) {
@@ -58,7 +65,7 @@ final class SyntaxErrors {
     List<String> words = new ArrayList<>();
     if (types.containsAll(STATEMENT_STARTS)) {
       types.removeAll(STATEMENT_STARTS);
-      words.add("a statement (let, def, objective, optimizer, schedule, run, compare, print, explain, plot, data, report)");
+      words.add("a statement (" + String.join(", ", Tokens.STATEMENT_KEYWORDS) + ")");
     }
     if (types.contains(OptlabLexer.NUMBER) && types.contains(OptlabLexer.ID)) {
       types.removeAll(EXPRESSION_STARTS);

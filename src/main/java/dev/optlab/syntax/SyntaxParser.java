@@ -1,5 +1,6 @@
 package dev.optlab.syntax;
 
+import dev.optlab.ast.Expr;
 import dev.optlab.ast.Stmt;
 import dev.optlab.source.Diagnostic;
 import dev.optlab.source.OptlabError;
@@ -91,39 +92,19 @@ public final class SyntaxParser {
     return statements;
   }
 
-  /** The statement keywords that begin a new statement when they stand outside brackets. */
-  private static boolean startsStatement(int type) {
-    return switch (type) {
-      case OptlabLexer.LET, OptlabLexer.DEF, OptlabLexer.OBJECTIVE, OptlabLexer.OPTIMIZER,
-          OptlabLexer.SCHEDULE, OptlabLexer.RUN, OptlabLexer.COMPARE, OptlabLexer.PRINT,
-          OptlabLexer.EXPLAIN, OptlabLexer.PLOT, OptlabLexer.DATA, OptlabLexer.REPORT -> true;
-      default -> false;
-    };
-  }
-
+  /** Splits the tokens into statements at {@link Tokens.Boundaries}, dropping leading ';'. */
   static List<List<Token>> split(List<Token> tokens) {
     List<List<Token>> chunks = new ArrayList<>();
     List<Token> current = new ArrayList<>();
-    int depth = 0;
-    Token previous = null;
+    Tokens.Boundaries boundaries = new Tokens.Boundaries();
     for (Token t : tokens) {
-      int type = t.getType();
-      boolean afterExplain = previous != null && previous.getType() == OptlabLexer.EXPLAIN;
-      boolean afterPlot = previous != null && previous.getType() == OptlabLexer.PLOT;
-      if (depth == 0 && startsStatement(type) && !afterExplain && !afterPlot
-          && !current.isEmpty()) {
+      if (boundaries.next(t.getType()) && !current.isEmpty()) {
         chunks.add(current);
         current = new ArrayList<>();
       }
-      if (type == OptlabLexer.LPAREN || type == OptlabLexer.LBRACK) {
-        depth++;
-      } else if ((type == OptlabLexer.RPAREN || type == OptlabLexer.RBRACK) && depth > 0) {
-        depth--;
-      }
-      if (!(current.isEmpty() && type == OptlabLexer.SEMI)) {
+      if (!(current.isEmpty() && t.getType() == OptlabLexer.SEMI)) {
         current.add(t);
       }
-      previous = t;
     }
     if (!current.isEmpty()) {
       chunks.add(current);
@@ -154,18 +135,26 @@ public final class SyntaxParser {
       boolean repl) {
     List<Token> tokens = new ArrayList<>(chunk);
     tokens.add(end);
-    boolean expression = repl && !startsStatement(chunk.get(0).getType());
-    OptlabParser parser = new OptlabParser(new CommonTokenStream(new ListTokenSource(tokens)));
+    boolean expression = repl && !Tokens.startsStatement(chunk.get(0).getType());
+    return parseTwoStage(tokens, expression);
+  }
+
+  /**
+   * SLL first (fast, and enough for nearly every input), full LL only when SLL fails; one parser
+   * and one token stream serve both passes, rewound with {@code seek(0)} and {@code reset()}.
+   */
+  private static ParserRuleContext parseTwoStage(List<Token> tokens, boolean expression) {
+    CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
+    OptlabParser parser = new OptlabParser(stream);
     parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     try {
       return expression ? parser.replExpression() : parser.singleStatement();
     } catch (ParseCancellationException slowPath) {
-      parser = new OptlabParser(new CommonTokenStream(new ListTokenSource(tokens)));
-      parser.removeErrorListeners();
+      stream.seek(0);
+      parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new BailErrorStrategy());
       try {
         return expression ? parser.replExpression() : parser.singleStatement();
       } catch (ParseCancellationException e) {
@@ -175,6 +164,79 @@ public final class SyntaxParser {
         throw new ChunkError(offending, SyntaxErrors.message(offending,
             cause != null ? cause.getExpectedTokens() : parser.getExpectedTokens()));
       }
+    }
+  }
+
+  /**
+   * Parses one expression (the whole of {@code source}); throws a located error otherwise. The
+   * AST is the one statements hold, with the same spans.
+   */
+  public static Expr parseExpression(Source source) {
+    Lexed lexed = lex(source);
+    List<Token> tokens = new ArrayList<>(lexed.tokens);
+    Token end = eof(lexed, tokens, null);
+    tokens.add(end);
+    try {
+      ParserRuleContext tree = parseTwoStage(tokens, true);
+      return new AstBuilder(lexed).expression(tree);
+    } catch (ChunkError e) {
+      throw new OptlabError(List.of(new Diagnostic(source, lexed.span(e.offending),
+          e.getMessage())));
+    }
+  }
+
+  /**
+   * The token kinds that may come next after {@code statement} (the statement being typed, not
+   * yet finished), as the grammar says: kind K is listed when the parser, given the statement
+   * followed by K, fails only after K. {@link Token#EOF} is listed when the statement may end.
+   * REPL completion asks this, so a statement the grammar gains completes without a case of its
+   * own.
+   */
+  public static java.util.Set<Integer> viableNext(String statement) {
+    Lexed lexed = lex(new Source("<completion>", statement));
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    if (lexed.tokens.isEmpty()) {
+      return out;
+    }
+    boolean expression = !Tokens.startsStatement(lexed.tokens.get(0).getType());
+    for (int type = 1; type <= Tokens.maxType() + 1; type++) {
+      int kind = type > Tokens.maxType() ? Token.EOF : type;
+      if (kind == OptlabLexer.ERROR_CHAR) {
+        continue;
+      }
+      List<Token> tokens = new ArrayList<>(lexed.tokens);
+      CommonToken candidate = new CommonToken(kind, kind == Token.EOF ? "<EOF>" : "x");
+      tokens.add(candidate);
+      if (kind != Token.EOF) {
+        CommonToken stop = new CommonToken(Token.EOF, "<EOF>");
+        tokens.add(stop);
+      }
+      if (passes(tokens, expression, lexed.tokens.size())) {
+        out.add(kind);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the parser gets past token {@code index} of {@code tokens}. */
+  private static boolean passes(List<Token> tokens, boolean expression, int index) {
+    OptlabParser parser = new OptlabParser(new CommonTokenStream(new ListTokenSource(tokens)));
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+    try {
+      if (expression) {
+        parser.replExpression();
+      } else {
+        parser.singleStatement();
+      }
+      return true;
+    } catch (ParseCancellationException e) {
+      Token offending = e.getCause() instanceof RecognitionException r
+          && r.getOffendingToken() != null ? r.getOffendingToken() : parser.getCurrentToken();
+      return offending.getTokenIndex() > index;
+    } catch (StackOverflowError e) {
+      return false;
     }
   }
 

@@ -28,9 +28,9 @@ class CompileErrorTest {
       .other("adam");
 
   private static Diagnostic error(String expr, List<String> vars) {
-    Source source = MiniParser.source(expr);
+    Source source = TestParse.source(expr);
     OptlabError e = assertThrows(OptlabError.class,
-        () -> ExprCompiler.compile(source, MiniParser.parse(expr), vars, SCOPE));
+        () -> ExprCompiler.compile(source, TestParse.expr(expr), vars, SCOPE));
     assertEquals(1, e.diagnostics().size());
     Diagnostic d = e.diagnostics().get(0);
     assertSame(source, d.source());
@@ -84,9 +84,9 @@ class CompileErrorTest {
   void recursionPointsIntoTheBodyWhenTheDefsSourceIsKnown() {
     String text = "def ping(u) = pong(u) * 2\ndef pong(u) = 1 + ping(u)";
     Source defs = new Source("defs.opt", text);
-    Stmt.Def ping = MiniParser.def(text.substring(0, text.indexOf('\n')));
+    Stmt.Def ping = TestParse.def(text.substring(0, text.indexOf('\n')));
     // Re-parse pong at its offset in the text so its spans are spans of `defs`.
-    Stmt.Def pong = MiniParser.def(" ".repeat(text.indexOf('\n') + 1)
+    Stmt.Def pong = TestParse.def(" ".repeat(text.indexOf('\n') + 1)
         + text.substring(text.indexOf('\n') + 1));
     Scope scope = new Scope() {
       @Override
@@ -115,7 +115,7 @@ class CompileErrorTest {
     };
     String expr = "ping(x)";
     OptlabError e = assertThrows(OptlabError.class, () -> ExprCompiler.compile(
-        MiniParser.source(expr), MiniParser.parse(expr), List.of("x"), scope));
+        TestParse.source(expr), TestParse.expr(expr), List.of("x"), scope));
     Diagnostic d = e.diagnostics().get(0);
     assertSame(defs, d.source());
     assertEquals("recursive def 'ping'", d.message());
@@ -138,11 +138,11 @@ class CompileErrorTest {
   void evaluateRejectsNamesThatAreNotConstants() {
     String expr = "2 * x";
     OptlabError e = assertThrows(OptlabError.class,
-        () -> ExprCompiler.evaluate(MiniParser.source(expr), MiniParser.parse(expr), SCOPE));
+        () -> ExprCompiler.evaluate(TestParse.source(expr), TestParse.expr(expr), SCOPE));
     assertEquals("unknown name 'x'", e.diagnostics().get(0).message());
     String g = "1 + grad(f, (1, 2))";
     OptlabError e2 = assertThrows(OptlabError.class,
-        () -> ExprCompiler.evaluate(MiniParser.source(g), MiniParser.parse(g), SCOPE));
+        () -> ExprCompiler.evaluate(TestParse.source(g), TestParse.expr(g), SCOPE));
     assertEquals("grad(...) cannot be used inside an expression",
         e2.diagnostics().get(0).message());
   }
@@ -151,7 +151,7 @@ class CompileErrorTest {
   void scheduleContextNamesItself() {
     String expr = "lr0 * grad(f, (1, 2))";
     OptlabError e = assertThrows(OptlabError.class, () -> ExprCompiler.compile(
-        MiniParser.source(expr), MiniParser.parse(expr), List.of("t", "lr0"), SCOPE,
+        TestParse.source(expr), TestParse.expr(expr), List.of("t", "lr0"), SCOPE,
         "a schedule"));
     assertEquals("grad(...) cannot be used inside a schedule", e.diagnostics().get(0).message());
   }

@@ -23,7 +23,7 @@ class CompiledFunctionTest {
   private static final List<String> XYZ = List.of("x", "y", "z");
 
   private static CompiledFunction compile(String expr, List<String> vars) {
-    return ExprCompiler.compile(MiniParser.source(expr), MiniParser.parse(expr), vars,
+    return ExprCompiler.compile(TestParse.source(expr), TestParse.expr(expr), vars,
         Scope.EMPTY);
   }
 

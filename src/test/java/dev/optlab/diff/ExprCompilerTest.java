@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExprCompilerTest {
   static CompiledFunction compile(String expr, Scope scope, String... vars) {
     return ExprCompiler.compile(
-        MiniParser.source(expr), MiniParser.parse(expr), List.of(vars), scope);
+        TestParse.source(expr), TestParse.expr(expr), List.of(vars), scope);
   }
 
   static CompiledFunction compile(String expr, String... vars) {
@@ -22,7 +22,7 @@ class ExprCompilerTest {
   }
 
   static double eval(String expr, Scope scope) {
-    return ExprCompiler.evaluate(MiniParser.source(expr), MiniParser.parse(expr), scope);
+    return ExprCompiler.evaluate(TestParse.source(expr), TestParse.expr(expr), scope);
   }
 
   /** {value, d/dv1, d/dv2, ...} at {@code point}. */

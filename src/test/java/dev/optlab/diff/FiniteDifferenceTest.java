@@ -85,7 +85,7 @@ class FiniteDifferenceTest {
   @MethodSource("cases")
   void gradientMatchesCentralDifferences(String expr, double x, double y) {
     CompiledFunction f =
-        ExprCompiler.compile(MiniParser.source(expr), MiniParser.parse(expr), XY, Scope.EMPTY);
+        ExprCompiler.compile(TestParse.source(expr), TestParse.expr(expr), XY, Scope.EMPTY);
     double[] point = {x, y};
     double[] grad = new double[2];
     double value = f.valueAndGradient(point, grad);

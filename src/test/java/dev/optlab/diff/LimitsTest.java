@@ -125,14 +125,14 @@ class LimitsTest {
     TestScope scope = doubling(24);
     String text = "1 + d24(x)";
     OptlabError err = assertThrows(OptlabError.class, () -> ExprCompiler.compile(
-        MiniParser.source(text), MiniParser.parse(text), List.of("x"), scope));
+        TestParse.source(text), TestParse.expr(text), List.of("x"), scope));
     assertEquals("expression too large after inlining defs", err.getMessage());
     assertEquals("d24(x)", text.substring(err.diagnostics().get(0).span().start(),
         err.diagnostics().get(0).span().end()));
     // Constant arguments fold, but the work is bounded all the same.
     String constant = "d24(3)";
     OptlabError err2 = assertThrows(OptlabError.class, () -> ExprCompiler.evaluate(
-        MiniParser.source(constant), MiniParser.parse(constant), scope));
+        TestParse.source(constant), TestParse.expr(constant), scope));
     assertEquals("expression too large after inlining defs", err2.getMessage());
   }
 
@@ -141,7 +141,7 @@ class LimitsTest {
     TestScope scope = doubling(8);
     String text = "d8(x)";
     CompiledFunction f = ExprCompiler.compile(
-        MiniParser.source(text), MiniParser.parse(text), List.of("x"), scope);
+        TestParse.source(text), TestParse.expr(text), List.of("x"), scope);
     // Each copy of d0 applies to x * 2^j, so the values are sums over 2^8 copies.
     double[] g = new double[1];
     double v = f.valueAndGradient(new double[] {0.5}, g);

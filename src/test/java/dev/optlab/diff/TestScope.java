@@ -20,7 +20,7 @@ final class TestScope implements Scope {
 
   /** Adds {@code def NAME(a, b) = EXPR}. */
   TestScope def(String text) {
-    Stmt.Def d = MiniParser.def(text);
+    Stmt.Def d = TestParse.def(text);
     defs.put(d.name().name(), d);
     return this;
   }

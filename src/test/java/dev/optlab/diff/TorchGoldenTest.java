@@ -49,7 +49,7 @@ class TorchGoldenTest {
         String[] kv = line.substring(4).split("=", 2);
         String text = kv[1].trim();
         scope.let(kv[0].trim(),
-            ExprCompiler.evaluate(MiniParser.source(text), MiniParser.parse(text), scope));
+            ExprCompiler.evaluate(TestParse.source(text), TestParse.expr(text), scope));
         continue;
       }
       if (line.startsWith("def ")) {
@@ -87,7 +87,7 @@ class TorchGoldenTest {
   @MethodSource("cases")
   void matchesTorch(Case c) {
     CompiledFunction f = ExprCompiler.compile(
-        MiniParser.source(c.expr()), MiniParser.parse(c.expr()), c.variables(), c.scope());
+        TestParse.source(c.expr()), TestParse.expr(c.expr()), c.variables(), c.scope());
     double[] grad = new double[c.variables().size()];
     double value = f.interpretValueAndGradient(c.point(), grad);
     check(c, "interpreter", value, grad);

@@ -84,7 +84,7 @@ class LanguageCompleterTest {
   @Test
   void atTheStartStatementKeywordsAndNames() {
     assertEquals(List.of("run", "report", "rosen(", "relu("), values("r|"));
-    assertEquals(List.of(), values("report |"));
+    assertEquals(List.of(), values("report |")); // the grammar wants a string: nothing to offer
     assertEquals(List.of("objective", "optimizer"), values("o|"));
     assertEquals(List.of("compare", "cos(", "ceil(", "cross_entropy("), values("let a = 1; c|"));
   }
@@ -102,11 +102,16 @@ class LanguageCompleterTest {
 
   @Test
   void runClausesInOrderOfWhatIsMissing() {
-    assertEquals(List.of("from", "for", "every", "until", "trace"), values("run adam on rosen |"));
-    assertEquals(List.of("steps"), values("run adam on rosen for 100 |"));
-    assertEquals(List.of("from", "every", "until", "trace"),
+    assertEquals(List.of("from", "for", "every", "until", "trace", "batch", "seed", "metrics",
+        "per"), values("run adam on rosen |"));
+    assertEquals(List.of("steps", "epochs", "epoch"), values("run adam on rosen for 100 |"));
+    assertEquals(List.of("test_loss", "accuracy"),
+        values("run adam on rosen for 2 epochs metrics |").subList(0, 2));
+    assertEquals(List.of("test_loss"),
+        values("run adam on rosen for 2 epochs metrics accuracy, t|").subList(0, 1));
+    assertEquals(List.of("from", "every", "until", "trace", "batch", "seed", "metrics", "per"),
         values("run adam on rosen for 100 steps |"));
-    assertEquals(List.of("from", "every", "until"),
+    assertEquals(List.of("from", "every", "until", "batch", "seed", "metrics", "per"),
         values("compare adam, sgd on rosen for 100 steps |"));
     assertEquals(List.of("loss", "log(", "log_softmax("), values("run adam on rosen for 9 steps until l|"));
     assertEquals(List.of("x = ", "y = "), values("run adam on rosen from (|"));
@@ -118,10 +123,11 @@ class LanguageCompleterTest {
     assertEquals(List.of("run", "compare", "paths", "schedule"), values("plot |"));
     assertEquals(concat(List.of("adam", "sgd"), OPTIMIZER_CTORS), values("plot compare adam, |"));
     assertEquals(List.of("rosen", "bowl"), values("plot paths adam on |"));
-    assertEquals(List.of("from", "every", "until", "to", "with"),
+    assertEquals(List.of("from", "every", "until", "batch", "seed", "metrics", "per", "to",
+        "with"),
         values("plot run adam on rosen for 10 steps |"));
     assertEquals(List.of("lr"), values("plot compare adam, sgd on rosen with |"));
-    assertEquals(List.of("from", "for", "every", "until", "to"),
+    assertEquals(List.of("from", "for", "every", "until", "batch", "seed", "metrics", "per", "to"),
         values("plot paths sgd on rosen over (x = -2 to 2, y = -1 to 3) |"));
     assertEquals(List.of("x = ", "y = "), values("plot paths sgd on rosen over (|"));
     assertEquals(concat(List.of("cos"), SCHEDULE_CTORS), values("plot schedule cos, |"));

@@ -168,4 +168,35 @@ class SyntaxParserTest {
     List<Stmt> stmts = SyntaxParser.parseRepl(new Source("<repl>", "1 + 2"));
     assertInstanceOf(Stmt.Print.class, stmts.get(0));
   }
+
+  @Test
+  void viableNextFollowsTheGrammar() {
+    // schedule NAME = SPEC or schedule NAME(t) = EXPR: both continuations, nothing else
+    assertEquals(java.util.Set.of(TokenKind.ASSIGN, TokenKind.LPAREN),
+        SyntaxParser.viableNext("schedule s "));
+    java.util.Set<Integer> afterRun = SyntaxParser.viableNext("run adam on rosen ");
+    for (int kind : new int[] {TokenKind.FROM, TokenKind.FOR, TokenKind.BATCH, TokenKind.SEED,
+        TokenKind.METRICS, TokenKind.PER, org.antlr.v4.runtime.Token.EOF}) {
+      assertTrue(afterRun.contains(kind), Tokens.literal(kind));
+    }
+    assertTrue(!afterRun.contains(TokenKind.STEPS));
+    assertEquals(java.util.Set.of(TokenKind.STRING), SyntaxParser.viableNext("report "));
+  }
+
+  @Test
+  void parseExpressionGivesTheStatementsAstOrALocatedError() {
+    assertEquals("Binary", SyntaxParser.parseExpression(
+        new dev.optlab.source.Source("<t>", "1 + x^2")).getClass().getSimpleName());
+    dev.optlab.source.OptlabError e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.optlab.source.OptlabError.class,
+        () -> SyntaxParser.parseExpression(new dev.optlab.source.Source("<t>", "1 + ")));
+    assertTrue(e.getMessage().contains("expected an expression, found end of input"),
+        e.getMessage());
+  }
+
+  @Test
+  void statementKeywordsComeFromTheGrammar() {
+    assertTrue(Tokens.STATEMENT_KEYWORDS.containsAll(List.of("let", "def", "objective",
+        "optimizer", "schedule", "run", "compare", "print", "explain", "plot", "data", "report")));
+  }
 }

@@ -1,0 +1,20 @@
+package dev.optlab.repl;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Names the REPL offers inside expressions beside the session's declarations. */
+final class Names {
+  private Names() {}
+
+  /** The built-in functions of expressions (LANGUAGE.md section 4) and {@code grad}. */
+  static final List<String> FUNCTIONS = Stream.of(
+      dev.optlab.diff.ExprCompiler.builtins().stream(),
+      dev.optlab.tensor.TensorCompiler.TENSOR_FUNCTIONS.stream().sorted(),
+      Stream.of("grad")).flatMap(s -> s).toList();
+
+  static final List<String> CONSTANTS = List.of("pi", "e");
+
+  /** The variables an {@code until} condition may read. */
+  static final List<String> CONDITION_VARIABLES = List.of("loss", "grad_norm");
+}
