@@ -167,6 +167,7 @@ TILDE : '~' ;
 DOT : '.' ;
 
 COMMENT : '#' ~[\r\n]* -> skip ;
-WS : [ \t\r\n\f]+ -> skip ;
+// U+FEFF: the byte-order mark some editors put at the start of a UTF-8 file.
+WS : [ \t\r\n\f\uFEFF]+ -> skip ;
 // Anything else becomes one token the parser reports as "unexpected character".
 ERROR_CHAR : . ;

@@ -18,6 +18,14 @@ final class OutputFiles {
    * @param what how errors name the file: "trace file", "plot file"
    */
   static Path writable(Values values, String written, Span span, String what) {
+    if (written.isEmpty()) {
+      throw values.error(span, "the " + what + " name is empty: write a file name between the quotes");
+    }
+    if (written.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+      // "\n" or "\t" in a string would end up inside the file name, invisible in a listing
+      throw values.error(span, "a " + what + " name cannot hold a newline, tab or other control"
+          + " character");
+    }
     Path path;
     try {
       path = Path.of(written).toAbsolutePath().normalize();

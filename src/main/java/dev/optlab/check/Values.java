@@ -38,7 +38,8 @@ final class Values {
       throw error(e.span(), what + " must be at least " + min + ", got " + (long) v);
     }
     if (v > 1e15) {
-      throw error(e.span(), what + " is too large: " + dev.optlab.trace.Numbers.repr(v));
+      throw error(e.span(), what + " is too large: " + dev.optlab.trace.Numbers.repr(v)
+          + " (the limit is 1e15)");
     }
     return (long) v;
   }

@@ -78,7 +78,8 @@ public final class SyntaxParser {
         ParserRuleContext tree = parseChunk(lexed, chunk, eof(lexed, chunk, next), repl);
         statements.add(new AstBuilder(lexed).statement(tree));
       } catch (ChunkError e) {
-        errors.add(new Diagnostic(source, lexed.span(e.offending), e.getMessage()));
+        errors.add(assignmentWithoutLet(source, lexed, chunk, e.offending)
+            .orElse(new Diagnostic(source, lexed.span(e.offending), e.getMessage())));
       } catch (OptlabError e) {
         errors.addAll(e.diagnostics());
       } catch (StackOverflowError e) {
@@ -90,6 +91,23 @@ public final class SyntaxParser {
       throw new OptlabError(errors);
     }
     return statements;
+  }
+
+  /**
+   * {@code k = 3}, the way most languages declare a variable, fails at {@code k} in a script and
+   * at {@code =} in the REPL; either way the fix is {@code let}, so the error says so.
+   */
+  private static java.util.Optional<Diagnostic> assignmentWithoutLet(Source source, Lexed lexed,
+      List<Token> chunk, Token offending) {
+    if (chunk.size() < 2 || chunk.get(0).getType() != OptlabLexer.ID
+        || chunk.get(1).getType() != OptlabLexer.ASSIGN
+        || (offending != chunk.get(0) && offending != chunk.get(1))) {
+      return java.util.Optional.empty();
+    }
+    String name = chunk.get(0).getText();
+    return java.util.Optional.of(new Diagnostic(source, lexed.span(chunk.get(0)),
+        "'" + name + " = ...' is not a statement: write 'let " + name + " = ...' to declare a"
+        + " constant"));
   }
 
   /** Splits the tokens into statements at {@link Tokens.Boundaries}, dropping leading ';'. */

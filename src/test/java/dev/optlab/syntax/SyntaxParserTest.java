@@ -134,7 +134,7 @@ class SyntaxParserTest {
       "schedule s = cosine(T_max = 9) then step(step_size = 2) | t.opt:1:32: error: 'then' needs the steps the schedule before it runs for: write 'A for N then B'",
       "schedule s = cosine(T_max = 9) for 9 | t.opt:1:32: error: the last schedule of a chain runs to the end; 'for N' is only written before 'then'",
       "run a on f for 9 steps for 10 steps | t.opt:1:24: error: 'for' is given twice",
-      "x = 3 | t.opt:1:1: error: expected a statement (let, def, objective, optimizer, schedule, run, compare, print, explain, plot, data, report), found 'x'",
+      "x = 3 | t.opt:1:1: error: 'x = ...' is not a statement: write 'let x = ...' to declare a constant",
   })
   void firstLineOfError(String source, String expected) {
     assertEquals(expected, errors(source).lines().findFirst().orElseThrow());

@@ -1,0 +1,65 @@
+package dev.optlab.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.optlab.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages for inputs that real use and fuzzing found confusing (issue 15). */
+class HardeningMessagesTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    return new Result(code, out.toString(UTF_8), err.toString(UTF_8));
+  }
+
+  private static String firstError(String script) {
+    Result r = run("-e", script);
+    assertEquals(1, r.code(), r.err());
+    return r.err().lines().filter(l -> l.contains("error:")).findFirst().orElse(r.err());
+  }
+
+  @Test
+  void anAssignmentWithoutLetSaysToWriteLet() {
+    assertEquals("<-e>:1:1: error: 'k = ...' is not a statement: write 'let k = ...' to declare"
+        + " a constant", firstError("k = 3"));
+  }
+
+  @Test
+  void aStepCountBeyondTheLimitSaysTheLimit() {
+    assertEquals("<-e>:1:45: error: the number of steps is too large: 1e+20 (the limit is 1e15)",
+        firstError("objective f(x = 1) = x^2; run Adam on f for 1e20 steps"));
+  }
+
+  @Test
+  void anEmptyTraceNameOrOneWithControlCharactersIsRefused() {
+    String run = "objective f(x = 1) = x^2; run Adam on f for 2 steps trace ";
+    assertEquals("<-e>:1:59: error: the trace file name is empty: write a file name between the"
+        + " quotes", firstError(run + "\"\""));
+    assertEquals("<-e>:1:59: error: a trace file name cannot hold a newline, tab or other"
+        + " control character", firstError(run + "\"a\\tb.csv\""));
+    assertEquals("<-e>:1:59: error: a trace file name cannot hold a newline, tab or other"
+        + " control character", firstError(run + "\"a\\nb.csv\""));
+  }
+
+  @Test
+  void aByteOrderMarkAtTheStartOfAScriptIsAccepted() throws Exception {
+    Path script = dir.resolve("bom.opt");
+    Files.write(script, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'p', 'r', 'i', 'n',
+        't', ' ', '7', '\n'});
+    Result r = run(script.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("7.0\n", r.out());
+  }
+}
