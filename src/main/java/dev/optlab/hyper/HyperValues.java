@@ -105,6 +105,9 @@ public final class HyperValues {
    * hyperparameters read like PyTorch's.
    */
   public static String formatNumber(double d) {
+    if (Double.isInfinite(d) || Double.isNaN(d)) {
+      return Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf"; // as tables print them, and Python
+    }
     if (d == Math.rint(d) && Math.abs(d) < 1e16) {
       return Long.toString((long) d);
     }

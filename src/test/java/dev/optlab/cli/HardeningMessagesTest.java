@@ -62,4 +62,11 @@ class HardeningMessagesTest {
     assertEquals(0, r.code(), r.err());
     assertEquals("7.0\n", r.out());
   }
+
+  @Test
+  void anInfiniteHyperparameterPrintsAsInfInTheHeaderAsInTheTable() {
+    Result r = run("-e", "objective f(x = 1) = x^2; run SGD(lr = 1e309) on f for 1 steps");
+    String header = r.out().lines().findFirst().orElse("");
+    assertEquals(true, header.contains("SGD(lr=inf, momentum=0"), r.out());
+  }
 }
