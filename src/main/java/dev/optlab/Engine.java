@@ -6,6 +6,7 @@ import dev.optlab.check.Checker;
 import dev.optlab.check.Declaration;
 import dev.optlab.check.Env;
 import dev.optlab.exec.Executor;
+import dev.optlab.exec.Plotter;
 import dev.optlab.exec.RunControl;
 import dev.optlab.plan.PlanPrinter;
 import dev.optlab.report.ReportLog;
@@ -66,7 +67,7 @@ public final class Engine {
         case Action.Run r -> executor.execute(r.plan(),
             reportLog.watch(output, source, r.span()), control);
         case Action.Plot p -> {
-          var drawn = new dev.optlab.plot.Plotter(source, executor).draw(p.plot(), control);
+          var drawn = new Plotter(source, executor).draw(p.plot(), control);
           reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
           output.plotted(drawn.figure(), drawn.file());
         }

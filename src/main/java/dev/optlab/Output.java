@@ -1,7 +1,9 @@
 package dev.optlab;
 
 import dev.optlab.check.Declaration;
-import dev.optlab.exec.RunListener;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.RunListener;
+import dev.optlab.plot.Figure;
 
 /**
  * Everything the engine shows goes through here: the engine never prints. The command line
@@ -21,7 +23,7 @@ public interface Output extends RunListener {
    * A {@code plot} finished: {@code file} is where the picture was written, or null when it is
    * to be shown here (see {@link dev.optlab.plot.TerminalPlots#render}). Does nothing by default.
    */
-  default void plotted(dev.optlab.plot.Figure figure, java.nio.file.Path file) {}
+  default void plotted(Figure figure, java.nio.file.Path file) {}
 
   /**
    * A {@code report} statement's page was written to {@code file} (docs/plots.md, "Reports");
@@ -34,5 +36,5 @@ public interface Output extends RunListener {
    * Before a checked script runs: the plans of all its {@code run} and {@code compare}
    * statements, so an output can size itself for all of them (the CSV header).
    */
-  default void checked(java.util.List<dev.optlab.plan.ExecutionPlan> plans) {}
+  default void checked(java.util.List<ExecutionPlan> plans) {}
 }

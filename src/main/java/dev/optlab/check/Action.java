@@ -1,6 +1,7 @@
 package dev.optlab.check;
 
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.PlotPlan;
 import dev.optlab.source.Span;
 
 /** A checked statement, ready to run: what the engine does for it, decided at check time. */
@@ -20,7 +21,7 @@ public sealed interface Action {
   record Explain(ExecutionPlan plan, Span span) implements Action {}
 
   /** Draws a picture: in the terminal, or to the file the plan names (docs/plots.md). */
-  record Plot(dev.optlab.plot.PlotPlan plot, Span span) implements Action {}
+  record Plot(PlotPlan plot, Span span) implements Action {}
 
   /**
    * Writes the session's HTML report when the input holding it has finished (docs/plots.md).

@@ -7,13 +7,13 @@ import dev.optlab.ast.Stmt;
 import dev.optlab.diff.CompiledFunction;
 import dev.optlab.diff.ExprCompiler;
 import dev.optlab.plan.ExecutionPlan;
-import dev.optlab.plan.Planner;
 import dev.optlab.plan.StopCondition;
 import dev.optlab.source.Diagnostic;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import dev.optlab.source.Span;
 import dev.optlab.source.Suggest;
+import dev.optlab.tensor.TensorCompiler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,7 +121,7 @@ public final class Checker {
 
   private Declaration def(Stmt.Def d, String text) {
     distinct(d.params(), "parameter");
-    if (dev.optlab.tensor.TensorCompiler.usesTensors(d.body(), env)) {
+    if (TensorCompiler.usesTensors(d.body(), env)) {
       return new Declaration.Function(d, text); // a layer: checked where an objective calls it
     }
     Env scratch = env.copy();

@@ -10,6 +10,7 @@ import dev.optlab.data.Generators;
 import dev.optlab.data.Preparation;
 import dev.optlab.source.Span;
 import dev.optlab.source.Suggest;
+import dev.optlab.trace.Numbers;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class DataDeclarer {
     double test = number(args, "test", 0);
     if (!(test >= 0 && test < 1)) {
       throw values.error(args.get("test").value().span(), "test is the fraction of rows held "
-          + "out, at least 0 and below 1; got " + dev.optlab.trace.Numbers.short6(test));
+          + "out, at least 0 and below 1; got " + Numbers.short6(test));
     }
     long seed = whole(args, "seed", 0, 0);
     Preparation.Scale scale = scale(args);
@@ -180,7 +181,7 @@ final class DataDeclarer {
     double v = number(args, key, otherwise);
     if (!(v >= 0) || Double.isInfinite(v)) {
       throw values.error(args.get(key).value().span(), key + " must be at least 0, got "
-          + dev.optlab.trace.Numbers.short6(v));
+          + Numbers.short6(v));
     }
     return v;
   }

@@ -1,8 +1,12 @@
 package dev.optlab.check;
 
 import dev.optlab.ast.Stmt;
+import dev.optlab.data.Dataset;
 import dev.optlab.diff.CompiledFunction;
+import dev.optlab.plan.OptimizerConfig;
+import dev.optlab.plan.Points;
 import dev.optlab.schedule.ScheduleSpec;
+import dev.optlab.trace.Numbers;
 import java.util.List;
 
 /**
@@ -26,7 +30,7 @@ public sealed interface Declaration {
     }
 
     public String describe() {
-      return "let " + name + " = " + dev.optlab.trace.Numbers.repr(value);
+      return "let " + name + " = " + Numbers.repr(value);
     }
   }
 
@@ -63,7 +67,7 @@ public sealed interface Declaration {
   }
 
   /** {@code data NAME = csv(...)} or a generator (docs/tensors.md). */
-  record Data(String name, dev.optlab.data.Dataset dataset, String text) implements Declaration {
+  record Data(String name, Dataset dataset, String text) implements Declaration {
     public String kind() {
       return "data set";
     }

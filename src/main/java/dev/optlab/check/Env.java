@@ -1,7 +1,9 @@
 package dev.optlab.check;
 
 import dev.optlab.ast.Stmt;
+import dev.optlab.data.Dataset;
 import dev.optlab.diff.Scope;
+import dev.optlab.tensor.TensorScope;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import java.util.Set;
  * The declared names of a session, in declaration order. The checker works on a copy, so a
  * script with an error leaves the session as it was.
  */
-public final class Env implements Scope, dev.optlab.tensor.TensorScope {
+public final class Env implements Scope, TensorScope {
   private final Map<String, Declaration> declarations;
   /** Names whose declaration failed in the statements being checked: errors that follow from
    * them are not reported again. */
@@ -81,7 +83,7 @@ public final class Env implements Scope, dev.optlab.tensor.TensorScope {
   }
 
   @Override
-  public dev.optlab.data.Dataset data(String name) {
+  public Dataset data(String name) {
     return declarations.get(name) instanceof Declaration.Data d ? d.dataset() : null;
   }
 

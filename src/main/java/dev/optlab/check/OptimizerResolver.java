@@ -1,12 +1,15 @@
 package dev.optlab.check;
 
+import dev.optlab.ast.Arg;
 import dev.optlab.ast.OptimizerSpec;
+import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
 import dev.optlab.hyper.Kind;
 import dev.optlab.optim.MomentumSlot;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
+import dev.optlab.plan.OptimizerConfig;
 import dev.optlab.source.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +24,7 @@ import java.util.stream.Stream;
 final class OptimizerResolver {
   /** Every optimizer also takes {@code schedule = SCHED} (LANGUAGE.md section 5). */
   static final HyperParam SCHEDULE = new HyperParam("schedule", Kind.SCHEDULE, null,
-      dev.optlab.hyper.Check.ANY, List.of(), "a learning-rate schedule; constant when left out");
+      Check.ANY, List.of(), "a learning-rate schedule; constant when left out");
 
   private final Values values;
   private final ScheduleResolver schedules;
@@ -35,8 +38,8 @@ final class OptimizerResolver {
    * The optimizers of a run or compare, each with the name its trace rows carry: the declared
    * name, or the written text of an inline constructor. Listing one twice is an error.
    */
-  List<dev.optlab.plan.Planner.NamedOptimizer> resolveAll(List<OptimizerSpec> specs) {
-    List<dev.optlab.plan.Planner.NamedOptimizer> named = new ArrayList<>();
+  List<Planner.NamedOptimizer> resolveAll(List<OptimizerSpec> specs) {
+    List<Planner.NamedOptimizer> named = new ArrayList<>();
     java.util.Set<String> runNames = new java.util.HashSet<>();
     for (OptimizerSpec o : specs) {
       OptimizerConfig config = resolve(o);
@@ -44,7 +47,7 @@ final class OptimizerResolver {
       if (!runNames.add(runName)) {
         throw values.error(o.span(), runName + " is listed twice");
       }
-      named.add(new dev.optlab.plan.Planner.NamedOptimizer(runName, config));
+      named.add(new Planner.NamedOptimizer(runName, config));
     }
     return named;
   }
@@ -96,7 +99,7 @@ final class OptimizerResolver {
   }
 
   private OptimizerConfig bind(OptimizerKind kind, OptimizerSpec spec,
-      List<dev.optlab.ast.Arg> args, Map<String, Object> start) {
+      List<Arg> args, Map<String, Object> start) {
     List<HyperParam> params = new ArrayList<>(kind.params());
     params.add(SCHEDULE);
     Map<String, Object> bound = new HyperBinder(values).bind(kind.name(), spec.nameSpan(), params,

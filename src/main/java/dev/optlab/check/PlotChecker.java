@@ -5,7 +5,7 @@ import dev.optlab.ast.PlotSpec;
 import dev.optlab.ast.RunSpec;
 import dev.optlab.ast.Stmt;
 import dev.optlab.plan.ExecutionPlan;
-import dev.optlab.plot.PlotPlan;
+import dev.optlab.plan.PlotPlan;
 import dev.optlab.schedule.Schedule;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.source.Span;

@@ -2,6 +2,8 @@ package dev.optlab.check;
 
 import dev.optlab.ast.Expr;
 import dev.optlab.diff.CompiledFunction;
+import dev.optlab.plan.Points;
+import dev.optlab.source.Suggest;
 import dev.optlab.trace.Numbers;
 
 /**
@@ -45,7 +47,7 @@ final class Printer {
     Declaration d = values.env().get(name.name());
     if (!(d instanceof Declaration.Objective o)) {
       throw values.error(name.span(), d == null
-          ? "unknown objective '" + name.name() + "'" + dev.optlab.source.Suggest.didYouMean(
+          ? "unknown objective '" + name.name() + "'" + Suggest.didYouMean(
               name.name(), values.env().namesOf(Declaration.Objective.class))
           : "'" + name.name() + "' is " + ScheduleResolver.article(d.kind())
               + ", not an objective");

@@ -1,10 +1,12 @@
 package dev.optlab.check;
 
+import dev.optlab.ast.Arg;
 import dev.optlab.ast.Expr;
 import dev.optlab.hyper.HyperValues;
 import dev.optlab.schedule.ScheduleKind;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.schedule.Schedules;
+import dev.optlab.schedule.SequentialSchedule;
 import dev.optlab.source.Suggest;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,7 @@ final class ScheduleResolver {
     throw unknown(n.name(), n);
   }
 
-  private Resolved construct(String name, Expr at, List<dev.optlab.ast.Arg> args) {
+  private Resolved construct(String name, Expr at, List<Arg> args) {
     ScheduleKind kind = Schedules.byName(name).orElse(null);
     if (kind == null) {
       if (values.env().get(name) instanceof Declaration.Schedule) {
@@ -90,7 +92,7 @@ final class ScheduleResolver {
       }
     }
     long[] ls = lengths.stream().mapToLong(Long::longValue).toArray();
-    return new Resolved(new dev.optlab.schedule.SequentialSchedule(specs, ls), text.toString());
+    return new Resolved(new SequentialSchedule(specs, ls), text.toString());
   }
 
   private RuntimeException unknown(String name, Expr at) {

@@ -5,10 +5,10 @@ import dev.optlab.ast.Stmt;
 import dev.optlab.data.Dataset;
 import dev.optlab.diff.ExprCompiler;
 import dev.optlab.plan.ExecutionPlan;
-import dev.optlab.plan.Planner;
 import dev.optlab.plan.StopCondition;
 import dev.optlab.plan.TrainingPlan;
 import dev.optlab.source.Span;
+import dev.optlab.source.Suggest;
 import dev.optlab.tensor.Model;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +112,7 @@ final class TrainingPlanner {
       if (!TrainingPlan.METRICS.contains(name)) {
         throw values.error(m.span(), "unknown metric '" + name + "' (the metrics are "
             + String.join(", ", TrainingPlan.METRICS) + ")"
-            + dev.optlab.source.Suggest.didYouMean(name, TrainingPlan.METRICS));
+            + Suggest.didYouMean(name, TrainingPlan.METRICS));
       }
       if (metrics.contains(name)) {
         throw values.error(m.span(), "metric " + name + " is listed twice");

@@ -5,6 +5,7 @@ import dev.optlab.diff.ExprCompiler;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import dev.optlab.source.Span;
+import dev.optlab.trace.Numbers;
 
 /** Evaluates the constant expressions statements contain: step counts, start points, values. */
 final class Values {
@@ -32,13 +33,13 @@ final class Values {
   long whole(Expr e, long min, String what) {
     double v = number(e);
     if (v != Math.rint(v) || Double.isInfinite(v)) {
-      throw error(e.span(), what + " must be a whole number, got " + dev.optlab.trace.Numbers.repr(v));
+      throw error(e.span(), what + " must be a whole number, got " + Numbers.repr(v));
     }
     if (v < min) {
       throw error(e.span(), what + " must be at least " + min + ", got " + (long) v);
     }
     if (v > 1e15) {
-      throw error(e.span(), what + " is too large: " + dev.optlab.trace.Numbers.repr(v)
+      throw error(e.span(), what + " is too large: " + Numbers.repr(v)
           + " (the limit is 1e15)");
     }
     return (long) v;

@@ -2,12 +2,15 @@ package dev.optlab.cli;
 
 import dev.optlab.Engine;
 import dev.optlab.Output;
+import dev.optlab.console.TableOutput;
 import dev.optlab.exec.RunControl;
+import dev.optlab.repl.Repl;
 import dev.optlab.source.Diagnostic;
 import dev.optlab.source.DiagnosticRenderer;
-import dev.optlab.source.Span;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
+import dev.optlab.source.Span;
+import dev.optlab.tensor.Threads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,7 @@ public final class CommandLine {
     boolean csv = false;
     boolean options = true;
     String envThreads = System.getenv("OPTLAB_THREADS");
-    if (envThreads != null && dev.optlab.tensor.Threads.parse(envThreads) == null) {
+    if (envThreads != null && Threads.parse(envThreads) == null) {
       return usageError(err, "OPTLAB_THREADS must be a whole number from 1 to 256, got '"
           + envThreads + "'");
     }
@@ -69,12 +72,12 @@ public final class CommandLine {
       } else if (options && (a.equals("--threads") || a.startsWith("--threads="))) {
         String value = a.startsWith("--threads=") ? a.substring(10) : i + 1 < args.length
             ? args[++i] : null;
-        Integer n = value == null ? null : dev.optlab.tensor.Threads.parse(value);
+        Integer n = value == null ? null : Threads.parse(value);
         if (n == null) {
           return usageError(err, "--threads needs a whole number from 1 to 256"
               + (value == null ? "" : ", got '" + value + "'"));
         }
-        dev.optlab.tensor.Threads.set(n);
+        Threads.set(n);
       } else if (options && a.equals("-e")) {
         if (i + 1 >= args.length) {
           return usageError(err, "-e needs the statements to run");
@@ -90,7 +93,7 @@ public final class CommandLine {
       if (check || csv) {
         return usageError(err, (check ? "--check" : "--format") + " needs a script to work on");
       }
-      return dev.optlab.repl.Repl.start(out, err);
+      return Repl.start(out, err);
     }
     List<Source> sources = new ArrayList<>();
     for (Input in : inputs) {

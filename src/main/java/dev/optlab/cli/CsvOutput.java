@@ -2,7 +2,11 @@ package dev.optlab.cli;
 
 import dev.optlab.Output;
 import dev.optlab.check.Declaration;
+import dev.optlab.console.TableOutput;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plot.Figure;
+import dev.optlab.plot.TerminalPlots;
+import dev.optlab.plot.TerminalStyle;
 import dev.optlab.trace.Csv;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
@@ -100,12 +104,12 @@ public final class CsvOutput implements Output {
 
   /** Pictures are for people: like prints, they go to standard error, in plain characters. */
   @Override
-  public void plotted(dev.optlab.plot.Figure figure, java.nio.file.Path file) {
+  public void plotted(Figure figure, java.nio.file.Path file) {
     if (file != null) {
       err.println("plot written to " + TableOutput.shown(file));
     } else {
-      err.print(dev.optlab.plot.TerminalPlots.render(figure,
-          dev.optlab.plot.TerminalStyle.plain()));
+      err.print(TerminalPlots.render(figure,
+          TerminalStyle.plain()));
     }
   }
 }

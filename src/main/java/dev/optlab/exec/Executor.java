@@ -1,6 +1,7 @@
 package dev.optlab.exec;
 
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.RunListener;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import dev.optlab.trace.RunSummary;

@@ -1,6 +1,5 @@
 package dev.optlab.plan;
 
-import dev.optlab.check.OptimizerConfig;
 import dev.optlab.diff.CompiledFunction;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.source.Span;

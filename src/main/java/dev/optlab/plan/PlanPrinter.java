@@ -1,6 +1,5 @@
 package dev.optlab.plan;
 
-import dev.optlab.check.Points;
 import dev.optlab.optim.OptimizerState;
 import dev.optlab.optim.UpdateRule;
 

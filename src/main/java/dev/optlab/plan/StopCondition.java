@@ -1,5 +1,6 @@
 package dev.optlab.plan;
 
+import dev.optlab.ast.RunSpec;
 import dev.optlab.diff.CompiledFunction;
 
 /**
@@ -13,11 +14,11 @@ public final class StopCondition {
 
   private final CompiledFunction left;
   private final CompiledFunction right;
-  private final dev.optlab.ast.RunSpec.Comparison op;
+  private final RunSpec.Comparison op;
   private final String text;
   private final double[] args = new double[3];
 
-  public StopCondition(CompiledFunction left, dev.optlab.ast.RunSpec.Comparison op,
+  public StopCondition(CompiledFunction left, RunSpec.Comparison op,
       CompiledFunction right, String text) {
     this.left = left;
     this.op = op;

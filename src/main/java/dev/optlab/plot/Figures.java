@@ -1,8 +1,9 @@
 package dev.optlab.plot;
 
-import dev.optlab.check.Points;
 import dev.optlab.diff.CompiledFunction;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.PlotPlan;
+import dev.optlab.plan.Points;
 import dev.optlab.schedule.Schedule;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the figure of each kind of plot from what its run produced. */
-final class Figures {
+public final class Figures {
   private Figures() {}
 
   /** A log lr axis only past three decades: most schedules read better on a linear one. */
@@ -25,7 +26,7 @@ final class Figures {
         Figure.wantsLog(series, LR_LOG_RATIO), true);
   }
 
-  static Figure curves(PlotPlan.Curves plan, RowCollector rows) {
+  public static Figure curves(PlotPlan.Curves plan, RowCollector rows) {
     List<Figure.Panel> panels = new ArrayList<>();
     panels.add(lossPanel(rows.lossSeries()));
     if (plan.withLr()) {
@@ -35,7 +36,7 @@ final class Figures {
     return new Figure(what + " " + title(plan.run()), panels);
   }
 
-  static Figure schedules(PlotPlan.ScheduleCurves plan) {
+  public static Figure schedules(PlotPlan.ScheduleCurves plan) {
     List<Series> series = new ArrayList<>();
     for (PlotPlan.NamedSchedule s : plan.schedules()) {
       series.add(preview(s, plan.steps(), plan.every()));
@@ -69,7 +70,7 @@ final class Figures {
     return new Series(s.name(), x, y);
   }
 
-  static Figure paths(PlotPlan.Paths plan, RowCollector rows) {
+  public static Figure paths(PlotPlan.Paths plan, RowCollector rows) {
     ExecutionPlan run = plan.run();
     return paths("paths " + title(run), run.objective().name(), run.objective().params(),
         run.objective().function(), run.objective().start(), plan.x(), plan.y(), rows);

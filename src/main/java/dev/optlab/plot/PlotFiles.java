@@ -1,5 +1,6 @@
 package dev.optlab.plot;
 
+import dev.optlab.plan.PlotPlan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

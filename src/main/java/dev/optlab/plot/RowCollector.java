@@ -1,7 +1,7 @@
 package dev.optlab.plot;
 
-import dev.optlab.exec.RunListener;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.RunListener;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package dev.optlab.repl;
 import static dev.optlab.repl.StatementTokens.isAny;
 import static dev.optlab.syntax.TokenKind.COMMA;
 import static dev.optlab.syntax.TokenKind.COMPARE;
-import static dev.optlab.syntax.TokenKind.EQ;
 import static dev.optlab.syntax.TokenKind.EPOCH;
 import static dev.optlab.syntax.TokenKind.EPOCHS;
+import static dev.optlab.syntax.TokenKind.EQ;
 import static dev.optlab.syntax.TokenKind.EVERY;
 import static dev.optlab.syntax.TokenKind.FOR;
 import static dev.optlab.syntax.TokenKind.GE;
@@ -28,8 +28,9 @@ import static dev.optlab.syntax.TokenKind.TO;
 import static dev.optlab.syntax.TokenKind.UNTIL;
 import static dev.optlab.syntax.TokenKind.WITH;
 
-import dev.optlab.syntax.Tokens;
+import dev.optlab.plan.TrainingPlan;
 import dev.optlab.syntax.Tokens.Tok;
+import dev.optlab.syntax.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
@@ -138,7 +139,7 @@ final class ClauseCompletion {
     }
     if (kw.is(METRICS)) { // metrics NAME, NAME
       if (justKeyword || last.is(COMMA)) {
-        List<String> names = new ArrayList<>(dev.optlab.plan.TrainingPlan.METRICS);
+        List<String> names = new ArrayList<>(TrainingPlan.METRICS);
         for (int i = clause + 1; i < t.size(); i++) {
           names.remove(t.get(i).text());
         }

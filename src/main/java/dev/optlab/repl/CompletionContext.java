@@ -31,6 +31,7 @@ import dev.optlab.optim.Optimizers;
 import dev.optlab.syntax.Tokens;
 import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.schedule.Schedules;
+import dev.optlab.trace.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -220,7 +221,7 @@ final class CompletionContext {
       for (int i = 0; i < o.params().size(); i++) {
         String p = o.params().get(i);
         out.add(new Candidate(p + " = ", p, "parameters", "starts at "
-            + dev.optlab.trace.Numbers.short6(o.start()[i]), null, null, false));
+            + Numbers.short6(o.start()[i]), null, null, false));
       }
       return out;
     }

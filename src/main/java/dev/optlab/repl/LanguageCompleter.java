@@ -4,6 +4,7 @@ import static dev.optlab.syntax.TokenKind.UNTERMINATED_STRING;
 
 import dev.optlab.Engine;
 import dev.optlab.check.Declaration;
+import dev.optlab.data.Dataset;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
@@ -128,7 +129,7 @@ final class LanguageCompleter implements Completer {
   /** The sources after {@code data NAME =}: csv, idx, npy, npz and the generators. */
   List<Candidate> dataSources() {
     List<Candidate> out = new ArrayList<>();
-    for (String s : dev.optlab.data.Dataset.SOURCES) {
+    for (String s : Dataset.SOURCES) {
       out.add(new Candidate(s + "(", s, "data sources", null, null, null, false));
     }
     return out;

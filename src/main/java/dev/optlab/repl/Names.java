@@ -1,5 +1,7 @@
 package dev.optlab.repl;
 
+import dev.optlab.diff.ExprCompiler;
+import dev.optlab.tensor.TensorCompiler;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -9,8 +11,8 @@ final class Names {
 
   /** The built-in functions of expressions (LANGUAGE.md section 4) and {@code grad}. */
   static final List<String> FUNCTIONS = Stream.of(
-      dev.optlab.diff.ExprCompiler.builtins().stream(),
-      dev.optlab.tensor.TensorCompiler.TENSOR_FUNCTIONS.stream().sorted(),
+      ExprCompiler.builtins().stream(),
+      TensorCompiler.TENSOR_FUNCTIONS.stream().sorted(),
       Stream.of("grad")).flatMap(s -> s).toList();
 
   static final List<String> CONSTANTS = List.of("pi", "e");

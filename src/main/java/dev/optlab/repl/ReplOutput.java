@@ -1,7 +1,7 @@
 package dev.optlab.repl;
 
 import dev.optlab.check.Declaration;
-import dev.optlab.cli.TableOutput;
+import dev.optlab.console.TableOutput;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plot.Figure;
 import dev.optlab.plot.TerminalStyle;

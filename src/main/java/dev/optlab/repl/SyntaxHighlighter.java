@@ -10,10 +10,11 @@ import static dev.optlab.syntax.TokenKind.RPAREN;
 import static dev.optlab.syntax.TokenKind.STRING;
 import static dev.optlab.syntax.TokenKind.UNTERMINATED_STRING;
 
+import dev.optlab.data.Dataset;
 import dev.optlab.optim.Optimizers;
-import dev.optlab.syntax.Tokens;
-import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.schedule.Schedules;
+import dev.optlab.syntax.Tokens.Tok;
+import dev.optlab.syntax.Tokens;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -139,7 +140,7 @@ final class SyntaxHighlighter implements Highlighter {
       return BUILTIN;
     }
     if (bound.contains(n) || Names.FUNCTIONS.contains(n) || Names.CONSTANTS.contains(n)
-        || dev.optlab.data.Dataset.SOURCES.contains(n)
+        || Dataset.SOURCES.contains(n)
         || Names.CONDITION_VARIABLES.contains(n) || n.equals("lr0")) {
       return AttributedStyle.DEFAULT;
     }

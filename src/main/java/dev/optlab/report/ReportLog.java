@@ -1,15 +1,15 @@
 package dev.optlab.report;
 
-import dev.optlab.cli.Tables;
 import dev.optlab.diff.CompiledFunction;
-import dev.optlab.exec.RunListener;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.RunListener;
 import dev.optlab.plot.Figure;
 import dev.optlab.plot.ReportFigures;
 import dev.optlab.plot.RowCollector;
 import dev.optlab.plot.Series;
 import dev.optlab.source.Source;
 import dev.optlab.source.Span;
+import dev.optlab.text.Tables;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.optlab.schedule;
 
 import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
     milestones = List.copyOf(milestones);
   }
 
-  private static String crossCheck(dev.optlab.hyper.HyperValues v) {
+  private static String crossCheck(HyperValues v) {
     double[] m = v.list("milestones");
     if (m.length == 0) {
       return "milestones must not be empty";

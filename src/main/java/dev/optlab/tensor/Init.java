@@ -1,6 +1,7 @@
 package dev.optlab.tensor;
 
 import dev.optlab.data.Rng;
+import dev.optlab.trace.Numbers;
 
 /**
  * How a parameter starts: a constant, or drawn at random from the run's seed. He and Xavier are
@@ -22,7 +23,7 @@ public sealed interface Init {
   record Constant(double value) implements Init {
     @Override
     public String toString() {
-      return "= " + dev.optlab.trace.Numbers.repr(value);
+      return "= " + Numbers.repr(value);
     }
 
     public void fill(double[] p, int offset, Shape shape, Rng rng) {
@@ -34,8 +35,8 @@ public sealed interface Init {
   record Normal(double mean, double std) implements Init {
     @Override
     public String toString() {
-      return "~ normal(" + dev.optlab.trace.Numbers.repr(mean) + ", "
-          + dev.optlab.trace.Numbers.repr(std) + ")";
+      return "~ normal(" + Numbers.repr(mean) + ", "
+          + Numbers.repr(std) + ")";
     }
 
     public void fill(double[] p, int offset, Shape shape, Rng rng) {
@@ -49,8 +50,8 @@ public sealed interface Init {
   record Uniform(double a, double b) implements Init {
     @Override
     public String toString() {
-      return "~ uniform(" + dev.optlab.trace.Numbers.repr(a) + ", "
-          + dev.optlab.trace.Numbers.repr(b) + ")";
+      return "~ uniform(" + Numbers.repr(a) + ", "
+          + Numbers.repr(b) + ")";
     }
 
     public void fill(double[] p, int offset, Shape shape, Rng rng) {
@@ -69,7 +70,7 @@ public sealed interface Init {
     @Override
     public String toString() {
       return "~ xavier_" + (normal ? "normal" : "uniform")
-          + (gain == 1 ? "" : "(gain = " + dev.optlab.trace.Numbers.repr(gain) + ")");
+          + (gain == 1 ? "" : "(gain = " + Numbers.repr(gain) + ")");
     }
 
     public boolean needsFans() {

@@ -2,6 +2,7 @@ package dev.optlab.tensor;
 
 import dev.optlab.data.Dataset;
 import dev.optlab.data.Rng;
+import dev.optlab.trace.Numbers;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public record Model(String name, List<Param> params, List<NodeSpec> nodes, Datas
       switch (s.op()) {
         case PARAM -> sb.append("param ").append(params.get(s.a()).name());
         case DATA_X, DATA_Y -> sb.append(data.name()).append(s.op() == Op.DATA_X ? ".x" : ".y");
-        case CONST -> sb.append("const ").append(dev.optlab.trace.Numbers.repr(s.c()));
+        case CONST -> sb.append("const ").append(Numbers.repr(s.c()));
         default -> {
           sb.append(s.op().name().toLowerCase(java.util.Locale.ROOT));
           if (s.a() >= 0) {
@@ -76,7 +77,7 @@ public record Model(String name, List<Param> params, List<NodeSpec> nodes, Datas
             sb.append(" n").append(s.b());
           }
           if (s.op() == Op.POW_C) {
-            sb.append(' ').append(dev.optlab.trace.Numbers.repr(s.c()));
+            sb.append(' ').append(Numbers.repr(s.c()));
           }
           if (s.axis() != NodeSpec.ALL && (s.op() == Op.SUM || s.op() == Op.MEAN
               || s.op() == Op.SOFTMAX || s.op() == Op.LOG_SOFTMAX)) {

@@ -1,6 +1,7 @@
 package dev.optlab.tensor;
 
 import dev.optlab.ast.Expr;
+import dev.optlab.source.Span;
 import dev.optlab.tensor.TensorCompiler.V;
 
 /** The arithmetic operators on tensors: broadcasting {@code + - * / ^}, and {@code @}. */
@@ -39,7 +40,7 @@ final class Operators {
 
   /** An element-wise operation of two operands, broadcast as NumPy and PyTorch do. */
   static V broadcast(TensorCompiler c, Op op, String symbol, V left, V right,
-      dev.optlab.source.Span span) {
+      Span span) {
     Shape a = c.shape(left);
     Shape b = c.shape(right);
     Shape out = Shape.broadcast(a, b);

@@ -4,6 +4,7 @@ import dev.optlab.ast.Arg;
 import dev.optlab.ast.Expr;
 import dev.optlab.ast.Stmt;
 import dev.optlab.data.Dataset;
+import dev.optlab.source.Diagnostic;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import dev.optlab.source.Span;
@@ -74,7 +75,7 @@ public final class TensorCompiler {
     V result = c.expr(body, locals);
     Shape shape = c.shape(result);
     if (!shape.isScalar()) {
-      throw new OptlabError(new dev.optlab.source.Diagnostic(source, body.span(),
+      throw new OptlabError(new Diagnostic(source, body.span(),
           "an objective must be a number, but this is a tensor of shape " + shape,
           List.of("take its mean(...) or sum(...), or use a loss such as cross_entropy")));
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.optlab.Engine;
-import dev.optlab.cli.TableOutput;
+import dev.optlab.console.TableOutput;
 import dev.optlab.source.Source;
 import java.io.OutputStream;
 import java.io.PrintStream;

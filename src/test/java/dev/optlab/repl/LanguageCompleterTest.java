@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optlab.Engine;
-import dev.optlab.cli.TableOutput;
+import dev.optlab.console.TableOutput;
 import dev.optlab.exec.RunControl;
 import dev.optlab.source.Source;
 import java.io.IOException;

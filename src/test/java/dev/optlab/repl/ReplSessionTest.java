@@ -155,7 +155,7 @@ class ReplSessionTest {
   /** What batch mode prints for {@code text} after {@code prelude}, in a script named <repl>. */
   private static String batch(String prelude, String text) {
     Engine engine = new Engine();
-    engine.run(new Source("prelude", prelude), false, new dev.optlab.cli.TableOutput(
+    engine.run(new Source("prelude", prelude), false, new dev.optlab.console.TableOutput(
         new java.io.PrintStream(java.io.OutputStream.nullOutputStream())),
         dev.optlab.exec.RunControl.none());
     try {

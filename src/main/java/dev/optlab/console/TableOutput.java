@@ -1,13 +1,14 @@
-package dev.optlab.cli;
+package dev.optlab.console;
 
 import dev.optlab.Output;
 import dev.optlab.check.Declaration;
-import dev.optlab.check.Points;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Points;
 import dev.optlab.plot.Figure;
 import dev.optlab.plot.Series;
 import dev.optlab.plot.TerminalPlots;
 import dev.optlab.plot.TerminalStyle;
+import dev.optlab.text.Tables;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.io.PrintStream;
@@ -136,13 +137,13 @@ public class TableOutput implements Output {
   }
 
   /** {@code report written to FILE}, or that it was not. */
-  static String reportLine(Path file, boolean interrupted) {
+  public static String reportLine(Path file, boolean interrupted) {
     return interrupted ? "report not written (interrupted): " + shown(file)
         : "report written to " + shown(file);
   }
 
   /** A written file's path, relative to the working directory when it lies inside it. */
-  static String shown(Path file) {
+  public static String shown(Path file) {
     Path here = Path.of("").toAbsolutePath();
     return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
   }

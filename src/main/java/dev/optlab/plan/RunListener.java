@@ -1,6 +1,5 @@
-package dev.optlab.exec;
+package dev.optlab.plan;
 
-import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.optlab.cli;
+package dev.optlab.text;
 
-import dev.optlab.check.Points;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Points;
 import dev.optlab.trace.Numbers;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;

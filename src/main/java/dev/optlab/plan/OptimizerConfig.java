@@ -1,4 +1,4 @@
-package dev.optlab.check;
+package dev.optlab.plan;
 
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;

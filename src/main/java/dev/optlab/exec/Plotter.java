@@ -1,7 +1,11 @@
-package dev.optlab.plot;
+package dev.optlab.exec;
 
-import dev.optlab.exec.Executor;
-import dev.optlab.exec.RunControl;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.PlotPlan;
+import dev.optlab.plot.Figure;
+import dev.optlab.plot.Figures;
+import dev.optlab.plot.PlotFiles;
+import dev.optlab.plot.RowCollector;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import java.io.IOException;
@@ -46,7 +50,7 @@ public final class Plotter {
     return new Result(figure, target.path());
   }
 
-  private RowCollector collect(dev.optlab.plan.ExecutionPlan run, RunControl control) {
+  private RowCollector collect(ExecutionPlan run, RunControl control) {
     RowCollector rows = new RowCollector();
     executor.execute(run, rows, control);
     return rows;

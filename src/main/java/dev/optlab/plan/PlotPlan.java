@@ -1,6 +1,5 @@
-package dev.optlab.plot;
+package dev.optlab.plan;
 
-import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.source.Span;
 import java.nio.file.Path;

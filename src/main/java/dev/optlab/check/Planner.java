@@ -1,7 +1,8 @@
-package dev.optlab.plan;
+package dev.optlab.check;
 
-import dev.optlab.check.Declaration;
-import dev.optlab.check.OptimizerConfig;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.OptimizerConfig;
+import dev.optlab.plan.StopCondition;
 import dev.optlab.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
