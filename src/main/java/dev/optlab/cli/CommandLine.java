@@ -25,9 +25,11 @@ public final class CommandLine {
   private CommandLine() {}
 
   static final String USAGE = """
-      usage: optlab                       start the interactive REPL
+      usage: optlab                       start the interactive REPL (on a terminal; piped
+                                          input runs as a script)
              optlab FILE.opt ...          run scripts in order, in one session
              optlab -e 'STATEMENTS'       run statements given here
+             optlab -                     run the script on standard input
              optlab --check FILE.opt ...  parse and check without running
              optlab --format csv FILE.opt print traces as CSV (--format table is the default)
              optlab --threads N ...       threads for tensor kernels (default: OPTLAB_THREADS,
@@ -83,6 +85,8 @@ public final class CommandLine {
           return usageError(err, "-e needs the statements to run");
         }
         inputs.add(new Input("<-e>", args[++i], false));
+      } else if (a.equals("-")) {
+        inputs.add(new Input("<stdin>", null, false));
       } else if (options && a.startsWith("-") && a.length() > 1) {
         return usageError(err, "unknown option '" + a + "'");
       } else {
@@ -93,12 +97,21 @@ public final class CommandLine {
       if (check || csv) {
         return usageError(err, (check ? "--check" : "--format") + " needs a script to work on");
       }
-      return Repl.start(out, err);
+      if (StandardInput.isTerminal()) {
+        return Repl.start(out, err);
+      }
+      // Piped or redirected input is a script: no banner, no prompts, exit 1 on an error.
+      inputs.add(new Input("<stdin>", null, false));
     }
     List<Source> sources = new ArrayList<>();
     for (Input in : inputs) {
       if (!in.isFile()) {
-        sources.add(new Source(in.name(), in.text()));
+        try {
+          sources.add(new Source(in.name(), in.text() != null ? in.text()
+              : new String(System.in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          return usageError(err, "cannot read standard input: " + e.getMessage());
+        }
         continue;
       }
       try {

@@ -69,4 +69,22 @@ class HardeningMessagesTest {
     String header = r.out().lines().findFirst().orElse("");
     assertEquals(true, header.contains("SGD(lr=inf, momentum=0"), r.out());
   }
+
+  @Test
+  void aDashReadsTheScriptFromStandardInputAndAnErrorExitsWithOne() {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("print 5\n".getBytes(UTF_8)));
+      Result ok = run("-");
+      assertEquals(0, ok.code(), ok.err());
+      assertEquals("5.0\n", ok.out());
+      System.setIn(new java.io.ByteArrayInputStream("print 5\nprint zz\n".getBytes(UTF_8)));
+      Result bad = run("-");
+      assertEquals(1, bad.code());
+      assertEquals("<stdin>:2:7: error: unknown name 'zz'", bad.err().lines().findFirst().orElse(""));
+      assertEquals("", bad.out(), "no banner, no prompt");
+    } finally {
+      System.setIn(saved);
+    }
+  }
 }
