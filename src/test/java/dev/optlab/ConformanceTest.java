@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  * which PyTorch produced (see {@code src/test/resources/conformance/README.md}).
  *
  * <p>Header, row keys (run, step) and their order must match exactly; every other column is
- * numeric and must satisfy {@code |actual - expected| <= 1e-12 + 1e-9 * |expected|} (NaN only
- * equals NaN), which leaves room for last-bit rounding differences but nothing more.
+ * numeric and must be bit-identical to PyTorch's value ({@link Double#doubleToLongBits}). Only
+ * the cases in {@link #TOLERATED}, each with its documented reason, are compared within
+ * {@code |actual - expected| <= 1e-12 + 1e-9 * |expected|} (NaN only equals NaN) instead.
  */
 class ConformanceTest {
 
     private static final String DIR = "conformance";
     private static final double ATOL = 1e-12;
     private static final double RTOL = 1e-9;
+    /**
+     * The cases that are not bit-exact, and why. Everything else must match to the last bit; a
+     * case listed here that has become exact fails too, so the list stays true.
+     */
+    static final Map<String, String> TOLERATED = Map.ofEntries(
+            Map.entry("expr_exp_max_consts", "the oracle's LambdaLR evaluates exp(-t / 50) with"
+                    + " Python's math.exp (the C library's), optlab with its SLEEF port: 1 ulp apart"
+                    + " in the lr at step 30"),
+            Map.entry("rmsprop_centered_momentum_logistic", "softplus: PyTorch's scalar kernel"
+                    + " calls the C library's log1p and exp, which optlab does not port; last-bit"
+                    + " differences in the loss from step 60"),
+            Map.entry("sched_cyclic_exp_range_rmsprop", "the same softplus objective as"
+                    + " rmsprop_centered_momentum_logistic (C library log1p and exp)"));
+
     /** Mismatching cells listed in one failure message before the rest are only counted. */
     private static final int MAX_REPORTED = 8;
 
@@ -81,14 +97,29 @@ class ConformanceTest {
         assertEquals(0, code, () -> name + ": exit code " + code + ", stderr:\n" + stderr);
         assertTrue(stderr.isEmpty(), () -> name + ": expected no output on stderr, got:\n" + stderr);
 
-        compare(name, Files.readString(golden, StandardCharsets.UTF_8), stdout);
+        boolean exact = !TOLERATED.containsKey(name);
+        int inexact = compare(name, Files.readString(golden, StandardCharsets.UTF_8), stdout, exact);
+        if (!exact) {
+            assertTrue(inexact > 0, () -> name + " is now bit-exact: remove it from TOLERATED");
+        }
+    }
+
+    @Test
+    void everyToleratedCaseExists() {
+        TreeSet<String> unknown = new TreeSet<>(TOLERATED.keySet());
+        unknown.removeAll(scriptNames());
+        assertTrue(unknown.isEmpty(), "TOLERATED names no such case: " + unknown);
     }
 
     // ----------------------------------------------------------------------------------------
     // Comparison
 
-    /** Compares an actual CSV trace with the golden one; fails naming case, row and column. */
-    static void compare(String name, String expectedCsv, String actualCsv) {
+    /**
+     * Compares an actual CSV trace with the golden one, bit for bit when {@code exact}, else
+     * within the tolerance; fails naming case, row and column. Returns how many values were not
+     * bit-identical.
+     */
+    static int compare(String name, String expectedCsv, String actualCsv, boolean exact) {
         List<List<String>> expected = parseCsv(expectedCsv);
         List<List<String>> actual = parseCsv(actualCsv);
         if (expected.isEmpty()) {
@@ -135,6 +166,7 @@ class ConformanceTest {
 
         List<String> mismatches = new ArrayList<>();
         int count = 0;
+        int inexact = 0;
         for (int i = 0; i < eRows.size(); i++) {
             List<String> e = eRows.get(i);
             List<String> a = aRows.get(i);
@@ -148,7 +180,11 @@ class ConformanceTest {
                     fail(name + ": golden data row " + (i + 1) + ", column " + header.get(c)
                             + " is not a number: '" + e.get(c) + "'");
                 }
-                if (av == null || !close(ev, av)) {
+                if (av == null || Double.doubleToLongBits(ev) != Double.doubleToLongBits(av)) {
+                    inexact++;
+                }
+                if (av == null || (exact ? Double.doubleToLongBits(ev) != Double.doubleToLongBits(av)
+                        : !close(ev, av))) {
                     count++;
                     if (mismatches.size() < MAX_REPORTED) {
                         String detail = av == null ? "'" + a.get(c) + "' (not a number)" : a.get(c) + diff(ev, av);
@@ -160,7 +196,9 @@ class ConformanceTest {
         }
         if (count > 0) {
             StringBuilder msg = new StringBuilder(name).append(": ").append(count)
-                    .append(" value(s) outside |a - e| <= 1e-12 + 1e-9 * |e|");
+                    .append(exact ? " value(s) not bit-identical to PyTorch's"
+                            + " (if a documented reason exists, list the case in TOLERATED)"
+                            : " value(s) outside |a - e| <= 1e-12 + 1e-9 * |e|");
             for (String m : mismatches) {
                 msg.append("\n  ").append(m);
             }
@@ -169,6 +207,7 @@ class ConformanceTest {
             }
             fail(msg.toString());
         }
+        return inexact;
     }
 
     static boolean close(double expected, double actual) {

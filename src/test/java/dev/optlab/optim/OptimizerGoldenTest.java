@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every optimizer and option against PyTorch 1.13's float64 traces (src/test/resources/optim,
- * written by make_goldens.py): each traced row's loss, gradient norm and parameters must agree to
- * a relative 1e-9. The gradient comes from {@link Objectives}, which reproduces torch's autograd
- * exactly, so the comparison isolates the update rules.
+ * written by make_goldens.py): each traced row's loss, gradient norm, parameters and lr must agree
+ * bit for bit ({@link Golden#assertExact}); every case is exact, none needs a tolerance. The
+ * gradient comes from {@link Objectives}, which reproduces torch's autograd exactly, so the
+ * comparison isolates the update rules.
  */
 class OptimizerGoldenTest {
 
@@ -48,7 +49,7 @@ class OptimizerGoldenTest {
       if (k % every == 0 || k == steps) {
         double[] row = golden.rows().get(traced++);
         assertEquals(k, (int) row[golden.column("step")], name + ": traced steps");
-        Golden.assertClose(row[golden.column("lr")], lr, name + " step " + k + " lr");
+        Golden.assertExact(row[golden.column("lr")], lr, name + " step " + k + " lr");
         run.compare(golden, row, loss, name + " step " + k);
       }
       if (k == steps) {
@@ -108,9 +109,8 @@ class OptimizerGoldenTest {
 
   @AfterAll
   static void report() {
-    System.out.printf("optim goldens: %d values compared, %d bit-exact, max relative difference"
-        + " %.3g%s%n", Golden.compared, Golden.exact, Golden.maxRelative,
-        Golden.maxRelative > 0 ? " (" + Golden.maxRelativeWhere + ")" : "");
+    System.out.printf("optim goldens: %d values compared, %d bit-exact%n", Golden.compared,
+        Golden.exact);
   }
 
   /** One case: the rule built through the registry, its state, and the objective. */
@@ -148,11 +148,11 @@ class OptimizerGoldenTest {
     }
 
     void compare(Golden.Table golden, double[] row, double loss, String where) {
-      Golden.assertClose(row[golden.column("loss")], loss, where + " loss");
-      Golden.assertClose(row[golden.column("grad_norm")], Objectives.norm(g),
+      Golden.assertExact(row[golden.column("loss")], loss, where + " loss");
+      Golden.assertExact(row[golden.column("grad_norm")], Objectives.norm(g),
           where + " grad_norm");
       for (int i = 0; i < p.length; i++) {
-        Golden.assertClose(row[golden.column(names.get(i))], p[i], where + " " + names.get(i));
+        Golden.assertExact(row[golden.column(names.get(i))], p[i], where + " " + names.get(i));
       }
     }
 
