@@ -52,12 +52,8 @@ final class StatementTokens {
    * SyntaxParser#viableNext}), in the lexer's order.
    */
   List<String> keywordsAfter(int end) {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < end; i++) {
-      text.append(tokens.get(i).text()).append(' ');
-    }
     List<String> out = new java.util.ArrayList<>();
-    for (int type : SyntaxParser.viableNext(text.toString())) {
+    for (int type : SyntaxParser.viableNext(textBefore(end))) {
       if (Tokens.isKeyword(type)) {
         out.add(Tokens.literal(type));
       }
@@ -67,11 +63,16 @@ final class StatementTokens {
 
   /** Whether the grammar allows an expression after the first {@code end} tokens. */
   boolean expressionAfter(int end) {
+    return SyntaxParser.viableNext(textBefore(end)).contains(NUMBER);
+  }
+
+  /** The first {@code end} tokens as text the parser reads back to the same tokens. */
+  private String textBefore(int end) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < end; i++) {
       text.append(tokens.get(i).text()).append(' ');
     }
-    return SyntaxParser.viableNext(text.toString()).contains(NUMBER);
+    return text.toString();
   }
 
   /** Whether the last token ends an operand, so that an operator or a keyword comes next. */
