@@ -10,8 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,7 +40,7 @@ public final class CsvLoader {
     int targetColumn = t.header().indexOf(target);
     if (targetColumn < 0) {
       throw new DataError("no column \"" + target + "\" in " + shown + " (its columns are "
-          + String.join(", ", t.header()) + ")"
+          + columnList(t.header()) + ")"
           + Suggest.didYouMean(target, t.header()).replace("'", "\""), true);
     }
     int rows = t.rows().size();
@@ -57,23 +59,25 @@ public final class CsvLoader {
       int c = 0;
       for (int j = 0; j < cells.length; j++) {
         if (j == targetColumn) {
+          if (cells[j].isEmpty()) {
+            throw new DataError(cellPlace(t, i, j, shown) + "an empty target cell", true);
+          }
           targets[i] = cells[j];
           numericTarget &= isNumber(cells[j]);
           continue;
         }
         if (!isNumber(cells[j])) {
-          throw new DataError(shown + ", line " + t.lines().get(i) + ", column \""
-              + t.header().get(j) + "\": " + (cells[j].isEmpty() ? "an empty cell"
-              : "\"" + cells[j] + "\" is not a number"));
+          throw new DataError(cellPlace(t, i, j, shown) + (cells[j].isEmpty() ? "an empty cell"
+              : "\"" + printable(cells[j]) + "\" is not a number"));
         }
-        x[i * cols + c++] = Double.parseDouble(cells[j]);
+        x[i * cols + c++] = finite(t, i, j, shown, false);
       }
     }
     double[] y = new double[rows];
     List<String> classes = null;
     if (numericTarget) {
       for (int i = 0; i < rows; i++) {
-        y[i] = Double.parseDouble(targets[i]);
+        y[i] = finite(t, i, targetColumn, shown, true);
       }
     } else {
       classes = new ArrayList<>(new TreeSet<>(List.of(targets)));
@@ -87,6 +91,45 @@ public final class CsvLoader {
     }
     return Preparation.prepare(name, features, target, classes, x, y, rows, cols, test, seed,
         scale, shown);
+  }
+
+  /** The header's names for a message, the first ten of a wide file and how many more. */
+  private static String columnList(List<String> header) {
+    if (header.size() <= 10) {
+      return printable(String.join(", ", header));
+    }
+    return printable(String.join(", ", header.subList(0, 10))) + " and "
+        + (header.size() - 10) + " more";
+  }
+
+  /** "FILE, line N, column "C": ", the place of cell (row i, column j) for a message. */
+  private static String cellPlace(Table t, int i, int j, String shown) {
+    return shown + ", line " + t.lines().get(i) + ", column \"" + printable(t.header().get(j))
+        + "\": ";
+  }
+
+  /**
+   * The number in cell (row i, column j), which {@link #isNumber} accepted; one too large for a
+   * double ({@code 1e309}) is an error rather than a silent infinity.
+   */
+  private static double finite(Table t, int i, int j, String shown, boolean aboutTarget) {
+    String cell = t.rows().get(i)[j];
+    double v = Double.parseDouble(cell);
+    if (Double.isInfinite(v)) {
+      throw new DataError(cellPlace(t, i, j, shown) + "\"" + printable(cell)
+          + "\" is beyond the range of a double (magnitude at most 1.8e308)", aboutTarget);
+    }
+    return v;
+  }
+
+  /** A cell's text for a one-line message: line breaks and other control characters as '?'. */
+  private static String printable(String cell) {
+    StringBuilder b = new StringBuilder(cell.length());
+    for (int k = 0; k < cell.length(); k++) {
+      char ch = cell.charAt(k);
+      b.append(Character.isISOControl(ch) ? '?' : ch);
+    }
+    return b.toString();
   }
 
   private static String read(Path file, String shown) {
@@ -187,13 +230,16 @@ public final class CsvLoader {
     return new Table(header, rows, lines);
   }
 
+  /** Names must be present and unique; one hash set, so a header of 200,000 columns is quick. */
   private static void checkHeader(List<String> header, String shown) {
+    Set<String> seen = new HashSet<>(header.size() * 2);
     for (int j = 0; j < header.size(); j++) {
       if (header.get(j).isEmpty()) {
         throw new DataError(shown + ", line 1: column " + (j + 1) + " has no name");
       }
-      if (header.indexOf(header.get(j)) != j) {
-        throw new DataError(shown + ", line 1: column \"" + header.get(j) + "\" appears twice");
+      if (!seen.add(header.get(j))) {
+        throw new DataError(shown + ", line 1: column \"" + printable(header.get(j))
+            + "\" appears twice");
       }
     }
   }
