@@ -50,8 +50,14 @@ final class Axis {
         false);
   }
 
-  /** Where {@code v} falls: 0 at {@code lo}, 1 at {@code hi}. */
+  /**
+   * Where {@code v} falls: 0 at {@code lo}, 1 at {@code hi}; on a log axis a zero (a loss that
+   * reached exactly 0) sits on the floor rather than at minus infinity.
+   */
   double fraction(double v) {
+    if (log && v <= 0) {
+      return 0;
+    }
     if (log) {
       return (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
     }

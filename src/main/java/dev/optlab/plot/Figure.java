@@ -57,15 +57,22 @@ public record Figure(String title, List<Panel> panels) {
   }
 
   /**
-   * A log axis when every finite value is positive and they span at least two decades: a loss
-   * falling from 10 to 1e-8 is a straight line, not a cliff and a flat floor.
+   * A log axis when no finite value is negative and the positive ones span at least two decades:
+   * a loss falling from 10 to 1e-8 is a straight line, not a cliff and a flat floor. A loss of
+   * exactly 0 (common in float64) keeps the log scale and is drawn on the axis floor.
    */
   public static boolean wantsLog(List<Series> series) {
-    return wantsLog(series, 100);
+    return wantsLog(series, 100, true);
   }
 
-  /** As {@link #wantsLog(List)}, with the ratio of largest to smallest that calls for log. */
-  public static boolean wantsLog(List<Series> series, double ratio) {
+  /**
+   * As {@link #wantsLog(List)}, with the ratio of largest to smallest that calls for log.
+   *
+   * @param zeroAtFloor whether a 0 may sit on the floor of a log axis (a loss that reached 0);
+   *     false for learning rates, whose schedules decay to exactly 0 and read better on a linear
+   *     axis from 0
+   */
+  public static boolean wantsLog(List<Series> series, double ratio, boolean zeroAtFloor) {
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     for (Series s : series) {
@@ -74,8 +81,11 @@ public record Figure(String title, List<Panel> panels) {
         if (!Double.isFinite(v) || !Double.isFinite(s.x()[i])) {
           continue;
         }
-        if (v <= 0) {
+        if (v < 0 || (v == 0 && !zeroAtFloor)) {
           return false;
+        }
+        if (v == 0) {
+          continue; // drawn at the floor of the log axis
         }
         min = Math.min(min, v);
         max = Math.max(max, v);

@@ -18,12 +18,12 @@ public final class Figures {
   private static final double LR_LOG_RATIO = 1e3;
 
   static Figure.Lines lossPanel(List<Series> series) {
-    return new Figure.Lines("loss", "step", "loss", series, Figure.wantsLog(series, 1e2), false);
+    return new Figure.Lines("loss", "step", "loss", series, Figure.wantsLog(series, 1e2, true), false);
   }
 
   static Figure.Lines lrPanel(List<Series> series) {
     return new Figure.Lines("learning rate", "step", "lr", series,
-        Figure.wantsLog(series, LR_LOG_RATIO), true);
+        Figure.wantsLog(series, LR_LOG_RATIO, false), true);
   }
 
   public static Figure curves(PlotPlan.Curves plan, RowCollector rows) {

@@ -2,8 +2,11 @@ package dev.optlab.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AxisTest {
@@ -27,6 +30,18 @@ class AxisTest {
     assertEquals(100, axis.hi);
     assertEquals("1e-8 1e-6 1e-4 0.01 1 100", labels(axis, 6));
     assertEquals("1e-9 1e-6 0.001 1", labels(axis, 4));
+  }
+
+  /** Issue #15: a loss reaching exactly 0 turned the axis linear and the plot into a flat line. */
+  @Test
+  void aLossOfExactlyZeroKeepsTheLogAxisAndSitsOnItsFloor() {
+    Series loss = new Series("adam", new double[] {0, 1, 2, 3}, new double[] {12.5, 1e-3, 1e-9, 0});
+    assertTrue(Figure.wantsLog(List.of(loss)));
+    Axis axis = Axis.loose(1e-9, 12.5, true, 6);
+    assertEquals(0, axis.fraction(0));
+    assertEquals(0, axis.fraction(1e-9), 1e-12);
+    Series negative = new Series("m", new double[] {0, 1}, new double[] {12.5, -1e-3});
+    assertFalse(Figure.wantsLog(List.of(negative)));
   }
 
   @Test
