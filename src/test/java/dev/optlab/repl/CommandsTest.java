@@ -13,6 +13,7 @@ import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
 import dev.optlab.schedule.ScheduleKind;
 import dev.optlab.schedule.Schedules;
+import dev.optlab.syntax.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,16 @@ class CommandsTest {
         assertTrue(out.contains("  " + p.name()), k.name() + " lacks " + p.name() + "\n" + out);
       }
       assertTrue(out.contains("schedule = " + k.example() + ")"), out);
+    }
+  }
+
+  /** Every statement keyword the grammar knows has its own :help topic, usage line first. */
+  @Test
+  void helpCoversEveryStatementKeyword() {
+    for (String keyword : Tokens.STATEMENT_KEYWORDS) {
+      String out = session(":help " + keyword + "\n");
+      String topic = out.substring(BANNER.length()).replaceFirst("^optlab> ", "");
+      assertTrue(topic.startsWith(keyword + " "), "no :help for '" + keyword + "':\n" + out);
     }
   }
 
