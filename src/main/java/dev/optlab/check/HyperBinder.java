@@ -5,9 +5,12 @@ import dev.optlab.ast.Expr;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
 import dev.optlab.hyper.Kind;
+import dev.optlab.source.Diagnostic;
+import dev.optlab.source.OptlabError;
 import dev.optlab.source.Span;
 import dev.optlab.source.Suggest;
 import dev.optlab.trace.Numbers;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +38,22 @@ final class HyperBinder {
     params.forEach(p -> byName.put(p.name(), p));
     Map<String, Object> given = new LinkedHashMap<>(base);
     Map<String, Arg> seen = new LinkedHashMap<>();
+    // every argument is checked, so Adam(lr = -1, betas = (0.9, 1.0)) reports both errors
+    List<Diagnostic> errors = new ArrayList<>();
+    boolean positionalSaid = false;
     for (Arg arg : args) {
-      if (!arg.named()) {
-        throw values.error(arg.span(), owner + "'s hyperparameters are given by name, e.g. "
-            + params.get(0).name() + " = " + example(params.get(0)));
+      try {
+        bindOne(owner, params, byName, given, seen, arg, schedules);
+      } catch (OptlabError e) {
+        if (!arg.named() && positionalSaid) {
+          continue; // "given by name" once per constructor is enough
+        }
+        positionalSaid |= !arg.named();
+        errors.addAll(e.diagnostics());
       }
-      HyperParam p = byName.get(arg.name());
-      if (p == null) {
-        throw values.error(arg.nameSpan(), owner + " has no hyperparameter '" + arg.name() + "'"
-            + suggestion(arg.name(), byName));
-      }
-      if (seen.put(arg.name(), arg) != null) {
-        throw values.error(arg.nameSpan(), arg.name() + " is given twice");
-      }
-      given.put(p.name(), p.kind() == Kind.SCHEDULE ? schedules.apply(arg.value())
-          : value(p, arg.value()));
+    }
+    if (!errors.isEmpty()) {
+      throw new OptlabError(errors);
     }
     for (HyperParam p : params) {
       if (p.required() && p.kind() != Kind.SCHEDULE && !given.containsKey(p.name())) {
@@ -62,6 +66,26 @@ final class HyperBinder {
       all.put(p.name(), given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue());
     }
     return all;
+  }
+
+  /** Binds one written argument into {@code given}, or throws its error. */
+  private void bindOne(String owner, List<HyperParam> params, Map<String, HyperParam> byName,
+      Map<String, Object> given, Map<String, Arg> seen, Arg arg,
+      Function<Expr, Object> schedules) {
+    if (!arg.named()) {
+      throw values.error(arg.span(), owner + "'s hyperparameters are given by name, e.g. "
+          + params.get(0).name() + " = " + example(params.get(0)));
+    }
+    HyperParam p = byName.get(arg.name());
+    if (p == null) {
+      throw values.error(arg.nameSpan(), owner + " has no hyperparameter '" + arg.name() + "'"
+          + suggestion(arg.name(), byName));
+    }
+    if (seen.put(arg.name(), arg) != null) {
+      throw values.error(arg.nameSpan(), arg.name() + " is given twice");
+    }
+    given.put(p.name(), p.kind() == Kind.SCHEDULE ? schedules.apply(arg.value())
+        : value(p, arg.value()));
   }
 
   /** The argument's span, for errors that concern one hyperparameter. */
