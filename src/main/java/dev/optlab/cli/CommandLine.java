@@ -5,6 +5,7 @@ import dev.optlab.Output;
 import dev.optlab.console.TableOutput;
 import dev.optlab.exec.RunControl;
 import dev.optlab.repl.Repl;
+import dev.optlab.source.BinaryInput;
 import dev.optlab.source.Diagnostic;
 import dev.optlab.source.DiagnosticRenderer;
 import dev.optlab.source.OptlabError;
@@ -19,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Parses the command line and runs batch work; the REPL starts when there is nothing to run. */
 public final class CommandLine {
@@ -126,10 +128,9 @@ public final class CommandLine {
       }
     }
     for (Source source : sources) {
-      int nul = source.text().indexOf('\0');
-      if (nul >= 0) {
-        err.print(DiagnosticRenderer.render(new Diagnostic(source, new Span(nul, nul + 1),
-            "this is binary data, not an optlab script")));
+      Optional<String> binary = BinaryInput.diagnostic(source);
+      if (binary.isPresent()) {
+        err.print(binary.get());
         return 1;
       }
     }

@@ -3,6 +3,7 @@ package dev.optlab.repl;
 import dev.optlab.check.Declaration;
 import dev.optlab.optim.Optimizers;
 import dev.optlab.schedule.Schedules;
+import dev.optlab.source.BinaryInput;
 import dev.optlab.source.Source;
 import dev.optlab.source.Suggest;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /** The handlers of the {@link Commands} table. Each returns false only to end the session. */
 final class SessionCommands {
@@ -77,7 +79,13 @@ final class SessionCommands {
           ? "it is a directory" : e.getMessage()));
       return true;
     }
-    s.run(new Source(file, text), false); // a script, as batch mode runs it
+    Source source = new Source(file, text);
+    Optional<String> binary = BinaryInput.diagnostic(source);
+    if (binary.isPresent()) {
+      s.out().print(binary.get());
+      return true;
+    }
+    s.run(source, false); // a script, as batch mode runs it
     return true;
   }
 

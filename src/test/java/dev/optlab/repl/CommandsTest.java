@@ -203,6 +203,18 @@ class CommandsTest {
         optlab> \n""", out);
   }
 
+  /** Issue #15: a PNG given to :load reached the lexer and its bytes were echoed. */
+  @Test
+  void loadRefusesBinaryDataWithoutEchoingIt() throws IOException {
+    Files.write(dir.resolve("picture.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n',
+        0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0x1b, '[', '2', 'J'});
+    String out = session(":load picture.png\nlet k = 1\n", settings(dir));
+    assertEquals(BANNER + """
+        optlab> picture.png:3:1: error: this is binary data, not an optlab script
+        optlab> let k = 1.0
+        optlab> \n""", out);
+  }
+
   @Test
   void historyShowsThisSessionsInputsNumbered() {
     String out = session("let a = 1\nlet b = (a +\n  1)\n:history\n");
