@@ -89,6 +89,7 @@ final class ReplOutput extends TableOutput {
       out.println("compare interrupted at step " + stoppedAt + " of " + plan.loop().steps()
           + ": the rows show each run so far");
     }
+    plotStyle(plotStyle.get()); // the loss curves fit the terminal as it is now
     super.compareFinished(plan, ranked, tolerance);
   }
 
