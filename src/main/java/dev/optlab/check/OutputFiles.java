@@ -41,6 +41,12 @@ final class OutputFiles {
       throw values.error(span, "cannot write " + what + " \"" + written
           + "\": no such directory '" + (parent == null ? dir : parent) + "'");
     }
+    if (Files.exists(path) && !Files.isRegularFile(path)) {
+      // files are written beside the target and renamed over it, which would replace a device
+      // node or a FIFO by a regular file (as root, trace "/dev/full" did)
+      throw values.error(span, "cannot write " + what + " \"" + written
+          + "\": it is a device, pipe or other special file; optlab writes regular files only");
+    }
     if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
       throw values.error(span, "cannot write " + what + " \"" + written
           + "\": permission denied");

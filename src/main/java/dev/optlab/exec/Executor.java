@@ -78,8 +78,10 @@ public final class Executor {
         trace.commit();
       }
     } catch (IOException e) {
-      throw new OptlabError(source, plan.traceSpan(), "cannot write trace file: "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      // the span is the file name as written, quotes and all: say which file could not be written
+      String written = source.text().substring(plan.traceSpan().start(), plan.traceSpan().end());
+      throw new OptlabError(source, plan.traceSpan(), "cannot write trace file " + written + ": "
+          + (e.getMessage() == null ? "input/output error" : e.getMessage()));
     } finally {
       if (trace != null) {
         trace.close();

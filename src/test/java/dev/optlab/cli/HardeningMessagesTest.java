@@ -2,6 +2,7 @@ package dev.optlab.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optlab.Main;
 import java.io.ByteArrayOutputStream;
@@ -86,5 +87,21 @@ class HardeningMessagesTest {
     } finally {
       System.setIn(saved);
     }
+  }
+
+  /**
+   * A trace or plot named after a FIFO (or a device) is refused: the file written beside it and
+   * renamed over it replaced the special file by a regular one (as root, trace "devnull" did).
+   */
+  @Test
+  void aSpecialFileIsRefusedAndLeftAsItWas() throws Exception {
+    Path fifo = dir.resolve("pipe.csv");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+    String script = "objective q(x = 3) = x^2\nrun SGD(lr = 0.1) on q for 3 steps trace \""
+        + fifo + "\"";
+    assertEquals("<-e>:2:42: error: cannot write trace file \"" + fifo + "\": it is a device, pipe"
+        + " or other special file; optlab writes regular files only", firstError(script));
+    assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
   }
 }
