@@ -54,6 +54,9 @@ public final class SyntaxParser {
       return false;
     }
     List<Token> last = chunks.get(chunks.size() - 1);
+    if (tooDeep(last) != null) {
+      return false; // an error to show at once, not a reason to wait for more input
+    }
     Token end = eof(lexed, last, null);
     try {
       parseChunk(lexed, last, end, true);
@@ -74,6 +77,11 @@ public final class SyntaxParser {
     for (int i = 0; i < chunks.size(); i++) {
       List<Token> chunk = chunks.get(i);
       Token next = i + 1 < chunks.size() ? chunks.get(i + 1).get(0) : null;
+      Token deep = tooDeep(chunk);
+      if (deep != null) {
+        errors.add(tooDeepError(source, lexed, deep));
+        continue;
+      }
       try {
         ParserRuleContext tree = parseChunk(lexed, chunk, eof(lexed, chunk, next), repl);
         statements.add(new AstBuilder(lexed).statement(tree));
@@ -108,6 +116,60 @@ public final class SyntaxParser {
     return java.util.Optional.of(new Diagnostic(source, lexed.span(chunk.get(0)),
         "'" + name + " = ...' is not a statement: write 'let " + name + " = ...' to declare a"
         + " constant"));
+  }
+
+  /**
+   * Brackets open at once beyond which a statement is refused before ANTLR sees it. ANTLR's
+   * prediction is superlinear in nesting (30,000 levels took 142 s); at this depth a 1 MB script
+   * of nested statements still parses in well under a second, and no formula needs more.
+   */
+  static final int MAX_BRACKETS = 64;
+
+  /**
+   * The first token that nests more than {@link #MAX_BRACKETS} levels, in one linear scan: an
+   * opening bracket, or a {@code ^} in a chain such as {@code 2^2^2^...}, which is right
+   * associative and so nests as brackets do.
+   */
+  static Token tooDeep(List<Token> chunk) {
+    int depth = 0;
+    int powers = 0; // the length of the current ^ chain
+    int previous = -1;
+    for (Token t : chunk) {
+      int type = t.getType();
+      if (type == OptlabLexer.LPAREN || type == OptlabLexer.LBRACK) {
+        if (++depth + powers > MAX_BRACKETS) {
+          return t;
+        }
+      } else if ((type == OptlabLexer.RPAREN || type == OptlabLexer.RBRACK) && depth > 0) {
+        depth--;
+      } else if (type == OptlabLexer.POW) {
+        if (depth + ++powers > MAX_BRACKETS) {
+          return t;
+        }
+      } else if (endsChain(type, previous)) {
+        powers = 0;
+      }
+      previous = type;
+    }
+    return null;
+  }
+
+  /** Whether an operator binding looser than {@code ^} ends a chain of powers. */
+  private static boolean endsChain(int type, int previous) {
+    boolean afterOperand = previous == OptlabLexer.ID || previous == OptlabLexer.NUMBER
+        || previous == OptlabLexer.RPAREN || previous == OptlabLexer.RBRACK;
+    return switch (type) {
+      case OptlabLexer.STAR, OptlabLexer.SLASH, OptlabLexer.AT, OptlabLexer.COMMA,
+          OptlabLexer.ASSIGN, OptlabLexer.LE, OptlabLexer.GE, OptlabLexer.EQ, OptlabLexer.NE,
+          OptlabLexer.LT, OptlabLexer.GT -> true;
+      case OptlabLexer.PLUS, OptlabLexer.MINUS -> afterOperand;
+      default -> false;
+    };
+  }
+
+  private static Diagnostic tooDeepError(Source source, Lexed lexed, Token bracket) {
+    return new Diagnostic(source, lexed.span(bracket), "expression nested too deeply: more than "
+        + MAX_BRACKETS + " levels of brackets or powers at once");
   }
 
   /** Splits the tokens into statements at {@link Tokens.Boundaries}, dropping leading ';'. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optlab.ast.Expr;
@@ -12,6 +13,7 @@ import dev.optlab.source.DiagnosticRenderer;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
 import dev.optlab.source.Span;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -151,6 +153,34 @@ class SyntaxParserTest {
     String deep = "(".repeat(5000) + "x" + ")".repeat(5000);
     String rendered = errors("let a = " + deep);
     assertTrue(rendered.contains("error: expression nested too deeply"), rendered);
+  }
+
+  /**
+   * Issue #15: ANTLR is superlinear in nesting (30,000 levels took 142 s, 40,000 never ended).
+   * A linear pre-scan refuses them at the first bracket or power past the limit; the timeout is
+   * a hang guard far above what the scan needs, not a speed claim.
+   */
+  @Test
+  void excessiveNestingIsRefusedAtTheFirstLevelTooMany() {
+    String parens = "let a = " + "(".repeat(30_000) + "1" + ")".repeat(30_000);
+    String rendered = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> errors(parens));
+    assertEquals("t.opt:1:" + (9 + SyntaxParser.MAX_BRACKETS) + ": error: expression nested too"
+        + " deeply: more than 64 levels of brackets or powers at once",
+        rendered.lines().findFirst().orElseThrow());
+    String powers = "let a = 1" + "^2".repeat(300_000);
+    assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> errors(powers))
+        .contains("more than 64 levels of brackets or powers"));
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertFalse(
+        SyntaxParser.isIncomplete(new Source("r", "let a = " + "(".repeat(30_000)))));
+  }
+
+  @Test
+  void nestingUpToTheLimitAndLongFlatChainsParse() {
+    int n = SyntaxParser.MAX_BRACKETS;
+    SyntaxParser.parse(new Source("t.opt", "let a = " + "(".repeat(n) + "1" + ")".repeat(n)));
+    // powers joined by looser operators are not a chain: x^2 + y^2 + ... nests nothing
+    SyntaxParser.parse(new Source("t.opt", "let a = 1" + " + 2^2".repeat(1000)));
+    SyntaxParser.parse(new Source("t.opt", "let a = " + "(1) + ".repeat(1000) + "1"));
   }
 
   @Test
