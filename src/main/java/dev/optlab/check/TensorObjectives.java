@@ -61,12 +61,23 @@ final class TensorObjectives {
       return Shape.SCALAR;
     }
     int[] dims = new int[p.shape().size()];
+    long total = 1; // in long, and checked before each product, so no size wraps around
+    StringBuilder product = new StringBuilder();
     for (int i = 0; i < dims.length; i++) {
-      dims[i] = (int) values.whole(p.shape().get(i), 1, "a dimension of " + p.name().name());
-      if (dims[i] > MAX_PARAMETERS) {
-        throw values.error(p.shape().get(i).span(), "a dimension of " + p.name().name()
-            + " is too large: " + dims[i]);
+      Expr dim = p.shape().get(i);
+      long d = values.whole(dim, 1, "a dimension of " + p.name().name());
+      if (d > MAX_PARAMETERS) {
+        throw values.error(dim.span(), "a dimension of " + p.name().name() + " is too large: "
+            + d + ", at most " + MAX_PARAMETERS + " parameters in all");
       }
+      product.append(i == 0 ? "" : " x ").append(d);
+      if (total > MAX_PARAMETERS / d) {
+        throw values.error(p.name().span(), p.name().name() + " is too large: " + product
+            + (i + 1 < dims.length ? " x ..." : "") + " is more than " + MAX_PARAMETERS
+            + " parameters");
+      }
+      total *= d;
+      dims[i] = (int) d;
     }
     return Shape.of(dims);
   }
