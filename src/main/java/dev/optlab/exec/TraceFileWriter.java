@@ -1,12 +1,12 @@
 package dev.optlab.exec;
 
+import dev.optlab.io.WholeFile;
 import dev.optlab.trace.Csv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -31,7 +31,7 @@ final class TraceFileWriter implements AutoCloseable {
 
   TraceFileWriter(Path target, List<String> params) throws IOException {
     this.target = target;
-    this.temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+    this.temp = WholeFile.temporaryBeside(target);
     this.out = Files.newOutputStream(temp);
     put((Csv.header(params) + "\n").getBytes(StandardCharsets.UTF_8));
   }
@@ -85,11 +85,7 @@ final class TraceFileWriter implements AutoCloseable {
   void commit() throws IOException {
     flush();
     out.close();
-    try {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    WholeFile.publish(temp, target);
     committed = true;
   }
 

@@ -1,14 +1,12 @@
 package dev.optlab.plot;
 
+import dev.optlab.io.WholeFile;
 import dev.optlab.plan.PlotPlan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import javax.imageio.ImageIO;
 
 /**
@@ -48,43 +46,12 @@ public final class PlotFiles {
     return bytes.toByteArray();
   }
 
-  /**
-   * A temporary file is private to its owner; the picture should get the permissions of the
-   * file it replaces, or rw-r--r-- (what the usual umask gives a new file).
-   */
-  private static void readableByAll(Path temp, Path target) throws IOException {
-    if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-      return;
-    }
-    Files.setPosixFilePermissions(temp, Files.exists(target)
-        ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
-  }
-
   public static void write(Figure figure, Path target, PlotPlan.Format format)
       throws IOException {
     byte[] bytes = format == PlotPlan.Format.SVG ? svg(figure).getBytes(StandardCharsets.UTF_8)
         : png(figure);
-    writeWhole(target, bytes);
+    WholeFile.write(target, bytes);
   }
 
-  /**
-   * Writes {@code bytes} to {@code target} whole or not at all: to a hidden temporary file beside
-   * it, then moved into place. A new file gets rw-r--r--, a replaced one keeps its permissions.
-   */
-  public static void writeWhole(Path target, byte[] bytes) throws IOException {
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(),
-        "." + target.getFileName(), ".part");
-    try {
-      Files.write(temp, bytes);
-      readableByAll(temp, target);
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
+
 }

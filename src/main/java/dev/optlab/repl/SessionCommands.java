@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.io.WholeFile;
 import dev.optlab.check.Declaration;
 import dev.optlab.optim.Optimizers;
 import dev.optlab.schedule.Schedules;
@@ -9,11 +10,9 @@ import dev.optlab.source.Suggest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,34 +101,17 @@ final class SessionCommands {
       script.append(d.strip()).append('\n');
     }
     Path target = s.resolve(file).toAbsolutePath().normalize();
-    Path temp = null;
     try {
       if (Files.isDirectory(target)) {
         throw new IOException("it is a directory");
       }
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.writeString(temp, script, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
+      WholeFile.write(target, script.toString().getBytes(StandardCharsets.UTF_8));
       s.out().println("saved " + declarations.size() + " declaration"
           + (declarations.size() == 1 ? "" : "s") + " to " + file);
     } catch (NoSuchFileException e) {
       s.out().println("cannot write '" + file + "': no such directory");
     } catch (IOException | RuntimeException e) {
       s.out().println("cannot write '" + file + "': " + e.getMessage());
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the message above already says the save failed
-        }
-      }
     }
     return true;
   }

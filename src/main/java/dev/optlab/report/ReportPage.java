@@ -1,5 +1,6 @@
 package dev.optlab.report;
 
+import dev.optlab.io.WholeFile;
 import dev.optlab.plot.Figure;
 import dev.optlab.plot.PlotFiles;
 import dev.optlab.plot.ReportFigures;
@@ -73,7 +74,7 @@ public final class ReportPage {
   /** Builds the page and writes it whole or not at all. */
   public static void write(ReportLog log, Path target, String version) throws IOException {
     String written = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-    PlotFiles.writeWhole(target, html(log, version, written).getBytes(StandardCharsets.UTF_8));
+    WholeFile.write(target, html(log, version, written).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

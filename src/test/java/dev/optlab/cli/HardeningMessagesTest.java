@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +104,20 @@ class HardeningMessagesTest {
     assertEquals("<-e>:2:42: error: cannot write trace file \"" + fifo + "\": it is a device, pipe"
         + " or other special file; optlab writes regular files only", firstError(script));
     assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+  }
+
+  /** Issue #15: a replaced trace file lost its mode (644 became 600, the temporary file's). */
+  @Test
+  void aReplacedTraceKeepsItsModeAndANewOneIsReadableByAll() throws Exception {
+    Path kept = dir.resolve("kept.csv");
+    Files.writeString(kept, "old\n");
+    Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw-r--"));
+    Path fresh = dir.resolve("fresh.csv");
+    Result r = run("-e", "objective q(x = 3) = x^2\nrun SGD(lr = 0.1) on q for 3 steps trace \""
+        + kept + "\"\nrun SGD(lr = 0.1) on q for 3 steps trace \"" + fresh + "\"");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.readString(kept).startsWith("run,step,"), Files.readString(kept));
+    assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
   }
 }
