@@ -99,7 +99,7 @@ final class TraceFileWriter implements AutoCloseable {
         // The file is being thrown away; there is nothing left to save.
       }
       try {
-        Files.deleteIfExists(temp);
+        WholeFile.discard(temp);
       } catch (IOException ignored) {
         // A leftover hidden .part file is harmless and names itself.
       }

@@ -2,10 +2,16 @@ package dev.optlab.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way optlab writes a file the user named (trace, plot, report, {@code :save}): whole or
@@ -17,6 +23,24 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class WholeFile {
   private WholeFile() {}
 
+  /** Temporary files not yet published or discarded: removed if the JVM exits (Ctrl-C, TERM). */
+  private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+  /** A leftover temporary file untouched for this long belongs to a process that is gone. */
+  static final Duration STALE = Duration.ofMinutes(1);
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (Path temp : PENDING) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the JVM is exiting; a leftover is cleaned by the next write to the same target
+        }
+      }
+    }, "optlab-temporary-files"));
+  }
+
   /** Writes {@code bytes} to {@code target} whole or not at all. */
   public static void write(Path target, byte[] bytes) throws IOException {
     Path temp = temporaryBeside(target);
@@ -24,7 +48,7 @@ public final class WholeFile {
       Files.write(temp, bytes);
       publish(temp, target);
     } finally {
-      Files.deleteIfExists(temp);
+      discard(temp);
     }
   }
 
@@ -34,7 +58,40 @@ public final class WholeFile {
    */
   public static Path temporaryBeside(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+    cleanStale(absolute);
+    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+    PENDING.add(temp);
+    return temp;
+  }
+
+  /** Deletes {@code temp} if it is still there (the write failed or was interrupted). */
+  public static void discard(Path temp) throws IOException {
+    try {
+      Files.deleteIfExists(temp);
+    } finally {
+      PENDING.remove(temp);
+    }
+  }
+
+  /**
+   * Removes our own temporary files for {@code target} that a killed process left behind
+   * ({@code .NAME…part}, untouched for {@link #STALE}); a live writer touches its file as it goes.
+   */
+  static void cleanStale(Path target) {
+    String prefix = "." + target.getFileName();
+    Instant before = Instant.now().minus(STALE);
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(),
+        p -> p.getFileName().toString().startsWith(prefix)
+            && p.getFileName().toString().endsWith(".part"))) {
+      for (Path p : leftovers) {
+        if (!PENDING.contains(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException ignored) {
+      // cleaning is a courtesy; the write itself reports what matters
+    }
   }
 
   /** Gives the finished {@code temp} the target's mode and renames it over {@code target}. */
@@ -49,5 +106,6 @@ public final class WholeFile {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    PENDING.remove(temp);
   }
 }
