@@ -106,9 +106,10 @@ final class EpochLoop implements Loop {
       if (!Double.isFinite(batchLoss)) {
         status = RunSummary.Status.DIVERGED;
         if (!traced) {
+          // the summary carries the divergence; the trace holds traced steps only, as a scalar
+          // run's does (docs/language.md), so this row is not sent to it
           double l = full ? loss : pass(data.train(), true, false);
           last = row(name, k, lr, l, norm(g));
-          rows.accept(last);
         }
         break;
       }

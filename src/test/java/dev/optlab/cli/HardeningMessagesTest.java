@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,5 +120,17 @@ class HardeningMessagesTest {
     assertTrue(Files.readString(kept).startsWith("run,step,"), Files.readString(kept));
     assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
     assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+  }
+
+  /** Issue #15: a tensor run put its divergence row in the CSV on an untraced step. */
+  @Test
+  void aTensorRunsCsvHoldsTracedStepsOnlyWhenItDiverges() {
+    Result r = run("--format", "csv", "-e", "objective f(w[2] = 1) = sum(exp(w * w))\n"
+        + "run SGD(lr = 1) on f for 100 steps every 10");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("run,step,lr,loss,grad_norm,epoch,|w|",
+        "SGD(lr = 1),0,1.0,5.43656365691809,7.688462056318233,0.0,1.4142135623730951"),
+        r.out().lines().toList());
+    assertTrue(r.err().contains("diverged at step 2"), r.err());
   }
 }
