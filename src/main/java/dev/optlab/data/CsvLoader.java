@@ -88,6 +88,9 @@ public final class CsvLoader {
       for (int i = 0; i < rows; i++) {
         y[i] = index.get(targets[i]);
       }
+      // class names reach the terminal (explain, the REPL's echo, tables): an escape sequence
+      // in a label must not clear the screen, so they are kept as they print
+      classes = classes.stream().map(CsvLoader::printable).toList();
     }
     return Preparation.prepare(name, features, target, classes, x, y, rows, cols, test, seed,
         scale, shown);

@@ -27,7 +27,7 @@ public final class DiagnosticRenderer {
     int col = src.column(start);
     StringBuilder sb = new StringBuilder();
     sb.append(src.name()).append(':').append(line).append(':').append(col)
-        .append(": error: ").append(d.message()).append('\n');
+        .append(": error: ").append(printable(d.message())).append('\n');
     String text = src.lineText(line);
     int caret = col - 1;
     int width = Math.max(1, Math.min(d.span().end() - start, text.length() - caret));
@@ -58,6 +58,19 @@ public final class DiagnosticRenderer {
     sb.append('^').append("~".repeat(Math.max(0, width - 1))).append('\n');
     for (String hint : d.hints()) {
       sb.append("hint: ").append(hint).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Text that came from the user (a file name, a CSV cell quoted in a message) with control
+   * characters shown as '?': an escape sequence in it would otherwise drive the terminal.
+   */
+  public static String printable(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      sb.append(ch != '\n' && ch != '\t' && Character.isISOControl(ch) ? '?' : ch);
     }
     return sb.toString();
   }

@@ -133,4 +133,21 @@ class HardeningMessagesTest {
         r.out().lines().toList());
     assertTrue(r.err().contains("diverged at step 2"), r.err());
   }
+
+  /**
+   * Found by fuzzing: a class label holding an escape sequence cleared the screen when explain
+   * (or the REPL's echo of the data line) printed it; a script string quoted in a message too.
+   */
+  @Test
+  void escapeSequencesFromTheUserNeverReachTheTerminalRaw() {
+    String data = "data d = csv(\"src/test/resources/tensor/escape_label.csv\", target = ";
+    Result r = run("-e", data + "\"label\")\n"
+        + "objective m(W[2, 2] = 0) = cross_entropy(d.x @ W, d.y)\n"
+        + "explain run SGD(lr = 0.1) on m for 1 epochs");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("2 classes (?[2Jx, y)"), r.out());
+    assertTrue(r.out().indexOf('\u001b') < 0, r.out());
+    String error = firstError(data + "\"l\u001b[2Jabel\")");
+    assertTrue(error.contains("no column \"l?[2Jabel\""), error);
+  }
 }
