@@ -122,6 +122,9 @@ public final class Executor {
         for (double loss : h[1]) {
           best = Double.isFinite(loss) ? Math.min(best, loss) : best;
         }
+        if (started.get(i) instanceof RunLoop r) {
+          best = Math.min(best, r.bestLoss()); // between traced rows too
+        }
       }
       double tolerance = TOLERANCE * Math.max(1, Math.abs(best));
       for (int i = 0; i < optimizers.size(); i++) {
@@ -129,8 +132,8 @@ public final class Executor {
         if (started.get(i).losses() != null) {
           s = s.withLosses(started.get(i).losses());
         }
-        summaries.set(i, s.withStepsToTolerance(reached(plan, s, histories.get(i),
-            best + tolerance)));
+        summaries.set(i, s.withStepsToTolerance(reached(plan, s, started.get(i),
+            histories.get(i), best + tolerance)));
         listener.runStarted(plan, optimizers.get(i));
         for (TraceRow row : rows.get(i)) {
           listener.row(plan, row);
@@ -138,10 +141,13 @@ public final class Executor {
         listener.runFinished(plan, optimizers.get(i), summaries.get(i));
       }
       // Runs that reached the goal first, fastest first; then the rest by final loss.
+      // An interruption that left them at different steps keeps them in the order listed.
       List<RunSummary> ranked = new ArrayList<>(summaries);
-      ranked.sort(Comparator.comparingLong((RunSummary s) -> s.stepsToTolerance() < 0
-              || plan.loop().until() == null ? Long.MAX_VALUE : s.stepsToTolerance())
-          .thenComparingDouble(Executor::rankingLoss));
+      if (RunSummary.rankable(summaries)) {
+        ranked.sort(Comparator.comparingLong((RunSummary s) -> s.stepsToTolerance() < 0
+                || plan.loop().until() == null ? Long.MAX_VALUE : s.stepsToTolerance())
+            .thenComparingDouble(Executor::rankingLoss));
+      }
       listener.compareFinished(plan, ranked, tolerance);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -179,13 +185,17 @@ public final class Executor {
    * Compare's "reached": under {@code until}, the step where it held; otherwise the first step
    * whose loss came within the tolerance of the best loss any optimizer reached; -1 for never.
    */
-  private static long reached(ExecutionPlan plan, RunSummary s, double[][] history,
+  private static long reached(ExecutionPlan plan, RunSummary s, Loop loop, double[][] history,
       double threshold) {
     if (plan.loop().until() != null) {
       return s.status() == RunSummary.Status.UNTIL ? s.last().step() : -1;
     }
     if (!Double.isFinite(threshold)) {
       return -1; // no run ever had a finite loss
+    }
+    if (loop.losses() == null && loop instanceof RunLoop r) {
+      // too long to keep every loss: the traced rows would snap "reached" to the row interval
+      return r.bestLoss() <= threshold ? r.firstStepAtOrBelow(threshold) : -1;
     }
     for (int i = 0; i < history[1].length; i++) {
       if (history[1][i] <= threshold) {

@@ -22,6 +22,8 @@ final class RunLoop implements Loop {
   /** Every step's loss, kept only when a compare needs it to count steps to its tolerance. */
   private final boolean keepLosses;
   private double[] losses = new double[0];
+  /** The lowest finite loss of the last run, kept whether or not every loss is. */
+  private double bestLoss = Double.POSITIVE_INFINITY;
 
   RunLoop(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
       boolean keepLosses) {
@@ -64,6 +66,9 @@ final class RunLoop implements Loop {
       if (keepLosses) {
         record(k, loss);
       }
+      if (loss < bestLoss) {
+        bestLoss = loss;
+      }
       boolean finite = Double.isFinite(loss);
       boolean traced = untilTrace == 0;
       double gradNorm = normEveryStep || traced || k == steps || !finite ? norm(g) : Double.NaN;
@@ -98,6 +103,37 @@ final class RunLoop implements Loop {
       stepper.stepSchedule(loss);
     }
     return new RunSummary(name, status, last, -1, System.nanoTime() - start);
+  }
+
+  /** The lowest loss the last {@link #run} saw (+infinity if none was finite). */
+  double bestLoss() {
+    return bestLoss;
+  }
+
+  /**
+   * Runs again from the start, untraced, and returns the first step whose loss is at most {@code
+   * threshold}, or -1. A compare too long to keep every loss finds its "reached" step this way:
+   * the run is deterministic, so the second pass sees the same losses, and it stops at that step.
+   */
+  long firstStepAtOrBelow(double threshold) {
+    CompiledFunction f = plan.objective().function().copy();
+    double[] p = plan.objective().start().clone();
+    double[] g = new double[p.length];
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
+    long steps = plan.loop().steps();
+    for (long k = 0; k <= steps; k++) {
+      double loss = f.valueAndGradient(p, g);
+      if (loss <= threshold) {
+        return k;
+      }
+      if (!Double.isFinite(loss) || (k & (RunControl.POLL_INTERVAL - 1))
+          == RunControl.POLL_INTERVAL - 1 && control.stopRequested()) {
+        return -1;
+      }
+      stepper.update(p, g);
+      stepper.stepSchedule(loss);
+    }
+    return -1;
   }
 
   /** Euclidean norm summed in order from 0, as the reference computes it. */

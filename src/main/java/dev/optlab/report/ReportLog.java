@@ -65,7 +65,7 @@ public final class ReportLog {
 
   /** A compare's ranked summary, as its table prints it. */
   record CompareTable(String heading, List<String> columns, List<String> names,
-      List<List<String>> rows, String note) {}
+      List<List<String>> rows, String note, boolean ranked) {}
 
   /** What a contour map of a two-parameter scalar objective needs. */
   record Contour(String objective, List<String> params, CompiledFunction function,
@@ -186,7 +186,8 @@ public final class ReportLog {
       output.compareFinished(plan, ranked, tolerance);
       CompareTable table = new CompareTable(Tables.compareHeading(plan),
           Tables.compareColumns(plan), ranked.stream().map(RunSummary::run).toList(),
-          ranked.stream().map(Tables::compareCells).toList(), Tables.compareNote(plan, tolerance));
+          ranked.stream().map(Tables::compareCells).toList(), Tables.compareNote(plan, ranked, tolerance),
+          RunSummary.rankable(ranked));
       add(section(plan, table));
     }
 

@@ -255,7 +255,7 @@ public final class ReportPage {
     }
     h.append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < t.rows().size(); i++) {
-      h.append("<tr><td>").append(i + 1).append("</td><td class=\"name\">")
+      h.append("<tr><td>").append(t.ranked() ? Integer.toString(i + 1) : "-").append("</td><td class=\"name\">")
           .append(esc(t.names().get(i))).append("</td>");
       for (String cell : t.rows().get(i)) {
         h.append(cell.equals("diverged") ? "<td class=\"diverged\">" : "<td>").append(esc(cell))

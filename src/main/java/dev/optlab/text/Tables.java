@@ -119,15 +119,24 @@ public final class Tables {
     return cells;
   }
 
-  /** What the {@code reached} column means, or null when no run ever had a finite loss. */
-  public static String compareNote(ExecutionPlan plan, double tolerance) {
+  /**
+   * What the {@code reached} column means, and why the runs are not ranked when they are not;
+   * null when there is nothing to say.
+   */
+  public static String compareNote(ExecutionPlan plan, List<RunSummary> runs, double tolerance) {
+    String reached = null;
     if (plan.loop().until() != null) {
-      return "reached: the step where " + plan.loop().until() + " held";
+      reached = "reached: the step where " + plan.loop().until() + " held";
     } else if (Double.isFinite(tolerance)) {
-      return "reached: the first step whose loss is within " + Numbers.short6(tolerance)
+      reached = "reached: the first step whose loss is within " + Numbers.short6(tolerance)
           + " of the best loss any of them reached";
     }
-    return null;
+    if (RunSummary.rankable(runs)) {
+      return reached;
+    }
+    String unranked = "not ranked: interrupted after different numbers of steps (see steps),"
+        + " so their losses are not comparable";
+    return reached == null ? unranked : reached + "\n" + unranked;
   }
 
   /** One row per optimizer, best final loss first. */
@@ -147,9 +156,10 @@ public final class Tables {
     }
     sb.append(h).append('\n');
     int rank = 1;
+    boolean rankable = RunSummary.rankable(ranked);
     for (RunSummary s : ranked) {
       StringBuilder r = new StringBuilder();
-      pad(r, Integer.toString(rank++), 2);
+      pad(r, rankable ? Integer.toString(rank++) : "-", 2);
       r.append(' ');
       padRight(r, s.run(), nameWidth);
       List<String> cells = compareCells(s);
@@ -159,7 +169,7 @@ public final class Tables {
       }
       sb.append(r).append('\n');
     }
-    String note = compareNote(plan, tolerance);
+    String note = compareNote(plan, ranked, tolerance);
     if (note != null) {
       sb.append(note).append('\n');
     }

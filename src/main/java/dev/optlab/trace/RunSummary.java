@@ -26,6 +26,16 @@ public record RunSummary(String run, Status status, TraceRow last, long stepsToT
     INTERRUPTED
   }
 
+  /**
+   * Whether a compare's runs can be ranked side by side: not when an interruption stopped them at
+   * different steps (a run still waiting for a core may have done a few thousand steps while the
+   * others did millions), since their losses then measure different amounts of work.
+   */
+  public static boolean rankable(java.util.List<RunSummary> runs) {
+    boolean interrupted = runs.stream().anyMatch(r -> r.status() == Status.INTERRUPTED);
+    return !interrupted || runs.stream().mapToLong(r -> r.last().step()).distinct().count() == 1;
+  }
+
   public RunSummary withStepsToTolerance(long steps) {
     return new RunSummary(run, status, last, steps, nanos, losses);
   }

@@ -12,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a script through the engine and keeps what it produced, for tests. */
-final class Capture implements Output {
-  final List<TraceRow> rows = new ArrayList<>();
-  final List<RunSummary> summaries = new ArrayList<>();
-  final List<String> printed = new ArrayList<>();
-  List<RunSummary> ranked;
+public final class Capture implements Output {
+  public final List<TraceRow> rows = new ArrayList<>();
+  public final List<RunSummary> summaries = new ArrayList<>();
+  public final List<String> printed = new ArrayList<>();
+  public List<RunSummary> ranked;
   ExecutionPlan plan;
 
-  static Capture run(String script) {
+  public static Capture run(String script) {
     Capture c = new Capture();
     new Engine().run(new Source("test.opt", script), false, c, RunControl.none());
     return c;
