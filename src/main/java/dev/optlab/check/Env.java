@@ -2,6 +2,7 @@ package dev.optlab.check;
 
 import dev.optlab.ast.Stmt;
 import dev.optlab.data.Dataset;
+import dev.optlab.diff.CompiledFunction;
 import dev.optlab.diff.Scope;
 import dev.optlab.tensor.TensorScope;
 import java.util.Collection;
@@ -75,6 +76,11 @@ public final class Env implements Scope, TensorScope {
       case Declaration.Objective o -> o.asFunction();
       case null, default -> null;
     };
+  }
+
+  @Override
+  public CompiledFunction objective(String name) {
+    return declarations.get(name) instanceof Declaration.Objective o ? o.function() : null;
   }
 
   @Override

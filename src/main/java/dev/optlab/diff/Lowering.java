@@ -229,6 +229,16 @@ final class Lowering {
           return;
         }
         Stmt.Def def = f.def;
+        CompiledFunction objective = scope.objective(c.name());
+        if (objective != null && args.stream().allMatch(Val::isConstant)) {
+          stack.pop();
+          double[] point = new double[n];
+          for (int i = 0; i < n; i++) {
+            point[i] = args.get(i).constant();
+          }
+          values.add(Val.of(objective.copy().valueAndGradient(point, new double[n])));
+          return;
+        }
         if (active.contains(def)) {
           throw error(env, c.span(), "recursive def '" + c.name() + "'");
         }

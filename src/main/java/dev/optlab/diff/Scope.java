@@ -15,6 +15,16 @@ public interface Scope {
   /** A user {@code def}, or null. A def of the same name as a built-in function wins. */
   Stmt.Def function(String name);
 
+  /**
+   * The compiled function of a scalar objective of this name, or null. A call of an objective
+   * with numbers, {@code f(0.3)}, is evaluated by it, so that it gives the very value a run of
+   * {@code f} from that point reports at step 0 (PyTorch's), not a differently rounded folding
+   * of its body.
+   */
+  default CompiledFunction objective(String name) {
+    return null;
+  }
+
   /** Every visible name, for "did you mean". */
   Collection<String> names();
 
