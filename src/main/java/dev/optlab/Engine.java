@@ -5,6 +5,7 @@ import dev.optlab.check.Action;
 import dev.optlab.check.Checker;
 import dev.optlab.check.Declaration;
 import dev.optlab.check.Env;
+import dev.optlab.data.HeapCheck;
 import dev.optlab.exec.Executor;
 import dev.optlab.exec.Plotter;
 import dev.optlab.exec.RunControl;
@@ -56,22 +57,11 @@ public final class Engine {
     Executor executor = new Executor(source);
     reportLog.ran(source);
     for (Action action : actions) {
-      switch (action) {
-        case Action.Declare d -> {
-          Declaration replaced = env.put(d.declaration());
-          declarationHistory.add(d.text());
-          output.declared(d.declaration(), replaced);
-        }
-        case Action.Print p -> output.printed(p.text());
-        case Action.Explain e -> output.explained(PlanPrinter.print(e.plan()));
-        case Action.Run r -> executor.execute(r.plan(),
-            reportLog.watch(output, source, r.span()), control);
-        case Action.Plot p -> {
-          var drawn = new Plotter(source, executor).draw(p.plot(), control);
-          reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
-          output.plotted(drawn.figure(), drawn.file());
-        }
-        case Action.Report r -> {} // written once everything else has run, below
+      try {
+        execute(source, action, executor, output, control);
+      } catch (OutOfMemoryError e) {
+        // the estimates refuse what clearly cannot fit; this is what they did not foresee
+        throw new OptlabError(source, action.span(), HeapCheck.outOfMemory());
       }
       if (control.stopRequested()) {
         reports(actions).forEach(r -> output.reported(r.path(), true));
@@ -79,6 +69,27 @@ public final class Engine {
       }
     }
     writeReports(source, reports(actions), output);
+  }
+
+  private void execute(Source source, Action action, Executor executor, Output output,
+      RunControl control) {
+    switch (action) {
+      case Action.Declare d -> {
+        Declaration replaced = env.put(d.declaration());
+        declarationHistory.add(d.text());
+        output.declared(d.declaration(), replaced);
+      }
+      case Action.Print p -> output.printed(p.text());
+      case Action.Explain e -> output.explained(PlanPrinter.print(e.plan()));
+      case Action.Run r -> executor.execute(r.plan(),
+          reportLog.watch(output, source, r.span()), control);
+      case Action.Plot p -> {
+        var drawn = new Plotter(source, executor).draw(p.plot(), control);
+        reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
+        output.plotted(drawn.figure(), drawn.file());
+      }
+      case Action.Report r -> {} // written once everything else has run
+    }
   }
 
   private static List<Action.Report> reports(List<Action> actions) {

@@ -4,6 +4,7 @@ import dev.optlab.ast.Arg;
 import dev.optlab.ast.Expr;
 import dev.optlab.ast.RunSpec;
 import dev.optlab.ast.Stmt;
+import dev.optlab.data.HeapCheck;
 import dev.optlab.diff.CompiledFunction;
 import dev.optlab.diff.ExprCompiler;
 import dev.optlab.plan.ExecutionPlan;
@@ -56,6 +57,10 @@ public final class Checker {
         e.diagnostics().stream().filter(d -> !followsFromBrokenName(d)).forEach(errors::add);
         declaredName(s).ifPresent(env::markBroken);
       } catch (Cascade e) {
+        declaredName(s).ifPresent(env::markBroken);
+      } catch (OutOfMemoryError e) {
+        // an estimate fell short (a data set's preparation, a huge objective): say where
+        errors.add(new Diagnostic(source, s.span(), HeapCheck.outOfMemory(), List.of()));
         declaredName(s).ifPresent(env::markBroken);
       }
     }

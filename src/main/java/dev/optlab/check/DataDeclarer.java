@@ -63,6 +63,15 @@ final class DataDeclarer {
     Preparation.Scale scale = scale(args);
     Span at = call.span();
     try {
+      switch (call.name()) {
+        case "moons" -> Generators.checkSize(whole(args, "n", 200, 2), 2, describe(call));
+        case "spirals" -> Generators.checkSize(whole(args, "n", 300, 2), 2, describe(call));
+        case "blobs" -> Generators.checkSize(whole(args, "n", 300, 1),
+            whole(args, "features", 2, 1), describe(call));
+        case "linear" -> Generators.checkSize(whole(args, "n", 200, 1),
+            whole(args, "features", 1, 1), describe(call));
+        default -> {} // files are measured as they are read
+      }
       return new Declaration.Data(name, switch (call.name()) {
         case "csv" -> csv(call, args, name, test, seed, scale);
         case "idx", "npy", "npz" -> arrays.load(call, args, name, test, seed, scale,

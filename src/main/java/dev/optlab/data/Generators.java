@@ -112,6 +112,22 @@ public final class Generators {
     return r;
   }
 
+  /**
+   * Refuses, before drawing anything, a generated set that cannot be held: more values than a
+   * Java array takes, or more than the heap has room for (the rows, then their prepared copy).
+   *
+   * @param what the call as written, to start the message with
+   */
+  public static void checkSize(long rows, long cols, String what) {
+    long values = rows * cols; // both at most 2^31, so no overflow
+    if (values > NumericArray.MAX_VALUES) {
+      throw new DataError(what + " would hold " + values + " values (" + (values >> 17)
+          + " MB as float64); the most one data set holds is " + NumericArray.MAX_VALUES
+          + " values (make n or features smaller)");
+    }
+    HeapCheck.require(2 * (values + rows) * Double.BYTES, what, "make n or features smaller");
+  }
+
   /** Generated rows before the split. */
   public static final class Raw {
     public final int rows;

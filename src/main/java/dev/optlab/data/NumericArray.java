@@ -38,14 +38,18 @@ public record NumericArray(long[] shape, double[] values, long fileRows) {
    * The rows to read of an array of {@code rows} rows when at most {@code limit} are wanted
    * ({@code limit <= 0}: all), after checking the heap can hold them as doubles.
    */
+  /** The most values one array of a data set holds (Java's array limit). */
+  static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
   static int rowsToRead(long rows, long cols, long limit, String shown) {
     long n = limit > 0 ? Math.min(rows, limit) : rows;
     long values = n * cols;
-    if (n > Integer.MAX_VALUE || values > Integer.MAX_VALUE - 8) {
+    if (n > Integer.MAX_VALUE || values > MAX_VALUES) {
       throw new DataError(shown + " holds " + values + " values; optlab holds at most "
-          + (Integer.MAX_VALUE - 8) + " per data set part (read fewer with rows = N)");
+          + MAX_VALUES + " per data set part (read fewer with rows = N)");
     }
-    HeapCheck.require(values * Double.BYTES, shown + " (" + values + " values)");
+    HeapCheck.require(values * Double.BYTES, shown + " (" + values + " values)",
+        "read fewer rows with rows = N");
     return (int) n;
   }
 }

@@ -36,6 +36,7 @@ public final class Executor {
   }
 
   public void execute(ExecutionPlan plan, RunListener listener, RunControl control) {
+    MemoryEstimate.check(source, plan);
     try {
       Function<ExecutionPlan.OptimizerPlan, Loop> loops = loops(plan, control);
       if (plan.compare()) {
@@ -155,6 +156,8 @@ public final class Executor {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
+      } else if (e.getCause() instanceof Error error) {
+        throw error; // out of memory: the engine words it at the statement
       }
       throw new IllegalStateException(e.getCause());
     } finally {
