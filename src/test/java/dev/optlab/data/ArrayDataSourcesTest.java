@@ -96,7 +96,7 @@ class ArrayDataSourcesTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     String e = err.toString(StandardCharsets.UTF_8);
     assertEquals(1, code, e);
-    assertTrue(e.contains("error: " + DIR + "huge.idx (2000000000 values) needs 15259 MB of "
+    assertTrue(e.contains("error: " + DIR + "huge.idx (2000000000 values) needs about 15259 MB of "
         + "memory as float64"), e);
     assertTrue(e.contains("raise the limit with OPTLAB_HEAP"), e);
     assertTrue(!e.contains("\tat "), e);
