@@ -127,8 +127,21 @@ final class PlotChecker {
 
   private PlotPlan schedules(PlotSpec.Schedules s, Span span) {
     long steps = values.whole(s.steps(), 1, "the number of steps");
+    if (steps > PlotPlan.MAX_SCHEDULE_STEPS) {
+      // a schedule is stepped as a run steps it (PyTorch's recursive forms need every step), at
+      // about 4e7 steps/s here: 1e14 steps would take a month
+      throw values.error(s.steps().span(), "plotting a schedule steps it " + steps
+          + " times, about " + PlotPlan.scheduleSeconds(steps) + "; the limit is "
+          + PlotPlan.MAX_SCHEDULE_STEPS + " steps (about "
+          + PlotPlan.scheduleSeconds(PlotPlan.MAX_SCHEDULE_STEPS) + ")");
+    }
     long every = s.every() == null ? PlotPlan.defaultEvery(steps, CURVE_POINTS)
         : values.whole(s.every(), 1, "every");
+    if (steps / every > PlotPlan.MAX_POINTS) {
+      throw values.error(s.every().span(), "every " + every + " draws " + (steps / every + 1)
+          + " points; the most a curve draws is " + PlotPlan.MAX_POINTS
+          + " (use every " + (steps / PlotPlan.MAX_POINTS + 1) + " or more)");
+    }
     Double lr = null;
     if (s.lr() != null) {
       lr = values.number(s.lr());

@@ -2,8 +2,8 @@ package dev.optlab.cli;
 
 import dev.optlab.Engine;
 import dev.optlab.Output;
+import dev.optlab.console.Progress;
 import dev.optlab.console.TableOutput;
-import dev.optlab.exec.RunControl;
 import dev.optlab.repl.Repl;
 import dev.optlab.source.BinaryInput;
 import dev.optlab.source.Diagnostic;
@@ -134,11 +134,30 @@ public final class CommandLine {
         return 1;
       }
     }
-    return runAll(sources, check, csv ? new CsvOutput(out, err) : new TableOutput(out), out, err);
+    // On a terminal, a long run shows a progress line on standard error, erased before anything
+    // else is printed (stdout goes through a stream that erases it first) and at the end.
+    Progress progress = new Progress(err, StandardInput.errorIsLiveTerminal(), CommandLine::columns);
+    PrintStream shown = new PrintStream(new ClearingStream(out, progress), true,
+        StandardCharsets.UTF_8);
+    try {
+      return runAll(sources, check, csv ? new CsvOutput(shown, err) : new TableOutput(shown),
+          shown, err, progress);
+    } finally {
+      progress.end();
+    }
+  }
+
+  /** The terminal's width, as the shell exports it, else 80. */
+  private static int columns() {
+    try {
+      return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
+    } catch (NumberFormatException e) {
+      return 80;
+    }
   }
 
   private static int runAll(List<Source> sources, boolean check, Output output, PrintStream out,
-      PrintStream err) {
+      PrintStream err, Progress control) {
     Engine engine = new Engine();
     for (Source source : sources) {
       try {
@@ -146,20 +165,23 @@ public final class CommandLine {
           int n = engine.check(source, false).size();
           out.println(source.name() + ": ok (" + n + (n == 1 ? " statement)" : " statements)"));
         } else {
-          engine.run(source, false, output, RunControl.none());
+          engine.run(source, false, output, control);
         }
       } catch (OptlabError e) {
         out.flush();
+        control.end();
         err.print(DiagnosticRenderer.render(e));
         return 1;
       } catch (OutOfMemoryError e) {
         out.flush();
+        control.end();
         err.println(source.name() + ": error: out of memory; give optlab a larger heap, e.g. "
             + "OPTLAB_HEAP=8g ./optlab ...");
         return 1;
       } catch (RuntimeException | StackOverflowError e) {
         // A bug in optlab, not in the script; still no stack trace for the user.
         out.flush();
+        control.end();
         err.println(source.name() + ": error: internal error: " + e);
         return 1;
       } finally {

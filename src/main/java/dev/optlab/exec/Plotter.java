@@ -33,7 +33,7 @@ public final class Plotter {
   public Result draw(PlotPlan plan, RunControl control) {
     Figure figure = switch (plan) {
       case PlotPlan.Curves c -> Figures.curves(c, collect(c.run(), control));
-      case PlotPlan.ScheduleCurves s -> Figures.schedules(s);
+      case PlotPlan.ScheduleCurves s -> schedules(s, control);
       case PlotPlan.Paths p -> Figures.paths(p, collect(p.run(), control));
     };
     PlotPlan.Target target = plan.file();
@@ -48,6 +48,15 @@ public final class Plotter {
           + target.written() + "\": " + why);
     }
     return new Result(figure, target.path());
+  }
+
+  /** Steps each schedule as a run would, with progress and Ctrl-C on a long one. */
+  private static Figure schedules(PlotPlan.ScheduleCurves plan, RunControl control) {
+    long start = System.nanoTime();
+    return Figures.schedules(plan, t -> {
+      control.progress("plot schedule", t, plan.steps(), Double.NaN, System.nanoTime() - start);
+      return !control.stopRequested();
+    });
   }
 
   private RowCollector collect(ExecutionPlan run, RunControl control) {

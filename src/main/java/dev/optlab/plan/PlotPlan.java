@@ -66,6 +66,19 @@ public sealed interface PlotPlan {
    * The default trace interval of a plotted run: about {@code points} rows, and an odd interval,
    * so a zig-zag that flips sign at every step is not sampled on one side only and drawn smooth.
    */
+  /** The most steps a {@code plot schedule} takes: at 4e7 steps/s, about half a minute. */
+  long MAX_SCHEDULE_STEPS = 1_000_000_000L;
+
+  /** The most points one curve draws. */
+  long MAX_POINTS = 1_000_000L;
+
+  /** How long stepping a schedule {@code steps} times takes, in words ("3 days"). */
+  static String scheduleSeconds(long steps) {
+    double s = steps / 4e7;
+    return s < 120 ? Math.round(s) + " s" : s < 7200 ? Math.round(s / 60) + " minutes"
+        : s < 172_800 ? Math.round(s / 3600) + " hours" : Math.round(s / 86_400) + " days";
+  }
+
   static long defaultEvery(long steps, long points) {
     long every = Math.max(1, (steps + points - 1) / points);
     return every == 1 || every % 2 == 1 ? every : every + 1;

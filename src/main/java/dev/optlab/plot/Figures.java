@@ -8,7 +8,9 @@ import dev.optlab.schedule.Schedule;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /** Builds the figure of each kind of plot from what its run produced. */
 public final class Figures {
@@ -36,10 +38,14 @@ public final class Figures {
     return new Figure(what + " " + title(plan.run()), panels);
   }
 
-  public static Figure schedules(PlotPlan.ScheduleCurves plan) {
+  /**
+   * @param going asked every 2^20 steps with the step reached whether to go on (the caller shows
+   *     progress and stops on Ctrl-C); a curve stopped early ends where it stopped
+   */
+  public static Figure schedules(PlotPlan.ScheduleCurves plan, LongPredicate going) {
     List<Series> series = new ArrayList<>();
     for (PlotPlan.NamedSchedule s : plan.schedules()) {
-      series.add(preview(s, plan.steps(), plan.every()));
+      series.add(preview(s, plan.steps(), plan.every(), going));
     }
     List<PlotPlan.NamedSchedule> all = plan.schedules();
     String title = (all.size() == 1 ? "schedule " + all.get(0).name() : "schedules") + ", "
@@ -51,7 +57,7 @@ public final class Figures {
    * The learning rate of each update: a schedule stepped {@code steps} times as a run would step
    * it, with a loss that never improves (what {@code plateau} then does is cut the lr).
    */
-  static Series preview(PlotPlan.NamedSchedule s, long steps, long every) {
+  static Series preview(PlotPlan.NamedSchedule s, long steps, long every, LongPredicate going) {
     Schedule schedule = s.spec().start(s.lr(), s.momentum());
     int n = (int) (steps / every + (steps % every == 0 ? 1 : 2));
     double[] x = new double[n];
@@ -62,13 +68,15 @@ public final class Figures {
         x[k] = t;
         y[k++] = schedule.lr();
       }
-      if (t == steps) {
+      if (t == steps || (t & POLL) == POLL && !going.test(t)) {
         break;
       }
       schedule.step(1.0);
     }
-    return new Series(s.name(), x, y);
+    return new Series(s.name(), Arrays.copyOf(x, k), Arrays.copyOf(y, k));
   }
+
+  private static final long POLL = (1 << 20) - 1;
 
   public static Figure paths(PlotPlan.Paths plan, RowCollector rows) {
     ExecutionPlan run = plan.run();

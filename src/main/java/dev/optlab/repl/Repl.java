@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.console.Progress;
 import dev.optlab.Engine;
 import dev.optlab.plot.TerminalStyle;
 import java.io.IOException;

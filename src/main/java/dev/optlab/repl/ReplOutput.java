@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.console.Progress;
 import dev.optlab.check.Declaration;
 import dev.optlab.console.TableOutput;
 import dev.optlab.plan.ExecutionPlan;

@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.console.Progress;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

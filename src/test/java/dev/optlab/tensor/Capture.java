@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a script through the engine and keeps what it produced, for tests. */
-public final class Capture implements Output {
+public class Capture implements Output {
   public final List<TraceRow> rows = new ArrayList<>();
   public final List<RunSummary> summaries = new ArrayList<>();
   public final List<String> printed = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.optlab.repl;
+package dev.optlab.console;
 
 import dev.optlab.exec.RunControl;
 import dev.optlab.trace.Numbers;
@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * The REPL's run control: Ctrl-C asks the running loop to stop ({@link #requestStop}), and a run
+ * The run control of a terminal (the REPL's, and a script's when standard error is a terminal):
+ * Ctrl-C asks the running loop to stop ({@link #requestStop}), and a run
  * that goes on for more than a second shows one live line, {@code adam  step 1200000/5000000
  * (24%)  loss 0.00134  12.3M steps/s}, rewritten in place and erased before anything else is
  * printed and when the statement ends. A compare shows its runs side by side on that line, more
  * briefly ({@code sgd 52% loss 0.0143  |  adam 48% loss 2.1e-05}). Dumb terminals (and tests)
  * get no progress line at all.
  */
-final class Progress extends RunControl {
+public final class Progress extends RunControl {
   private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
   private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -31,7 +32,7 @@ final class Progress extends RunControl {
    * @param live whether the terminal can rewrite a line in place
    * @param width the terminal's width, read at each redraw (it may be resized)
    */
-  Progress(PrintStream out, boolean live, IntSupplier width) {
+  public Progress(PrintStream out, boolean live, IntSupplier width) {
     this.out = out;
     this.live = live;
     this.width = width;
@@ -43,9 +44,11 @@ final class Progress extends RunControl {
       return;
     }
     long percent = 100 * step / Math.max(1, steps);
-    String full = run + "  step " + step + "/" + steps + " (" + percent + "%)  loss "
-        + Numbers.short6(loss) + "  " + rate(step, elapsedNanos);
-    String brief = run + " " + percent + "% loss " + Numbers.short6(loss);
+    // work without a loss (stepping a schedule for its plot) reports NaN: no loss is shown
+    String lossText = Double.isNaN(loss) ? "" : "  loss " + Numbers.short6(loss);
+    String full = run + "  step " + step + "/" + steps + " (" + percent + "%)" + lossText + "  "
+        + rate(step, elapsedNanos);
+    String brief = run + " " + percent + "%" + lossText.replace("  loss", " loss");
     long now = System.nanoTime();
     synchronized (this) { // a compare reports from several threads
       runs.put(run, new String[] {full, brief});
@@ -71,8 +74,17 @@ final class Progress extends RunControl {
         : String.format("%.0fk steps/s", perSecond / 1e3);
   }
 
+  /**
+   * Erases the progress line and forgets the runs on it, before output that ends their part of
+   * a script: what runs after it (the next statement) starts a line of its own.
+   */
+  public synchronized void restart() {
+    clear();
+    runs.clear();
+  }
+
   /** Erases the progress line, if one is showing. */
-  synchronized void clear() {
+  public synchronized void clear() {
     if (shown) {
       out.print("\r\033[K");
       out.flush();
@@ -81,14 +93,14 @@ final class Progress extends RunControl {
   }
 
   /** Before a statement: no stop requested, no runs reported. */
-  synchronized void begin() {
+  public synchronized void begin() {
     reset();
     runs.clear();
     shown = false;
   }
 
   /** After a statement: the line is gone. */
-  synchronized void end() {
+  public synchronized void end() {
     clear();
     runs.clear();
   }

@@ -1,4 +1,4 @@
-package dev.optlab.repl;
+package dev.optlab.console;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,5 +71,18 @@ class ProgressTest {
   void ratesReadNaturally() {
     assertEquals("12.3M steps/s", Progress.rate(12_300_000, 1_000_000_000L));
     assertEquals("950k steps/s", Progress.rate(950_000, 1_000_000_000L));
+  }
+
+  @Test
+  void workWithoutALossShowsNoneAndARestartBeginsANewLine() {
+    Progress p = new Progress(out, true, () -> 80);
+    p.begin();
+    p.progress("adam", 1000, 2000, 0.5, 2_000_000_000L);
+    shown();
+    p.restart(); // a script printed the run's summary: the next statement has a line of its own
+    p.progress("plot schedule", 3 << 20, 8 << 20, Double.NaN, 2_000_000_000L);
+    assertEquals("\r\033[K\rplot schedule  step 3145728/8388608 (37%)  1.6M steps/s\033[K",
+        shown());
+    p.end();
   }
 }
