@@ -30,7 +30,7 @@ import java.util.List;
 public final class Engine {
   private final Env env = new Env();
   /** The declarations made, as written, in order: what {@code :save} writes back out. */
-  private final List<String> declarationHistory = new ArrayList<>();
+  private final List<Declared> declarationHistory = new ArrayList<>();
   /** What the session ran, for {@code report "FILE.html"} (docs/plots.md, "Reports"). */
   private final ReportLog reportLog = new ReportLog();
 
@@ -76,7 +76,7 @@ public final class Engine {
     switch (action) {
       case Action.Declare d -> {
         Declaration replaced = env.put(d.declaration());
-        declarationHistory.add(d.text());
+        declarationHistory.add(Declared.of(source, d));
         output.declared(d.declaration(), replaced);
       }
       case Action.Print p -> output.printed(p.text());
@@ -140,7 +140,16 @@ public final class Engine {
 
   /** Every declaration statement that took effect, as written, in order. */
   public List<String> declarationHistory() {
-    return List.copyOf(declarationHistory);
+    return declarationHistory.stream().map(Declared::text).toList();
+  }
+
+  /**
+   * The declarations as a script saved in {@code directory} must write them: each relative file
+   * name rewritten relative to that directory, so that, by the one rule for relative paths
+   * ({@link Source}), the saved script names the same files as the session did.
+   */
+  public List<String> declarationHistory(java.nio.file.Path directory) {
+    return declarationHistory.stream().map(d -> d.relocated(directory)).toList();
   }
 
   /** Forgets every declaration. */

@@ -3,13 +3,19 @@ package dev.optlab.check;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.PlotPlan;
 import dev.optlab.source.Span;
+import java.util.List;
 
 /** A checked statement, ready to run: what the engine does for it, decided at check time. */
 public sealed interface Action {
   Span span();
 
-  /** Adds a declaration to the session; {@code text} is the statement as written. */
-  record Declare(Declaration declaration, String text, Span span) implements Action {}
+  /**
+   * Adds a declaration to the session; {@code text} is the statement as written, {@code paths}
+   * the spans of the file names in it (a data set's files), which {@code :save} rewrites so that
+   * they still name the same files from where the session is saved.
+   */
+  record Declare(Declaration declaration, String text, Span span, List<Span> paths)
+      implements Action {}
 
   /** Shows a value ({@code print}, a bare expression in the REPL). */
   record Print(String text, Span span) implements Action {}

@@ -121,7 +121,8 @@ public final class Checker {
   }
 
   private Action declare(Declaration d, Stmt s) {
-    return new Action.Declare(d, source.text(s.span()), s.span());
+    List<Span> paths = s instanceof Stmt.Data data ? DataDeclarer.pathSpans(data) : List.of();
+    return new Action.Declare(d, source.text(s.span()), s.span(), paths);
   }
 
   private Declaration def(Stmt.Def d, String text) {

@@ -42,6 +42,29 @@ final class DataDeclarer {
     return values;
   }
 
+  /** The arguments of each data source that name files (the others are keys, columns, ...). */
+  private static final Map<String, List<String>> FILE_ARGS = Map.of(
+      "csv", List.of("path"), "npz", List.of("path"),
+      "idx", List.of("images", "labels", "test_images", "test_labels"),
+      "npy", List.of("x", "y", "test_x", "test_y"));
+
+  /** The spans of the file names a (checked) data statement reads, as string literals. */
+  static List<Span> pathSpans(Stmt.Data d) {
+    if (!(d.source() instanceof Expr.Call call) || !FILE_ARGS.containsKey(call.name())) {
+      return List.of();
+    }
+    List<String> keys = ARGS.get(call.name());
+    List<Span> spans = new java.util.ArrayList<>();
+    for (int i = 0; i < call.args().size(); i++) {
+      Arg a = call.args().get(i);
+      String key = a.named() ? a.name() : i < keys.size() ? keys.get(i) : null;
+      if (FILE_ARGS.get(call.name()).contains(key) && a.value() instanceof Expr.Str str) {
+        spans.add(str.span());
+      }
+    }
+    return spans;
+  }
+
   Declaration.Data declare(Stmt.Data d, String text) {
     if (!(d.source() instanceof Expr.Call call) || !ARGS.containsKey(call.name())) {
       String name = d.source() instanceof Expr.Call c ? c.name() : null;
@@ -117,21 +140,10 @@ final class DataDeclarer {
     }
   }
 
-  /**
-   * A relative path is read from the working directory, as trace files are written; failing
-   * that, from the script's own directory, so a script runs from anywhere.
-   */
+  /** A file to read, by the one rule for relative paths ({@link Source#resolve}). */
   Path resolve(String file) {
     try {
-      Path p = Path.of(file);
-      if (p.isAbsolute() || Files.exists(p)) {
-        return p;
-      }
-      Path script = Path.of(values.source().name()).getParent();
-      if (script != null && Files.exists(script.resolve(p))) {
-        return script.resolve(p);
-      }
-      return p;
+      return values.source().resolve(file);
     } catch (InvalidPathException e) {
       throw new DataError("cannot read \"" + file + "\": not a valid path");
     }

@@ -28,7 +28,7 @@ final class OutputFiles {
     }
     Path path;
     try {
-      path = Path.of(written).toAbsolutePath().normalize();
+      path = values.source().resolve(written).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw values.error(span, "cannot write " + what + " \"" + written + "\": not a valid path");
     }

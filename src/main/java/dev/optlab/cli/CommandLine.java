@@ -119,7 +119,8 @@ public final class CommandLine {
       try {
         // Malformed UTF-8 decodes to U+FFFD, which the lexer reports as an unexpected character.
         byte[] bytes = Files.readAllBytes(Path.of(in.name()));
-        sources.add(new Source(in.name(), new String(bytes, StandardCharsets.UTF_8)));
+        sources.add(new Source(in.name(), new String(bytes, StandardCharsets.UTF_8),
+            Path.of(in.name()).toAbsolutePath().normalize().getParent()));
       } catch (NoSuchFileException e) {
         return usageError(err, "cannot read '" + in.name() + "': no such file");
       } catch (IOException | RuntimeException e) {

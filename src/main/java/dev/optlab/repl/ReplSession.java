@@ -77,7 +77,7 @@ final class ReplSession {
         return Commands.execute(this, input);
       }
       // Trailing blank lines (a blank line submits) would put "end of input" on an empty line.
-      run(new Source(SOURCE_NAME, input.stripTrailing()), true);
+      run(new Source(SOURCE_NAME, input.stripTrailing(), workingDirectory), true);
       return true;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       internalError(e);

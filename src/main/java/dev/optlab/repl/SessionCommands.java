@@ -78,7 +78,8 @@ final class SessionCommands {
           ? "it is a directory" : e.getMessage()));
       return true;
     }
-    Source source = new Source(file, text);
+    // its relative paths start in its own directory, as when the script is run (one rule)
+    Source source = new Source(file, text, s.resolve(file).toAbsolutePath().normalize().getParent());
     Optional<String> binary = BinaryInput.diagnostic(source);
     if (binary.isPresent()) {
       s.out().print(binary.get());
@@ -94,13 +95,14 @@ final class SessionCommands {
       s.out().println("usage: :save FILE");
       return true;
     }
-    List<String> declarations = s.engine().declarationHistory();
+    Path target = s.resolve(file).toAbsolutePath().normalize();
+    // file names are rewritten to start from the saved script's directory (the one rule)
+    List<String> declarations = s.engine().declarationHistory(target.getParent());
     StringBuilder script = new StringBuilder("# optlab session: ").append(declarations.size())
         .append(declarations.size() == 1 ? " declaration\n" : " declarations\n");
     for (String d : declarations) {
       script.append(d.strip()).append('\n');
     }
-    Path target = s.resolve(file).toAbsolutePath().normalize();
     try {
       if (Files.isDirectory(target)) {
         throw new IOException("it is a directory");
@@ -143,7 +145,7 @@ final class SessionCommands {
       return true;
     }
     long start = System.nanoTime();
-    s.run(new Source(ReplSession.SOURCE_NAME, statement), true);
+    s.run(new Source(ReplSession.SOURCE_NAME, statement, s.workingDirectory()), true);
     s.out().println("time: " + duration(System.nanoTime() - start));
     return true;
   }

@@ -1,16 +1,36 @@
 package dev.optlab.source;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
-/** A script's text and the name errors call it by (a file path, {@code <repl>}, {@code <-e>}). */
+/**
+ * A script's text, the name errors call it by (a file path, {@code <repl>}, {@code <-e>}), and
+ * the directory its relative paths start from.
+ *
+ * <p><b>The one rule for relative paths</b> (docs/language.md): every file a statement names —
+ * data it reads, traces, plots and reports it writes — is relative to the directory of the script
+ * file it is written in; text that comes from no file (typed into the REPL, {@code -e}, standard
+ * input) is relative to the working directory. So a script with its data beside it runs from
+ * anywhere, and {@code :load} of it reads and writes what running it would.
+ */
 public final class Source {
   private final String name;
   private final String text;
+  private final Path directory;
   private final int[] lineStarts;
 
+  /** Text from no file: relative paths start at the working directory. */
   public Source(String name, String text) {
+    this(name, text, null);
+  }
+
+  /**
+   * @param directory where relative paths start; null for the working directory
+   */
+  public Source(String name, String text, Path directory) {
     this.name = name;
     this.text = text;
+    this.directory = directory;
     int[] starts = new int[16];
     int n = 0;
     starts[n++] = 0;
@@ -27,6 +47,22 @@ public final class Source {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * A path as written in this source, resolved by the one rule: relative to the script's
+   * directory, or to the working directory for text from no file.
+   *
+   * @throws java.nio.file.InvalidPathException when {@code written} is no path
+   */
+  public Path resolve(String written) {
+    Path p = Path.of(written);
+    return directory == null || p.isAbsolute() ? p : directory.resolve(p);
+  }
+
+  /** Where relative paths start; null for the working directory. */
+  public Path directory() {
+    return directory;
   }
 
   public String text() {

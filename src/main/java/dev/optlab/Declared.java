@@ -1,0 +1,58 @@
+package dev.optlab;
+
+import dev.optlab.check.Action;
+import dev.optlab.source.Source;
+import dev.optlab.source.Span;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A declaration as written, with what {@code :save} needs to write it elsewhere: the directory
+ * its relative paths started from and where in its text the file names are.
+ *
+ * @param directory where its relative paths start (absolute)
+ * @param paths the file-name literals' spans, relative to the start of {@code text}
+ */
+record Declared(String text, Path directory, List<Span> paths) {
+  static Declared of(Source source, Action.Declare d) {
+    Path dir = source.directory() != null ? source.directory() : Path.of("");
+    int at = d.span().start();
+    List<Span> local = d.paths().stream()
+        .map(p -> new Span(p.start() - at, p.end() - at)).toList();
+    return new Declared(d.text(), dir.toAbsolutePath().normalize(), local);
+  }
+
+  /** The text with each relative file name made relative to {@code target} instead. */
+  String relocated(Path target) {
+    Path to = target.toAbsolutePath().normalize();
+    StringBuilder sb = new StringBuilder();
+    int done = 0;
+    for (Span s : paths) {
+      String literal = text.substring(s.start(), s.end());
+      String written = unquote(literal);
+      Path p = Path.of(written);
+      sb.append(text, done, s.start());
+      if (p.isAbsolute() || directory.equals(to)) {
+        sb.append(literal);
+      } else {
+        sb.append(quote(to.relativize(directory.resolve(p).normalize()).toString()));
+      }
+      done = s.end();
+    }
+    return sb.append(text.substring(done)).toString();
+  }
+
+  /** The string literal's value (the language's escapes: a backslash before any character). */
+  private static String unquote(String literal) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i < literal.length() - 1; i++) {
+      char ch = literal.charAt(i);
+      sb.append(ch == '\\' && i + 2 < literal.length() ? literal.charAt(++i) : ch);
+    }
+    return sb.toString();
+  }
+
+  private static String quote(String value) {
+    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+}
