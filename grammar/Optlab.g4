@@ -42,6 +42,7 @@ plotClause
   : runClause                                             # plotRunClause
   | TO STRING                                             # toClause
   | WITH shown=ID                                         # withClause
+  | scale=ID STEPS                                        # axisClause
   | OVER LPAREN axisRange (COMMA axisRange)* RPAREN       # overClause
   | name=ID value=expr                                    # settingClause
   ;

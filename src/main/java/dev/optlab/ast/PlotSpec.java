@@ -8,8 +8,11 @@ public sealed interface PlotSpec {
   /** {@code to "FILE"}, or null to draw in the terminal. */
   Target to();
 
-  /** {@code plot run ...} / {@code plot compare ...}; {@code with lr} adds the lr panel. */
-  record Curves(RunSpec run, boolean withLr, Target to) implements PlotSpec {}
+  /**
+   * {@code plot run ...} / {@code plot compare ...}; {@code with lr} adds the lr panel, {@code
+   * log steps} puts the step on a log axis.
+   */
+  record Curves(RunSpec run, boolean withLr, boolean logSteps, Target to) implements PlotSpec {}
 
   /** {@code plot schedule A, B for N steps [every K] [lr X]}. */
   record Schedules(List<Expr> schedules, Expr steps, Expr every, Expr lr, Target to)

@@ -43,7 +43,10 @@ final class PlotChecker {
     return switch (stmt.spec()) {
       case PlotSpec.Curves c -> {
         ExecutionPlan run = plan(c.run(), span, CURVE_POINTS);
-        yield new PlotPlan.Curves(run, c.withLr(), target(c.to()), span);
+        if (c.logSteps() && c.run().every() == null && run.training() == null) {
+          run = run.withLogSpacedRows(); // as many points in each decade, 1-10 as 1e5-1e6
+        }
+        yield new PlotPlan.Curves(run, c.withLr(), c.logSteps(), target(c.to()), span);
       }
       case PlotSpec.Paths p -> paths(p, span);
       case PlotSpec.Schedules s -> schedules(s, span);

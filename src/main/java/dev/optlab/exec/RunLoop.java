@@ -78,7 +78,7 @@ final class RunLoop implements Loop {
         last = new TraceRow(name, k, lr, loss, gradNorm, p.clone());
         rows.accept(last);
       }
-      untilTrace = traced ? every - 1 : untilTrace - 1;
+      untilTrace = traced ? plan.loop().gapAfter(k) : untilTrace - 1;
       if (traceFile != null) {
         traceFile.write(name, k, lr, loss, gradNorm, p);
       }

@@ -51,6 +51,26 @@ public record ExecutionPlan(
   /**
    * The loop: {@code steps} updates at most, a traced row every {@code every} steps (and the
    * first and last), stopping early when {@code until} holds.
+   *
+   * @param logSpaced whether the rows are spaced evenly on a log scale of the step instead
+   *     (steps 0 to 100, then every 1% further: about 230 per decade), for {@code plot ... log
+   *     steps}; scalar runs only
    */
-  public record LoopPlan(long steps, long every, StopCondition until) {}
+  public record LoopPlan(long steps, long every, StopCondition until, boolean logSpaced) {
+    public LoopPlan(long steps, long every, StopCondition until) {
+      this(steps, every, until, false);
+    }
+
+    /** Steps to skip after a traced step {@code k} before the next traced one. */
+    public long gapAfter(long k) {
+      return logSpaced ? k / 100 : every - 1;
+    }
+  }
+
+  /** This plan with its rows spaced on a log scale of the step ({@link LoopPlan#logSpaced}). */
+  public ExecutionPlan withLogSpacedRows() {
+    return new ExecutionPlan(span, compare, objective, optimizers,
+        new LoopPlan(loop.steps(), loop.every(), loop.until(), true), traceFile, traceSpan,
+        training);
+  }
 }

@@ -17,7 +17,8 @@ public sealed interface PlotPlan {
   Target file();
 
   /** {@code plot run ...} / {@code plot compare ...}: loss (and lr) against step. */
-  record Curves(ExecutionPlan run, boolean withLr, Target file, Span span) implements PlotPlan {}
+  record Curves(ExecutionPlan run, boolean withLr, boolean logSteps, Target file, Span span)
+      implements PlotPlan {}
 
   /** {@code plot schedule A, B for N steps}: each schedule's lr, no optimizer run. */
   record ScheduleCurves(List<NamedSchedule> schedules, long steps, long every, Target file,

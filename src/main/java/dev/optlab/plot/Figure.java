@@ -37,11 +37,22 @@ public record Figure(String title, List<Panel> panels) {
    *
    * @param logY whether the y axis is logarithmic (see {@link #wantsLog})
    * @param fromZero whether the y axis starts at 0 (learning rates)
+   * @param logX whether the x axis (the step) is logarithmic, step 0 drawn at its left edge
    */
   public record Lines(String title, String xLabel, String yLabel, List<Series> series,
-      boolean logY, boolean fromZero) implements Panel {
+      boolean logY, boolean fromZero, boolean logX) implements Panel {
     public Lines {
       series = List.copyOf(series);
+    }
+
+    public Lines(String title, String xLabel, String yLabel, List<Series> series, boolean logY,
+        boolean fromZero) {
+      this(title, xLabel, yLabel, series, logY, fromZero, false);
+    }
+
+    /** The same panel with the step on a log axis. */
+    public Lines withLogX() {
+      return new Lines(title, xLabel, yLabel, series, logY, fromZero, true);
     }
   }
 

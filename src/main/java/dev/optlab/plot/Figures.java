@@ -34,6 +34,9 @@ public final class Figures {
     if (plan.withLr()) {
       panels.add(lrPanel(rows.lrSeries()));
     }
+    if (plan.logSteps()) {
+      panels.replaceAll(p -> ((Figure.Lines) p).withLogX());
+    }
     String what = plan.run().compare() ? "loss" : rows.runs().get(0).name();
     return new Figure(what + " " + title(plan.run()), panels);
   }

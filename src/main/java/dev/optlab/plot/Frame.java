@@ -13,7 +13,16 @@ final class Frame {
       return Axis.exact(c.map().xLo(), c.map().xHi());
     }
     double[] r = range(panel, true);
+    if (panel instanceof Figure.Lines l && l.logX()) {
+      return Axis.loose(r[0], r[1], true, 5); // by decades; step 0 sits on the left edge
+    }
     return r[1] > r[0] ? Axis.exact(r[0], r[1]) : Axis.loose(r[0], r[1], false, 5);
+  }
+
+  /** The x label, saying so when the axis is logarithmic. */
+  static String xLabel(Figure.Panel panel) {
+    return panel instanceof Figure.Lines l && l.logX() ? panel.xLabel() + " (log scale)"
+        : panel.xLabel();
   }
 
   static Axis y(Figure.Panel panel, int maxTicks) {
@@ -51,7 +60,7 @@ final class Frame {
 
   /** {min, max} of the finite x (or y) values of the panel's series; NaNs when there are none. */
   private static double[] range(Figure.Panel panel, boolean x) {
-    boolean log = !x && panel instanceof Figure.Lines l && l.logY();
+    boolean log = panel instanceof Figure.Lines l && (x ? l.logX() : l.logY());
     double min = Double.NaN;
     double max = Double.NaN;
     for (Series s : panel.series()) {

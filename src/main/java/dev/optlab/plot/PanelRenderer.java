@@ -65,7 +65,7 @@ final class PanelRenderer {
           TICK_INK, false, "tick");
     }
     p.rect(px, py, pw, ph, null, FRAME);
-    p.text(px + pw / 2, py + ph + 40, panel.xLabel(), 13, Painter.Anchor.MIDDLE, false, INK,
+    p.text(px + pw / 2, py + ph + 40, Frame.xLabel(panel), 13, Painter.Anchor.MIDDLE, false, INK,
         false, "axis-label");
     p.text(x0 + 16, py + ph / 2, Frame.yLabel(panel), 13, Painter.Anchor.MIDDLE, false, INK, true,
         "axis-label");

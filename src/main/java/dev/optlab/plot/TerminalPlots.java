@@ -66,7 +66,8 @@ public final class TerminalPlots {
       lw = Math.max(lw, yLabels[i].length());
     }
     // Room at the right for the x axis' name, after the last tick label.
-    int cols = Math.max(10, width - lw - 2 - (p.xLabel().isEmpty() ? 0 : p.xLabel().length() + 2));
+    String xLabel = Frame.xLabel(p);
+    int cols = Math.max(10, width - lw - 2 - (xLabel.isEmpty() ? 0 : xLabel.length() + 2));
     Canvas canvas = new Canvas(cols, rows, style.unicode());
     double sx = canvas.width() - 1;
     double sy = canvas.height() - 1;
@@ -143,7 +144,7 @@ public final class TerminalPlots {
       }
     }
     out.add(" ".repeat(lw + 1) + (style.unicode() ? '└' : '+') + new String(axisLine));
-    out.add(withXLabel(new String(tickLine).stripTrailing(), p.xLabel(), width));
+    out.add(withXLabel(new String(tickLine).stripTrailing(), xLabel, width));
     if (contour != null) {
       out.add(fit(levelsLine(contour.map(), style), width));
     }

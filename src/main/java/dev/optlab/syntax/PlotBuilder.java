@@ -56,7 +56,7 @@ final class PlotBuilder {
     if (c.kind.getType() == OptlabParser.PATHS) {
       return new PlotSpec.Paths(run, o.over == null ? List.of() : o.over, o.to);
     }
-    return new PlotSpec.Curves(run, o.withLr, o.to);
+    return new PlotSpec.Curves(run, o.withLr, o.logSteps, o.to);
   }
 
   private PlotSpec schedules(PlotSchedulesContext c) {
@@ -86,6 +86,7 @@ final class PlotBuilder {
     private final String plot;
     PlotSpec.Target to;
     boolean withLr;
+    boolean logSteps;
     Expr lr;
     List<PlotSpec.AxisRange> over;
 
@@ -110,6 +111,16 @@ final class PlotBuilder {
           }
           boolean again = withLr;
           withLr = true;
+          yield again;
+        }
+        case AxisClauseContext a -> {
+          if (!withAllowed || !a.scale.getText().equals("log")) {
+            throw ast.error(ast.span(a), withAllowed
+                ? "expected 'log steps' (the step on a log axis)"
+                : "'log steps' belongs to plot run and plot compare");
+          }
+          boolean again = logSteps;
+          logSteps = true;
           yield again;
         }
         case OverClauseContext v -> {
