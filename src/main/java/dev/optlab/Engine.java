@@ -62,6 +62,10 @@ public final class Engine {
       } catch (OutOfMemoryError e) {
         // the estimates refuse what clearly cannot fit; this is what they did not foresee
         throw new OptlabError(source, action.span(), HeapCheck.outOfMemory());
+      } catch (OptlabError e) {
+        throw e;
+      } catch (RuntimeException | StackOverflowError e) {
+        throw OptlabError.internal(source, action.span(), e); // a bug, located
       }
       if (control.stopRequested()) {
         reports(actions).forEach(r -> output.reported(r.path(), true));

@@ -6,6 +6,7 @@ import dev.optlab.console.Progress;
 import dev.optlab.console.TableOutput;
 import dev.optlab.repl.Repl;
 import dev.optlab.source.BinaryInput;
+import dev.optlab.source.Debug;
 import dev.optlab.source.Diagnostic;
 import dev.optlab.source.DiagnosticRenderer;
 import dev.optlab.source.OptlabError;
@@ -172,6 +173,7 @@ public final class CommandLine {
         out.flush();
         control.end();
         err.print(DiagnosticRenderer.render(e));
+        Debug.stackTrace(e.bug(), err);
         return 1;
       } catch (OutOfMemoryError e) {
         out.flush();
@@ -180,10 +182,11 @@ public final class CommandLine {
             + "OPTLAB_HEAP=8g ./optlab ...");
         return 1;
       } catch (RuntimeException | StackOverflowError e) {
-        // A bug in optlab, not in the script; still no stack trace for the user.
+        // A bug in optlab, not in the script: no stack trace unless OPTLAB_DEBUG=1 asks for it.
         out.flush();
         control.end();
-        err.println(source.name() + ": error: internal error: " + e);
+        err.println(source.name() + ": error: " + Debug.internalError(e));
+        Debug.stackTrace(e, err);
         return 1;
       } finally {
         out.flush();

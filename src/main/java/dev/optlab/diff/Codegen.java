@@ -25,10 +25,20 @@ final class Codegen {
   private static final String DD_D = "(DD)D";
   private static final String DDD_D = "(DDD)D";
 
-  /** The translation of {@code p}, or null when it is too big or cannot be defined. */
+  /**
+   * The translation of {@code p}, or null when it is too big or cannot be defined; then {@code
+   * p.notFused} says why, for {@code explain}. The interpreter computes the very same numbers,
+   * so falling back to it changes only the speed.
+   */
   static Fused generate(Program p) {
     // About 10 bytes of bytecode per op each way: skip what would exceed MAX_CODE anyway.
-    if (p.result < 0 || (p.fop.length + p.bop.length) * 10 > MAX_CODE || p.arity > Short.MAX_VALUE) {
+    if (p.result < 0) {
+      p.notFused = "a constant";
+      return null;
+    }
+    if ((p.fop.length + p.bop.length) * 10 > MAX_CODE || p.arity > Short.MAX_VALUE) {
+      p.notFused = "too large for one JVM method (" + (p.fop.length + p.bop.length)
+          + " operations forward and back; the limit is about " + MAX_CODE / 10 + ")";
       return null;
     }
     try {
@@ -36,6 +46,7 @@ final class Codegen {
       byte[] value = g.valueMethod();
       byte[] both = g.gradientMethod();
       if (value == null || both == null) {
+        p.notFused = "too large for one JVM method";
         return null;
       }
       byte[] bytes = g.file.assemble(
@@ -49,6 +60,11 @@ final class Codegen {
       if (e instanceof Error err && !(e instanceof LinkageError)) {
         throw err;
       }
+      // The JVM refused the generated class (a VerifyError is a bug in this generator): the
+      // interpreter runs instead, explain says why, and OPTLAB_DEBUG=1 shows the trace.
+      p.notFused = "the JVM refused the generated class (" + e.getClass().getSimpleName()
+          + "; a bug in optlab, please report it)";
+      dev.optlab.source.Debug.stackTrace(e, System.err);
       return null;
     }
   }

@@ -47,6 +47,22 @@ public final class CompiledFunction {
     };
   }
 
+  /**
+   * How the program runs, for {@code explain}: translated to JVM bytecode (made now if it was not
+   * yet), or interpreted and why.
+   */
+  public String execution() {
+    if (p.result < 0) {
+      return "a constant: nothing to run";
+    }
+    if (FUSE_POLICY == Integer.MAX_VALUE) {
+      return "runs interpreted (bytecode translation turned off: -Doptlab.diff.fuse=never)";
+    }
+    return fuseNow() != null
+        ? "runs as JVM bytecode (translated after its first " + FUSE_POLICY + " evaluations)"
+        : "runs interpreted, not translated to bytecode: " + p.notFused;
+  }
+
   /** The number of variables. */
   public int arity() {
     return p.arity;

@@ -44,6 +44,8 @@ final class Program {
   /** The bytecode translation, made on demand; null until then or when it cannot be made. */
   volatile Fused fused;
   volatile boolean fusedTried;
+  /** Why there is no bytecode translation, once one was tried and not made; else null. */
+  volatile String notFused;
 
   Program(List<String> variables, int[] fop, int[] fa, int[] fb, double[] fc, double[] regInit,
       int base, int[] bop, int[] ba, int[] bb, int[] br, double[] bc, double[] baux, int[] ta,

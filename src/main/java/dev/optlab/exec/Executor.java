@@ -3,6 +3,7 @@ package dev.optlab.exec;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.RunListener;
 import dev.optlab.source.OptlabError;
+import dev.optlab.source.RunError;
 import dev.optlab.source.Source;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
@@ -44,12 +45,11 @@ public final class Executor {
       } else {
         run(plan, listener, loops);
       }
-    } catch (OptlabError e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Whatever goes wrong inside a run is reported at the statement that started it.
+    } catch (RunError e) {
+      // a failure the run could meet by its nature; anything else is a bug, which the engine
+      // reports as an internal error at this statement
       throw new OptlabError(source, plan.span(), (plan.compare() ? "compare" : "run")
-          + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          + " failed: " + e.getMessage());
     }
   }
 

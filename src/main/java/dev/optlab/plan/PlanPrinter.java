@@ -19,7 +19,8 @@ public final class PlanPrinter {
         .append(" on ").append(objective.name()).append('\n');
     sb.append("  objective ").append(objective.name()).append('(')
         .append(String.join(", ", objective.params())).append("): ")
-        .append(objective.function().operationCount()).append(" operations, value and gradient\n");
+        .append(objective.function().operationCount()).append(" operations, value and gradient\n")
+        .append("  ").append(objective.function().execution()).append('\n');
     for (String op : objective.function().listing()) {
       sb.append("    ").append(op).append('\n');
     }

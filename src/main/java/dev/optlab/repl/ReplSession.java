@@ -1,7 +1,8 @@
 package dev.optlab.repl;
 
-import dev.optlab.console.Progress;
 import dev.optlab.Engine;
+import dev.optlab.console.Progress;
+import dev.optlab.source.Debug;
 import dev.optlab.source.DiagnosticRenderer;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Source;
@@ -98,15 +99,14 @@ final class ReplSession {
       engine.run(source, repl, output, control);
     } catch (OptlabError e) {
       output.error(DiagnosticRenderer.render(e));
+      Debug.stackTrace(e.bug(), output.out());
     } finally {
       control.end();
     }
   }
 
   void internalError(Throwable e) {
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst()
-        .orElse("");
-    output.error("internal error: " + e.getClass().getSimpleName() + message
-        + " (the session goes on)\n");
+    output.error(Debug.internalError(e) + "; the session goes on\n");
+    Debug.stackTrace(e, output.out());
   }
 }

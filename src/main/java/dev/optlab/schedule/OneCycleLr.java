@@ -194,7 +194,8 @@ public record OneCycleLr(
     @Override
     public void step(double loss) {
       if (t >= s.totalSteps) {
-        throw new IllegalStateException(s + " cannot be stepped more than total_steps = "
+        // the checker refuses runs longer than the schedule; a run past it is PyTorch's error too
+        throw new dev.optlab.source.RunError(s + " cannot be stepped more than total_steps = "
             + s.totalSteps + " times (PyTorch's OneCycleLR raises here)");
       }
       t++;

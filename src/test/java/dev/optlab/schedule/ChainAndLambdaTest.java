@@ -1,5 +1,6 @@
 package dev.optlab.schedule;
 
+import dev.optlab.source.RunError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -146,7 +147,7 @@ class ChainAndLambdaTest {
       for (long k = 0; k < max; k++) {
         s.step(0);
       }
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.step(0));
+      RunError e = assertThrows(RunError.class, () -> s.step(0));
       assertTrue(e.getMessage().contains("cannot be stepped more than total_steps"),
           e.getMessage());
     }
