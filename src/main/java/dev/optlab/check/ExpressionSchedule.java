@@ -1,6 +1,7 @@
 package dev.optlab.check;
 
 import dev.optlab.diff.CompiledFunction;
+import dev.optlab.diff.Evaluator;
 import dev.optlab.schedule.LambdaSchedule;
 
 /**
@@ -13,7 +14,7 @@ final class ExpressionSchedule {
   /** @param function compiled over {@code (t, lr0)} */
   static LambdaSchedule of(CompiledFunction function, String text) {
     return new LambdaSchedule(text, () -> {
-      CompiledFunction f = function.copy();
+      Evaluator f = function.evaluator(); // one per schedule started: its own buffers
       double[] args = new double[2];
       return (t, lr0) -> {
         args[0] = t;

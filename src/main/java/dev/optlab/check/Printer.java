@@ -54,7 +54,7 @@ final class Printer {
     }
     double[] point = c.args().size() == 2
         ? new PointReader(values).read(c.args().get(1).value(), o) : o.start().clone();
-    CompiledFunction f = o.function().copy();
+    CompiledFunction f = o.function();
     double[] g = new double[point.length];
     f.valueAndGradient(point, g);
     return Points.formatExact(o.params(), g);

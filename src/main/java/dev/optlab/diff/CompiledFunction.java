@@ -18,27 +18,22 @@ import java.util.List;
  * hand-written method. Both give the same bits. The system property {@code optlab.diff.fuse}
  * ({@code never}, {@code always}) overrides when that happens.
  *
- * <p>An instance owns its work buffers and is not thread-safe; {@link #copy()} gives another one
- * over the same program for another thread.
+ * <p>An instance is immutable and may be shared by threads (plans and declarations hold it);
+ * evaluating needs work buffers, which each loop gets from {@link #evaluator()}.
  */
 public final class CompiledFunction {
   /** Calls of one instance after which the program is translated to bytecode. */
   static final int FUSE_AFTER = 64;
 
-  private static final int FUSE_POLICY = fusePolicy();
+  private static final int FUSE_POLICY = readFusePolicy();
 
   private final Program p;
-  private final double[] regs;
-  private final double[] adj;
-  private int calls;
 
   CompiledFunction(Program program) {
     this.p = program;
-    this.regs = program.regInit.clone();
-    this.adj = program.adjInit.clone();
   }
 
-  private static int fusePolicy() {
+  private static int readFusePolicy() {
     String s = System.getProperty("optlab.diff.fuse", "");
     return switch (s) {
       case "never" -> Integer.MAX_VALUE;
@@ -88,53 +83,27 @@ public final class CompiledFunction {
     return p.bop.length;
   }
 
-  /** The same program with its own work buffers. */
-  public CompiledFunction copy() {
-    return new CompiledFunction(p);
+  /** Work buffers of its own for evaluating this function: one per loop or thread. */
+  public Evaluator evaluator() {
+    return new Evaluator(this, p);
   }
 
-  /** The value at {@code x} (length {@link #arity()}). */
+  /**
+   * The value at {@code x}, for a one-off evaluation (it makes an {@link #evaluator()} each call;
+   * loops keep one).
+   */
   public double value(double[] x) {
-    checkArity(x);
-    if (p.result < 0) {
-      return p.constant;
-    }
-    Fused f = fused();
-    if (f != null) {
-      return f.value(x);
-    }
-    forward(x);
-    return regs[p.result];
+    return evaluator().value(x);
   }
 
-  /** The value at {@code x}; fills {@code grad} (length {@link #arity()}) with the gradient. */
+  /** The value and gradient at {@code x}, for a one-off evaluation (see {@link #value}). */
   public double valueAndGradient(double[] x, double[] grad) {
-    checkArity(x);
-    if (grad.length < p.arity) {
-      throw new IllegalArgumentException("grad has length " + grad.length + ", need " + p.arity);
-    }
-    if (p.result < 0) {
-      java.util.Arrays.fill(grad, 0, p.arity, 0.0);
-      return p.constant;
-    }
-    Fused f = fused();
-    if (f != null) {
-      return f.valueAndGradient(x, grad);
-    }
-    forward(x);
-    backward(grad);
-    return regs[p.result];
+    return evaluator().valueAndGradient(x, grad);
   }
 
   /** The interpreter's answer, whatever the fuse policy (for tests). */
   double interpretValueAndGradient(double[] x, double[] grad) {
-    if (p.result < 0) {
-      java.util.Arrays.fill(grad, 0, p.arity, 0.0);
-      return p.constant;
-    }
-    forward(x);
-    backward(grad);
-    return regs[p.result];
+    return evaluator().interpretValueAndGradient(x, grad);
   }
 
   /** The bytecode translation, made now if need be; null if it cannot be made (for tests). */
@@ -150,153 +119,8 @@ public final class CompiledFunction {
     return p.fused;
   }
 
-  private Fused fused() {
-    Fused f = p.fused;
-    if (f != null || p.fusedTried || FUSE_POLICY == Integer.MAX_VALUE) {
-      return f;
-    }
-    if (calls < FUSE_POLICY) {
-      calls++;
-      return null;
-    }
-    return fuseNow();
-  }
-
-  private void checkArity(double[] x) {
-    if (x.length < p.arity) {
-      throw new IllegalArgumentException("x has length " + x.length + ", need " + p.arity);
-    }
-  }
-
-  private void forward(double[] x) {
-    final double[] v = regs;
-    final int[] op = p.fop;
-    final int[] a = p.fa;
-    final int[] b = p.fb;
-    final double[] c = p.fc;
-    System.arraycopy(x, 0, v, 0, p.arity);
-    for (int i = 0, d = p.base; i < op.length; i++, d++) {
-      v[d] = switch (op[i]) {
-        case Op.NEG -> -v[a[i]];
-        case Op.SQRT -> Math.sqrt(v[a[i]]);
-        case Op.EXP -> Sleef.exp(v[a[i]]);
-        case Op.LOG -> Sleef.log(v[a[i]]);
-        case Op.ABS -> Math.abs(v[a[i]]);
-        case Op.SIN -> Sleef.sin(v[a[i]]);
-        case Op.COS -> Sleef.cos(v[a[i]]);
-        case Op.TAN -> Sleef.tan(v[a[i]]);
-        case Op.TANH -> Sleef.tanh(v[a[i]]);
-        case Op.SIGMOID -> Kernels.sigmoid(v[a[i]]);
-        case Op.RELU -> Kernels.relu(v[a[i]]);
-        case Op.SOFTPLUS -> Kernels.softplus(v[a[i]]);
-        case Op.FLOOR -> Math.floor(v[a[i]]);
-        case Op.CEIL -> Math.ceil(v[a[i]]);
-        case Op.SIGN -> Kernels.sign(v[a[i]]);
-        case Op.RECIP -> 1.0 / v[a[i]];
-        case Op.ADD -> v[a[i]] + v[b[i]];
-        case Op.SUB -> v[a[i]] - v[b[i]];
-        case Op.MUL -> v[a[i]] * v[b[i]];
-        case Op.DIV -> v[a[i]] / v[b[i]];
-        case Op.POW -> Math.pow(v[a[i]], v[b[i]]);
-        case Op.MIN -> Kernels.min(v[a[i]], v[b[i]]);
-        case Op.MAX -> Kernels.max(v[a[i]], v[b[i]]);
-        case Op.ADD_C -> v[a[i]] + c[i];
-        case Op.SUB_C -> v[a[i]] - c[i];
-        case Op.RSUB_C -> c[i] - v[a[i]];
-        case Op.MUL_C -> v[a[i]] * c[i];
-        case Op.DIV_C -> v[a[i]] / c[i];
-        case Op.RPOW_C -> Math.pow(c[i], v[a[i]]);
-        case Op.POW_C -> Math.pow(v[a[i]], c[i]);
-        case Op.POW_0 -> 1.0;
-        case Op.POW_1 -> v[a[i]];
-        case Op.POW_2 -> {
-          double t = v[a[i]];
-          yield t * t;
-        }
-        case Op.POW_3 -> {
-          double t = v[a[i]];
-          yield t * t * t;
-        }
-        case Op.POW_HALF -> Math.sqrt(v[a[i]]);
-        case Op.POW_MHALF -> 1.0 / Math.sqrt(v[a[i]]);
-        case Op.POW_M1 -> 1.0 / v[a[i]];
-        case Op.POW_M2 -> {
-          double t = v[a[i]];
-          yield 1.0 / (t * t);
-        }
-        default -> throw new IllegalStateException("op " + op[i]);
-      };
-    }
-  }
-
-  private void backward(double[] grad) {
-    final double[] v = regs;
-    final double[] g = adj;
-    final int[] op = p.bop;
-    final int[] a = p.ba;
-    final int[] b = p.bb;
-    final int[] r = p.br;
-    final double[] c = p.bc;
-    final int[] sa = p.ta;
-    final int[] sb = p.tb;
-    final int nv = p.arity;
-    System.arraycopy(p.adjInit, 0, g, 0, g.length);
-    for (int k = op.length - 1; k >= 0; k--) {
-      final double gk = g[nv + k];
-      switch (op[k]) {
-        case Op.NEG, Op.RSUB_C -> g[sa[k]] += -gk;
-        case Op.SQRT -> g[sa[k]] += Kernels.sqrtBackward(gk, v[r[k]]);
-        case Op.EXP -> g[sa[k]] += gk * v[r[k]];
-        case Op.LOG -> g[sa[k]] += gk / v[a[k]];
-        case Op.ABS -> g[sa[k]] += Kernels.absBackward(gk, v[a[k]]);
-        case Op.SIN -> g[sa[k]] += Kernels.sinBackward(gk, v[a[k]]);
-        case Op.COS -> g[sa[k]] += Kernels.cosBackward(gk, v[a[k]]);
-        case Op.TAN -> g[sa[k]] += Kernels.tanBackward(gk, v[r[k]]);
-        case Op.TANH -> g[sa[k]] += Kernels.tanhBackward(gk, v[r[k]]);
-        case Op.SIGMOID -> g[sa[k]] += Kernels.sigmoidBackward(gk, v[r[k]]);
-        case Op.RELU -> g[sa[k]] += Kernels.reluBackward(gk, v[r[k]]);
-        case Op.SOFTPLUS -> g[sa[k]] += Kernels.softplusBackward(gk, v[a[k]]);
-        case Op.FLOOR, Op.CEIL, Op.SIGN, Op.POW_0 -> g[sa[k]] += 0.0;
-        case Op.RECIP -> g[sa[k]] += Kernels.recipBackward(gk, v[r[k]]);
-        case Op.ADD -> {
-          g[sa[k]] += gk;
-          g[sb[k]] += gk;
-        }
-        case Op.SUB -> {
-          g[sa[k]] += gk;
-          g[sb[k]] += -gk;
-        }
-        case Op.MUL -> {
-          g[sa[k]] += gk * v[b[k]];
-          g[sb[k]] += gk * v[a[k]];
-        }
-        case Op.DIV -> {
-          g[sa[k]] += gk / v[b[k]];
-          g[sb[k]] += Kernels.divBackwardOther(gk, v[a[k]], v[b[k]]);
-        }
-        case Op.POW -> {
-          g[sa[k]] += Kernels.powBackwardBase(gk, v[a[k]], v[b[k]]);
-          g[sb[k]] += Kernels.powTensorBackwardExponent(gk, v[a[k]], v[b[k]], v[r[k]]);
-        }
-        case Op.MIN -> {
-          g[sa[k]] += Kernels.minBackwardSelf(gk, v[a[k]], v[b[k]]);
-          g[sb[k]] += Kernels.minBackwardOther(gk, v[a[k]], v[b[k]]);
-        }
-        case Op.MAX -> {
-          g[sa[k]] += Kernels.maxBackwardSelf(gk, v[a[k]], v[b[k]]);
-          g[sb[k]] += Kernels.maxBackwardOther(gk, v[a[k]], v[b[k]]);
-        }
-        case Op.ADD_C, Op.SUB_C, Op.POW_1 -> g[sa[k]] += gk;
-        case Op.MUL_C -> g[sa[k]] += gk * c[k];
-        case Op.DIV_C -> g[sa[k]] += gk / c[k];
-        case Op.RPOW_C ->
-            g[sa[k]] += Kernels.powBackwardExponent(gk, c[k], p.baux[k], v[a[k]], v[r[k]]);
-        case Op.POW_C, Op.POW_2, Op.POW_3, Op.POW_HALF, Op.POW_MHALF, Op.POW_M1, Op.POW_M2 ->
-            g[sa[k]] += Kernels.powScalarBackward(gk, v[a[k]], c[k]);
-        default -> throw new IllegalStateException("op " + op[k]);
-      }
-    }
-    System.arraycopy(g, 0, grad, 0, nv);
+  static int fusePolicy() {
+    return FUSE_POLICY;
   }
 
   /**

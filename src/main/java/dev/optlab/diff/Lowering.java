@@ -236,7 +236,7 @@ final class Lowering {
           for (int i = 0; i < n; i++) {
             point[i] = args.get(i).constant();
           }
-          values.add(Val.of(objective.copy().valueAndGradient(point, new double[n])));
+          values.add(Val.of(objective.valueAndGradient(point, new double[n])));
           return;
         }
         if (active.contains(def)) {

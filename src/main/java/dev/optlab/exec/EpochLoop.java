@@ -65,7 +65,8 @@ final class EpochLoop implements Loop {
   public RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
     OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
-    StopCondition until = plan.loop().until() == null ? null : plan.loop().until().copy();
+    StopCondition.Evaluator until = plan.loop().until() == null ? null
+        : plan.loop().until().evaluator();
     long steps = plan.loop().steps();
     long every = plan.loop().every();
     long perEpoch = t.stepsPerEpoch();

@@ -1,6 +1,6 @@
 package dev.optlab.exec;
 
-import dev.optlab.diff.CompiledFunction;
+import dev.optlab.diff.Evaluator;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.StopCondition;
 import dev.optlab.trace.RunSummary;
@@ -41,11 +41,12 @@ final class RunLoop implements Loop {
   @Override
   public RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
-    CompiledFunction f = plan.objective().function().copy();
+    Evaluator f = plan.objective().function().evaluator();
     double[] p = plan.objective().start().clone();
     double[] g = new double[p.length];
     OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
-    StopCondition until = plan.loop().until() == null ? null : plan.loop().until().copy();
+    StopCondition.Evaluator until = plan.loop().until() == null ? null
+        : plan.loop().until().evaluator();
     long steps = plan.loop().steps();
     long every = plan.loop().every();
     if (keepLosses) {
@@ -116,7 +117,7 @@ final class RunLoop implements Loop {
    * the run is deterministic, so the second pass sees the same losses, and it stops at that step.
    */
   long firstStepAtOrBelow(double threshold) {
-    CompiledFunction f = plan.objective().function().copy();
+    Evaluator f = plan.objective().function().evaluator();
     double[] p = plan.objective().start().clone();
     double[] g = new double[p.length];
     OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);

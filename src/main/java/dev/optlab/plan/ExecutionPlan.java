@@ -38,7 +38,18 @@ public record ExecutionPlan(
 
   /** The objective compiled for value and gradient, and the point every optimizer starts from. */
   public record ObjectivePlan(String name, List<String> params, CompiledFunction function,
-      double[] start) {}
+      double[] start) {
+    public ObjectivePlan {
+      params = List.copyOf(params);
+      start = start.clone();
+    }
+
+    /** A copy: the plan stays as planned whatever a loop does with its start. */
+    @Override
+    public double[] start() {
+      return start.clone();
+    }
+  }
 
   /**
    * One optimizer's part of the plan.

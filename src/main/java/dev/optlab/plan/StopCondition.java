@@ -5,7 +5,7 @@ import dev.optlab.diff.CompiledFunction;
 
 /**
  * {@code until loss < 1e-8}: both sides compiled as functions of {@code (loss, grad_norm, step)}.
- * One instance per run (it owns work buffers).
+ * Immutable, as plans are: each loop tests it through an {@link #evaluator()} of its own.
  */
 public final class StopCondition {
   /** The names a condition may use, in the order the compiled sides take them. */
@@ -16,7 +16,6 @@ public final class StopCondition {
   private final CompiledFunction right;
   private final RunSpec.Comparison op;
   private final String text;
-  private final double[] args = new double[3];
 
   public StopCondition(CompiledFunction left, RunSpec.Comparison op,
       CompiledFunction right, String text) {
@@ -26,25 +25,34 @@ public final class StopCondition {
     this.text = text;
   }
 
-  /** A fresh copy for another run (runs of a compare may go in parallel). */
-  public StopCondition copy() {
-    return new StopCondition(left.copy(), op, right.copy(), text);
+  /** Work buffers of its own for testing the condition: one per loop. */
+  public Evaluator evaluator() {
+    return new Evaluator();
   }
 
-  public boolean holds(double loss, double gradNorm, long step) {
-    args[0] = loss;
-    args[1] = gradNorm;
-    args[2] = step;
-    double a = left.value(args);
-    double b = right.value(args);
-    return switch (op) {
-      case LT -> a < b;
-      case LE -> a <= b;
-      case GT -> a > b;
-      case GE -> a >= b;
-      case EQ -> a == b;
-      case NE -> a != b;
-    };
+  /** Tests the condition step by step without allocating. */
+  public final class Evaluator {
+    private final dev.optlab.diff.Evaluator l = left.evaluator();
+    private final dev.optlab.diff.Evaluator r = right.evaluator();
+    private final double[] args = new double[3];
+
+    private Evaluator() {}
+
+    public boolean holds(double loss, double gradNorm, long step) {
+      args[0] = loss;
+      args[1] = gradNorm;
+      args[2] = step;
+      double a = l.value(args);
+      double b = r.value(args);
+      return switch (op) {
+        case LT -> a < b;
+        case LE -> a <= b;
+        case GT -> a > b;
+        case GE -> a >= b;
+        case EQ -> a == b;
+        case NE -> a != b;
+      };
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.optlab.plot;
 
 import dev.optlab.diff.CompiledFunction;
+import dev.optlab.diff.Evaluator;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.PlotPlan;
 import dev.optlab.plan.Points;
@@ -97,7 +98,7 @@ public final class Figures {
     List<Series> series = rows.pathSeries();
     PlotPlan.Range x = xRange != null ? xRange : fit(rows.runs(), 0, start[0]);
     PlotPlan.Range y = yRange != null ? yRange : fit(rows.runs(), 1, start[1]);
-    CompiledFunction f = function.copy();
+    Evaluator f = function.evaluator();
     double[] point = new double[2];
     ContourMap map = Contours.map(objective, (a, b) -> {
       point[0] = a;

@@ -195,7 +195,7 @@ public final class ReportLog {
       ExecutionPlan.ObjectivePlan o = plan.objective();
       Contour contour = plan.training() == null && o.function() != null
           && o.params().size() == 2 && o.start().length == 2
-          ? new Contour(o.name(), o.params(), o.function().copy(), o.start().clone()) : null;
+          ? new Contour(o.name(), o.params(), o.function(), o.start().clone()) : null;
       return new RunSection(source.text(span), source.name(), source.line(span.start()),
           o.name(), o.params(), List.copyOf(runs), table, ReportFigures.caption(plan), contour,
           plan.training() == null ? List.of() : plan.training().metrics());
