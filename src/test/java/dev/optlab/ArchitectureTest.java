@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Bottom first. {@code main} is the class dev.optlab.Main, the process entry point on top. */
   static final List<List<String>> LAYERS = List.of(
-      List.of("source", "hyper", "trace", "io"), // spans, errors, hyperparameters, numbers, files
+      List.of("source", "hyper", "trace", "io", "ops"), // spans, errors, hyperparameters,
+      // numbers, files, the one table of scalar operations
       List.of("ast", "data", "optim", "schedule"),
       List.of("diff", "syntax", "tensor"),   // objective compilers, the parser facade
       List.of("plan"),                       // what a checked statement will do; immutable

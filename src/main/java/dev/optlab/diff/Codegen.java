@@ -18,9 +18,9 @@ final class Codegen {
   static final int MAX_CODE = 8000;
 
   private static final String SELF = "dev/optlab/diff/FusedProgram";
-  private static final String KERNELS = "dev/optlab/diff/Kernels";
+  private static final String KERNELS = "dev/optlab/ops/ScalarOps";
   private static final String MATH = "java/lang/Math";
-  private static final String SLEEF = "dev/optlab/diff/Sleef";
+  private static final String SLEEF = "dev/optlab/ops/Sleef";
   private static final String D_D = "(D)D";
   private static final String DD_D = "(DD)D";
   private static final String DDD_D = "(DDD)D";

@@ -1,5 +1,8 @@
 package dev.optlab.diff;
 
+import dev.optlab.ops.ScalarOps;
+import dev.optlab.ops.Sleef;
+
 /**
  * Evaluates a {@link CompiledFunction} with work buffers of its own: one per loop (or thread),
  * made by {@link CompiledFunction#evaluator()}, so that the compiled function itself (what plans
@@ -104,20 +107,20 @@ public final class Evaluator {
         case Op.COS -> Sleef.cos(v[a[i]]);
         case Op.TAN -> Sleef.tan(v[a[i]]);
         case Op.TANH -> Sleef.tanh(v[a[i]]);
-        case Op.SIGMOID -> Kernels.sigmoid(v[a[i]]);
-        case Op.RELU -> Kernels.relu(v[a[i]]);
-        case Op.SOFTPLUS -> Kernels.softplus(v[a[i]]);
+        case Op.SIGMOID -> ScalarOps.sigmoid(v[a[i]]);
+        case Op.RELU -> ScalarOps.relu(v[a[i]]);
+        case Op.SOFTPLUS -> ScalarOps.softplus(v[a[i]]);
         case Op.FLOOR -> Math.floor(v[a[i]]);
         case Op.CEIL -> Math.ceil(v[a[i]]);
-        case Op.SIGN -> Kernels.sign(v[a[i]]);
+        case Op.SIGN -> ScalarOps.sign(v[a[i]]);
         case Op.RECIP -> 1.0 / v[a[i]];
         case Op.ADD -> v[a[i]] + v[b[i]];
         case Op.SUB -> v[a[i]] - v[b[i]];
         case Op.MUL -> v[a[i]] * v[b[i]];
         case Op.DIV -> v[a[i]] / v[b[i]];
         case Op.POW -> Math.pow(v[a[i]], v[b[i]]);
-        case Op.MIN -> Kernels.min(v[a[i]], v[b[i]]);
-        case Op.MAX -> Kernels.max(v[a[i]], v[b[i]]);
+        case Op.MIN -> ScalarOps.min(v[a[i]], v[b[i]]);
+        case Op.MAX -> ScalarOps.max(v[a[i]], v[b[i]]);
         case Op.ADD_C -> v[a[i]] + c[i];
         case Op.SUB_C -> v[a[i]] - c[i];
         case Op.RSUB_C -> c[i] - v[a[i]];
@@ -163,19 +166,19 @@ public final class Evaluator {
       final double gk = g[nv + k];
       switch (op[k]) {
         case Op.NEG, Op.RSUB_C -> g[sa[k]] += -gk;
-        case Op.SQRT -> g[sa[k]] += Kernels.sqrtBackward(gk, v[r[k]]);
+        case Op.SQRT -> g[sa[k]] += ScalarOps.sqrtBackward(gk, v[r[k]]);
         case Op.EXP -> g[sa[k]] += gk * v[r[k]];
         case Op.LOG -> g[sa[k]] += gk / v[a[k]];
-        case Op.ABS -> g[sa[k]] += Kernels.absBackward(gk, v[a[k]]);
-        case Op.SIN -> g[sa[k]] += Kernels.sinBackward(gk, v[a[k]]);
-        case Op.COS -> g[sa[k]] += Kernels.cosBackward(gk, v[a[k]]);
-        case Op.TAN -> g[sa[k]] += Kernels.tanBackward(gk, v[r[k]]);
-        case Op.TANH -> g[sa[k]] += Kernels.tanhBackward(gk, v[r[k]]);
-        case Op.SIGMOID -> g[sa[k]] += Kernels.sigmoidBackward(gk, v[r[k]]);
-        case Op.RELU -> g[sa[k]] += Kernels.reluBackward(gk, v[r[k]]);
-        case Op.SOFTPLUS -> g[sa[k]] += Kernels.softplusBackward(gk, v[a[k]]);
+        case Op.ABS -> g[sa[k]] += ScalarOps.absBackward(gk, v[a[k]]);
+        case Op.SIN -> g[sa[k]] += ScalarOps.sinBackward(gk, v[a[k]]);
+        case Op.COS -> g[sa[k]] += ScalarOps.cosBackward(gk, v[a[k]]);
+        case Op.TAN -> g[sa[k]] += ScalarOps.tanBackward(gk, v[r[k]]);
+        case Op.TANH -> g[sa[k]] += ScalarOps.tanhBackward(gk, v[r[k]]);
+        case Op.SIGMOID -> g[sa[k]] += ScalarOps.sigmoidBackward(gk, v[r[k]]);
+        case Op.RELU -> g[sa[k]] += ScalarOps.reluBackward(gk, v[r[k]]);
+        case Op.SOFTPLUS -> g[sa[k]] += ScalarOps.softplusBackward(gk, v[a[k]]);
         case Op.FLOOR, Op.CEIL, Op.SIGN, Op.POW_0 -> g[sa[k]] += 0.0;
-        case Op.RECIP -> g[sa[k]] += Kernels.recipBackward(gk, v[r[k]]);
+        case Op.RECIP -> g[sa[k]] += ScalarOps.recipBackward(gk, v[r[k]]);
         case Op.ADD -> {
           g[sa[k]] += gk;
           g[sb[k]] += gk;
@@ -190,27 +193,27 @@ public final class Evaluator {
         }
         case Op.DIV -> {
           g[sa[k]] += gk / v[b[k]];
-          g[sb[k]] += Kernels.divBackwardOther(gk, v[a[k]], v[b[k]]);
+          g[sb[k]] += ScalarOps.divBackwardOther(gk, v[a[k]], v[b[k]]);
         }
         case Op.POW -> {
-          g[sa[k]] += Kernels.powBackwardBase(gk, v[a[k]], v[b[k]]);
-          g[sb[k]] += Kernels.powTensorBackwardExponent(gk, v[a[k]], v[b[k]], v[r[k]]);
+          g[sa[k]] += ScalarOps.powBackwardBase(gk, v[a[k]], v[b[k]]);
+          g[sb[k]] += ScalarOps.powTensorBackwardExponent(gk, v[a[k]], v[b[k]], v[r[k]]);
         }
         case Op.MIN -> {
-          g[sa[k]] += Kernels.minBackwardSelf(gk, v[a[k]], v[b[k]]);
-          g[sb[k]] += Kernels.minBackwardOther(gk, v[a[k]], v[b[k]]);
+          g[sa[k]] += ScalarOps.minBackwardSelf(gk, v[a[k]], v[b[k]]);
+          g[sb[k]] += ScalarOps.minBackwardOther(gk, v[a[k]], v[b[k]]);
         }
         case Op.MAX -> {
-          g[sa[k]] += Kernels.maxBackwardSelf(gk, v[a[k]], v[b[k]]);
-          g[sb[k]] += Kernels.maxBackwardOther(gk, v[a[k]], v[b[k]]);
+          g[sa[k]] += ScalarOps.maxBackwardSelf(gk, v[a[k]], v[b[k]]);
+          g[sb[k]] += ScalarOps.maxBackwardOther(gk, v[a[k]], v[b[k]]);
         }
         case Op.ADD_C, Op.SUB_C, Op.POW_1 -> g[sa[k]] += gk;
         case Op.MUL_C -> g[sa[k]] += gk * c[k];
         case Op.DIV_C -> g[sa[k]] += gk / c[k];
         case Op.RPOW_C ->
-            g[sa[k]] += Kernels.powBackwardExponent(gk, c[k], p.baux[k], v[a[k]], v[r[k]]);
+            g[sa[k]] += ScalarOps.powBackwardExponent(gk, c[k], p.baux[k], v[a[k]], v[r[k]]);
         case Op.POW_C, Op.POW_2, Op.POW_3, Op.POW_HALF, Op.POW_MHALF, Op.POW_M1, Op.POW_M2 ->
-            g[sa[k]] += Kernels.powScalarBackward(gk, v[a[k]], c[k]);
+            g[sa[k]] += ScalarOps.powScalarBackward(gk, v[a[k]], c[k]);
         default -> throw new IllegalStateException("op " + op[k]);
       }
     }

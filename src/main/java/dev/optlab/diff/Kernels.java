@@ -1,25 +1,9 @@
 package dev.optlab.diff;
 
-/**
- * The scalar kernels of PyTorch 1.13's CPU float64 ops and the backward formulas of its autograd
- * ({@code tools/autograd/derivatives.yaml}, {@code FunctionsManual.cpp}), written so that Java
- * evaluates them with the same roundings. Constant folding and the interpreter both use these,
- * so a folded subexpression has the value it would have had at run time.
- *
- * <p>What makes them bit-identical to PyTorch: the same operation order ({@code (g * (1 - y)) *
- * y}, not {@code g * y * (1 - y)}); pow's special cases; {@code std::max}/{@code std::min}'s
- * treatment of signed zeros; the fused multiply-add that GCC contracts in the AVX2 build of
- * {@code tanh_backward}; and for the unary ops that PyTorch computes with SLEEF's vector
- * functions ({@code exp}, {@code log}, {@code sin}, {@code cos}, {@code tan}, {@code tanh},
- * including the {@code log} and {@code cos}/{@code sin} inside backward formulas), a port of
- * those functions ({@link Sleef}).
- *
- * <p>What can still differ in the last bit: the kernels PyTorch runs through its scalar path and
- * so through glibc, for which {@link Math} stands in: {@code pow} (general exponents; about 0.1%
- * of arguments), the {@code exp} inside {@code sigmoid}, {@code softplus} and its backward (0.2%,
- * mostly absorbed by the rounding of what follows), and {@code log1p} in {@code softplus}
- * (0.01%).
- */
+import dev.optlab.ops.ScalarOps;
+import dev.optlab.ops.Sleef;
+
+/** The forward value of each opcode, from the one table of scalar operations ({@link ScalarOps}). */
 final class Kernels {
   private Kernels() {}
 
@@ -35,20 +19,20 @@ final class Kernels {
       case Op.COS -> Sleef.cos(a);
       case Op.TAN -> Sleef.tan(a);
       case Op.TANH -> Sleef.tanh(a);
-      case Op.SIGMOID -> sigmoid(a);
-      case Op.RELU -> relu(a);
-      case Op.SOFTPLUS -> softplus(a);
+      case Op.SIGMOID -> ScalarOps.sigmoid(a);
+      case Op.RELU -> ScalarOps.relu(a);
+      case Op.SOFTPLUS -> ScalarOps.softplus(a);
       case Op.FLOOR -> Math.floor(a);
       case Op.CEIL -> Math.ceil(a);
-      case Op.SIGN -> sign(a);
+      case Op.SIGN -> ScalarOps.sign(a);
       case Op.RECIP -> 1.0 / a;
       case Op.ADD -> a + b;
       case Op.SUB -> a - b;
       case Op.MUL -> a * b;
       case Op.DIV -> a / b;
       case Op.POW -> Math.pow(a, b);
-      case Op.MIN -> min(a, b);
-      case Op.MAX -> max(a, b);
+      case Op.MIN -> ScalarOps.min(a, b);
+      case Op.MAX -> ScalarOps.max(a, b);
       case Op.ADD_C -> a + c;
       case Op.SUB_C -> a - c;
       case Op.RSUB_C -> c - a;
@@ -56,179 +40,9 @@ final class Kernels {
       case Op.DIV_C -> a / c;
       case Op.RPOW_C -> Math.pow(c, a);
       case Op.POW_C, Op.POW_0, Op.POW_1, Op.POW_2, Op.POW_3, Op.POW_HALF, Op.POW_MHALF, Op.POW_M1,
-          Op.POW_M2 -> powScalar(a, c);
+          Op.POW_M2 -> ScalarOps.powScalar(a, c);
       default -> throw new IllegalArgumentException("op " + op);
     };
   }
 
-  /** {@code pow(Tensor, Scalar)} with the special cases of PyTorch's CPU kernel. */
-  static double powScalar(double x, double c) {
-    if (c == 0) {
-      return 1.0;
-    } else if (c == 1) {
-      return x;
-    } else if (c == 2) {
-      return x * x;
-    } else if (c == 3) {
-      return x * x * x;
-    } else if (c == 0.5) {
-      return Math.sqrt(x);
-    } else if (c == -0.5) {
-      return 1.0 / Math.sqrt(x);
-    } else if (c == -1) {
-      return 1.0 / x;
-    } else if (c == -2) {
-      return 1.0 / (x * x);
-    }
-    return Math.pow(x, c);
-  }
-
-  /** {@code 1 / (1 + exp(-x))}, the scalar path of PyTorch's sigmoid kernel. */
-  static double sigmoid(double x) {
-    return 1.0 / (1.0 + Math.exp(-x));
-  }
-
-  /** {@code softplus(x, beta=1, threshold=20)}: {@code x} above the threshold. */
-  static double softplus(double x) {
-    return x > 20 ? x : Math.log1p(Math.exp(x));
-  }
-
-  /** {@code clamp_min(x, 0)} = {@code std::max(x, 0)}: keeps NaN and -0.0. */
-  static double relu(double x) {
-    return x < 0 ? 0.0 : x;
-  }
-
-  /** {@code (0 < x) - (x < 0)}: +0.0 for both zeros and for NaN. */
-  static double sign(double x) {
-    return (x > 0 ? 1.0 : 0.0) - (x < 0 ? 1.0 : 0.0);
-  }
-
-  /** {@code torch.maximum}: NaN if either is NaN, else {@code std::max} ({@code a} on ties). */
-  static double max(double a, double b) {
-    return a != a || b != b ? Double.NaN : (a < b ? b : a);
-  }
-
-  /** {@code torch.minimum}: NaN if either is NaN, else {@code std::min} ({@code a} on ties). */
-  static double min(double a, double b) {
-    return a != a || b != b ? Double.NaN : (b < a ? b : a);
-  }
-
-  // Backward formulas. g is the gradient flowing into the node.
-
-  /** {@code grad * self.sgn()}. */
-  static double absBackward(double g, double x) {
-    return g * sign(x);
-  }
-
-  /** {@code grad * self.cos()}. */
-  static double sinBackward(double g, double x) {
-    return g * Sleef.cos(x);
-  }
-
-  /** {@code grad * -self.sin()}. */
-  static double cosBackward(double g, double x) {
-    return g * -Sleef.sin(x);
-  }
-
-  /** {@code grad * (1 + result.pow(2))}. */
-  static double tanBackward(double g, double y) {
-    return g * (1 + y * y);
-  }
-
-  /** {@code grad / (2 * result)}. */
-  static double sqrtBackward(double g, double y) {
-    return g / (2 * y);
-  }
-
-  /** {@code threshold_backward(grad, result, 0)}: 0 where the result is {@code <= 0}. */
-  static double reluBackward(double g, double y) {
-    return y <= 0 ? 0.0 : g;
-  }
-
-  /** reciprocal: {@code -grad * (result * result)}. */
-  static double recipBackward(double g, double y) {
-    return -g * (y * y);
-  }
-
-  /** div, for {@code other}: {@code -grad * ((self / other) / other)}. */
-  static double divBackwardOther(double g, double a, double b) {
-    return -g * ((a / b) / b);
-  }
-
-  /** pow(Tensor, Tensor), for the exponent. */
-  static double powTensorBackwardExponent(double g, double a, double b, double result) {
-    return powBackwardExponent(g, a, Sleef.log(a), b, result);
-  }
-
-  static double maxBackwardSelf(double g, double a, double b) {
-    return minMaxBackwardSelf(true, g, a, b);
-  }
-
-  static double maxBackwardOther(double g, double a, double b) {
-    return minMaxBackwardOther(true, g, a, b);
-  }
-
-  static double minBackwardSelf(double g, double a, double b) {
-    return minMaxBackwardSelf(false, g, a, b);
-  }
-
-  static double minBackwardOther(double g, double a, double b) {
-    return minMaxBackwardOther(false, g, a, b);
-  }
-
-  /** {@code pow_backward}: zeros for c == 0, else {@code grad * (c * x.pow(c - 1))}. */
-  static double powScalarBackward(double g, double x, double c) {
-    return c == 0 ? 0.0 : g * (c * powScalar(x, c - 1));
-  }
-
-  /** {@code pow_backward_self}: {@code where(b == 0, 0, grad * (b * a.pow(b - 1)))}. */
-  static double powBackwardBase(double g, double a, double b) {
-    return b == 0 ? 0.0 : g * (b * Math.pow(a, b - 1));
-  }
-
-  /**
-   * {@code pow_backward_exponent}: {@code grad * where(a == 0 & b >= 0, 0, result * log(a))};
-   * {@code logA} is {@code log(a)}, precomputed when the base is a constant.
-   */
-  static double powBackwardExponent(double g, double a, double logA, double b, double result) {
-    return g * (a == 0 && b >= 0 ? 0.0 : result * logA);
-  }
-
-  /** {@code sigmoid_backward(grad, y)} = {@code grad * (1 - y) * y}. */
-  static double sigmoidBackward(double g, double y) {
-    return g * (1.0 - y) * y;
-  }
-
-  /**
-   * {@code tanh_backward(grad, y)} = {@code grad * (1 - y * y)}; PyTorch's AVX2 build contracts
-   * {@code 1 - y * y} into one fused multiply-add.
-   */
-  static double tanhBackward(double g, double y) {
-    return g * Math.fma(-y, y, 1.0);
-  }
-
-  /** {@code softplus_backward}: {@code z = exp(x); x > 20 ? grad : grad * z / (z + 1)}. */
-  static double softplusBackward(double g, double x) {
-    if (x > 20) {
-      return g;
-    }
-    double z = Math.exp(x);
-    return g * z / (z + 1.0);
-  }
-
-  /** The gradient of {@code self} of minimum ({@code max == false}) or maximum. */
-  static double minMaxBackwardSelf(boolean max, double g, double a, double b) {
-    if (a == b) {
-      return g / 2;
-    }
-    return (max ? a < b : a > b) ? 0.0 : g;
-  }
-
-  /** The gradient of {@code other} of minimum ({@code max == false}) or maximum. */
-  static double minMaxBackwardOther(boolean max, double g, double a, double b) {
-    if (a == b) {
-      return g / 2;
-    }
-    return (max ? a > b : a < b) ? 0.0 : g;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optlab.diff;
 
+import dev.optlab.ops.Sleef;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.optlab.tensor;
 
+import dev.optlab.ops.ScalarOps;
+
 /**
  * Element-wise operations of two operands with NumPy/PyTorch broadcasting. Each operand is read
  * through strides over the result's index space (0 along a dimension it is broadcast along), so
@@ -33,8 +35,8 @@ final class Broadcast {
       case MUL -> x * y;
       case DIV -> x / y;
       case POW -> Math.pow(x, y);
-      case MIN -> x != x || y != y ? Double.NaN : Math.min(x, y);
-      case MAX -> x != x || y != y ? Double.NaN : Math.max(x, y);
+      case MIN -> ScalarOps.min(x, y); // the one table's, as the objective compiler's
+      case MAX -> ScalarOps.max(x, y);
       default -> throw new IllegalStateException(op.toString());
     };
   }
@@ -139,9 +141,9 @@ final class Broadcast {
       case ADD, SUB -> g;
       case MUL -> g * y;
       case DIV -> g / y;
-      case POW -> y == 0 ? 0 : g * (y * Math.pow(x, y - 1));
-      case MIN -> x == y ? g / 2 : x < y ? g : 0;
-      case MAX -> x == y ? g / 2 : x > y ? g : 0;
+      case POW -> ScalarOps.powBackwardBase(g, x, y);
+      case MIN -> ScalarOps.minBackwardSelf(g, x, y);
+      case MAX -> ScalarOps.maxBackwardSelf(g, x, y);
       default -> throw new IllegalStateException(op.toString());
     };
   }
@@ -151,10 +153,10 @@ final class Broadcast {
       case ADD -> g;
       case SUB -> -g;
       case MUL -> g * x;
-      case DIV -> -g * ((x / y) / y);
-      case POW -> x == 0 && y >= 0 ? 0 : g * (result * Math.log(x));
-      case MIN -> x == y ? g / 2 : y < x ? g : 0;
-      case MAX -> x == y ? g / 2 : y > x ? g : 0;
+      case DIV -> ScalarOps.divBackwardOther(g, x, y);
+      case POW -> ScalarOps.powTensorBackwardExponent(g, x, y, result);
+      case MIN -> ScalarOps.minBackwardOther(g, x, y);
+      case MAX -> ScalarOps.maxBackwardOther(g, x, y);
       default -> throw new IllegalStateException(op.toString());
     };
   }

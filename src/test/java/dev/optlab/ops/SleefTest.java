@@ -1,4 +1,4 @@
-package dev.optlab.diff;
+package dev.optlab.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

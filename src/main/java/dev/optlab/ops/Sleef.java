@@ -26,7 +26,7 @@
  * ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
  * SOFTWARE.
  */
-package dev.optlab.diff;
+package dev.optlab.ops;
 
 /**
  * {@code exp}, {@code log}, {@code sin}, {@code cos}, {@code tan} and {@code tanh} exactly as
@@ -39,7 +39,7 @@ package dev.optlab.diff;
  * <p>One difference remains: SLEEF reduces trigonometric arguments of magnitude 1e14 and above
  * with a Payne-Hanek table that is not ported; there {@link Math} answers.
  */
-final class Sleef {
+public final class Sleef {
   private Sleef() {}
 
   private static final double L2U = .69314718055966295651160180568695068359375;
@@ -61,7 +61,7 @@ final class Sleef {
   private static final double LN2_LO = 2.319046813846299558417771e-17;
 
   /** e^d (SLEEF xexp). */
-  static double exp(double d) {
+  public static double exp(double d) {
     double u = Math.rint(d * R_LN2);
     int q = (int) u;
     double s = fma(u, -L2U, d);
@@ -84,7 +84,7 @@ final class Sleef {
   }
 
   /** The natural logarithm (SLEEF xlog_u1). */
-  static double log(double d) {
+  public static double log(double d) {
     if (!(d > 0) || d == Double.POSITIVE_INFINITY) {
       return d == 0 ? Double.NEGATIVE_INFINITY : d == Double.POSITIVE_INFINITY ? d : Double.NaN;
     }
@@ -124,7 +124,7 @@ final class Sleef {
   }
 
   /** sin (SLEEF xsin_u1). */
-  static double sin(double d) {
+  public static double sin(double d) {
     if (!(Math.abs(d) < TRIG_MAX)) {
       return Double.isFinite(d) ? Math.sin(d) : Double.NaN;
     }
@@ -179,7 +179,7 @@ final class Sleef {
   }
 
   /** cos (SLEEF xcos_u1). */
-  static double cos(double d) {
+  public static double cos(double d) {
     if (!(Math.abs(d) < TRIG_MAX)) {
       return Double.isFinite(d) ? Math.cos(d) : Double.NaN;
     }
@@ -238,7 +238,7 @@ final class Sleef {
   }
 
   /** tan (SLEEF xtan_u1). */
-  static double tan(double d) {
+  public static double tan(double d) {
     if (!(Math.abs(d) < TRIG_MAX)) {
       return Double.isFinite(d) ? Math.tan(d) : Double.NaN;
     }
@@ -330,7 +330,7 @@ final class Sleef {
   }
 
   /** tanh (SLEEF xtanh). */
-  static double tanh(double x) {
+  public static double tanh(double x) {
     if (Double.isNaN(x)) {
       return Double.NaN;
     }
