@@ -13,9 +13,12 @@ import java.util.List;
  * <p>{@link Schedule#step} is delegated to the current segment, so a {@code plateau} segment sees
  * only the losses of its own steps. A segment of length 0 is skipped. Momentum: the chain {@link
  * #cyclesMomentum() cycles momentum} when any segment does; while a segment that cycles momentum
- * is current, {@code momentum()} is that segment's; while another is current it is the optimizer's
- * configured momentum (the {@code baseMomentum} given to {@link #start}), so it is never NaN in a
- * chain that cycles. (The oracle's trace does not cycle momentum inside a chain at all.)
+ * is current, {@code momentum()} is that segment's; while another is current it is the value the
+ * last cycling segment left it at, as PyTorch's {@code SequentialLR} leaves the optimizer's
+ * momentum (or {@code betas[0]}) where the cycling scheduler last set it — or, before any cycling
+ * segment has ended, the optimizer's configured momentum (the {@code baseMomentum} given to
+ * {@link #start}), so it is never NaN in a chain that cycles. ({@code then_keeps_*} conformance
+ * goldens, traced with {@code SequentialLR}.)
  *
  * @param segments the schedules, at least one
  * @param lengths the length of every segment but the last, each >= 0
@@ -90,8 +93,12 @@ public record SequentialSchedule(List<ScheduleSpec> segments, List<Long> lengths
     /** The chain step at which each segment ends (exclusive); the last never ends. */
     private final long[] ends;
 
-    private final double baseMomentum;
     private final boolean anyCycles;
+    /**
+     * The momentum while a segment that does not cycle is current: the optimizer's configured one
+     * until a cycling segment has ended, then the value that segment last set.
+     */
+    private double held;
     private int i;
     private Schedule current;
     private long end;
@@ -109,7 +116,7 @@ public record SequentialSchedule(List<ScheduleSpec> segments, List<Long> lengths
         sum += k < n - 1 ? spec.lengths.get(k) : 0;
         ends[k] = k < n - 1 ? sum : Long.MAX_VALUE;
       }
-      this.baseMomentum = baseMomentum;
+      this.held = baseMomentum;
       this.anyCycles = spec.cyclesMomentum();
       i = 0;
       while (ends[i] <= 0) {
@@ -129,7 +136,7 @@ public record SequentialSchedule(List<ScheduleSpec> segments, List<Long> lengths
       if (!anyCycles) {
         return Double.NaN;
       }
-      return cycles[i] ? current.momentum() : baseMomentum;
+      return cycles[i] ? current.momentum() : held;
     }
 
     @Override
@@ -138,6 +145,9 @@ public record SequentialSchedule(List<ScheduleSpec> segments, List<Long> lengths
       if (t < end) {
         current.step(loss);
         return;
+      }
+      if (cycles[i]) {
+        held = current.momentum(); // SequentialLR leaves it where the cycling scheduler set it
       }
       do {
         i++;
