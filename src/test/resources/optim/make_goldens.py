@@ -97,6 +97,28 @@ TABLE = [
     ("rprop_bowl3", "Rprop", {"lr": 0.5, "etas": [0.5, 2.0], "step_sizes": [1e-9, 3]}, BOWL3, 100, 5),
 ]
 
+# Cases added later: their starts are drawn after VARYING's, so that adding them left every
+# earlier start (and golden) as it was. maximize for the rules that gained it (PyTorch 1.13 has
+# it on all but NAdam and RAdam), with weight decay where there is one: the gradient is negated
+# before the decay is added.
+LATER = [
+    ("adagrad_maximize_all_negquad", "Adagrad", {"lr": 0.5, "lr_decay": 0.01, "weight_decay": 0.1,
+                                                 "initial_accumulator_value": 0.1, "eps": 1e-6,
+                                                 "maximize": True}, NEGQUAD, 300, 15),
+    ("rmsprop_maximize_all_negquad", "RMSprop", {"lr": 0.01, "alpha": 0.9, "eps": 1e-3,
+                                                 "weight_decay": 0.1, "momentum": 0.5,
+                                                 "centered": True, "maximize": True},
+     NEGQUAD, 300, 15),
+    ("rmsprop_maximize_negquad", "RMSprop", {"lr": 0.05, "maximize": True}, NEGQUAD, 300, 15),
+    ("adadelta_maximize_wd_negquad", "Adadelta", {"lr": 0.5, "rho": 0.95, "weight_decay": 0.1,
+                                                  "maximize": True}, NEGQUAD, 300, 15),
+    ("adamax_maximize_all_negquad", "Adamax", {"lr": 0.1, "betas": [0.8, 0.9], "eps": 1e-3,
+                                               "weight_decay": 0.1, "maximize": True},
+     NEGQUAD, 300, 15),
+    ("rprop_maximize_negquad", "Rprop", {"lr": 0.1, "etas": [0.3, 1.5], "step_sizes": [1e-3, 1],
+                                         "maximize": True}, NEGQUAD, 200, 10),
+]
+
 # (name, class, kwargs, objective, steps, lr(k), momentum(k)): k is the 0-based step.
 VARYING = [
     ("sgd_cycled", "SGD", {"lr": 1e-3, "momentum": 0.9}, ROSEN, 80,
@@ -136,6 +158,10 @@ def main():
     varying = [{"name": n, "params": start(obj), "objective": obj,
                 "optimizer": {"class": cls, "kwargs": kw}, "steps": steps, "lr": lr, "momentum": mom}
                for n, cls, kw, obj, steps, lr, mom in VARYING]
+    cases += [{"name": n, "run": n, "params": start(obj), "objective": obj,
+               "optimizer": {"class": cls, "kwargs": kw}, "schedule": None,
+               "steps": steps, "every": every}
+              for n, cls, kw, obj, steps, every in LATER]
     for fname, data in (("cases.json", cases), ("varying.json", varying)):
         with open(fname, "w") as fh:
             fh.write("[\n" + ",\n".join(json.dumps(c) for c in data) + "\n]\n")

@@ -79,7 +79,7 @@ final class HyperBinder {
     HyperParam p = byName.get(arg.name());
     if (p == null) {
       throw values.error(arg.nameSpan(), owner + " has no hyperparameter '" + arg.name() + "'"
-          + suggestion(arg.name(), byName));
+          + (arg.name().equals("maximize") ? noMaximize(owner) : suggestion(arg.name(), byName)));
     }
     if (seen.put(arg.name(), arg) != null) {
       throw values.error(arg.nameSpan(), arg.name() + " is given twice");
@@ -194,6 +194,14 @@ final class HyperBinder {
   }
 
   /** "; did you mean 'lr'?" for a likely typo, else the list of what it takes. */
+  /**
+   * Why an optimizer lacks {@code maximize}: PyTorch 1.13 has it on all but NAdam and RAdam, and
+   * optlab follows its constructors; the way around it is to minimize the negated objective.
+   */
+  private static String noMaximize(String owner) {
+    return " (PyTorch 1.13's " + owner + " has none); minimize the negated objective instead";
+  }
+
   private static String suggestion(String name, Map<String, HyperParam> byName) {
     String close = Suggest.didYouMean(name, byName.keySet());
     return !close.isEmpty() ? close : "; it takes " + String.join(", ", byName.keySet());

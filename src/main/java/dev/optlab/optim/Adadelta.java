@@ -9,6 +9,7 @@ import java.util.List;
  * Adadelta, as {@code torch.optim.Adadelta} ({@code _single_tensor_adadelta}, PyTorch 1.13):
  *
  * <pre>
+ * g = maximize ? -g : g
  * g = g + weight_decay * p                          (when weight_decay != 0)
  * square_avg = rho * square_avg + (1 - rho) * g * g
  * delta = sqrt(acc_delta + eps) / sqrt(square_avg + eps) * g     (eps inside both roots)
@@ -27,10 +28,11 @@ public final class Adadelta implements UpdateRule {
           HyperParam.number("rho", 0.9, Check.CLOSED_UNIT,
               "decay rate of the running averages of g^2 and of delta^2"),
           CommonParams.eps(1e-6),
-          CommonParams.weightDecay(0)),
+          CommonParams.weightDecay(0),
+          CommonParams.maximize()),
       MomentumSlot.NONE,
       """
-      g = g + weight_decay * p
+      g = g (or -g when maximize) + weight_decay * p
       s = rho * s + (1 - rho) * g^2
       delta = sqrt(u + eps) / sqrt(s + eps) * g
       u = rho * u + (1 - rho) * delta^2
@@ -43,15 +45,18 @@ public final class Adadelta implements UpdateRule {
   private final double rho;
   private final double eps;
   private final double weightDecay;
+  private final boolean maximize;
 
-  public Adadelta(double rho, double eps, double weightDecay) {
+  public Adadelta(double rho, double eps, double weightDecay, boolean maximize) {
     this.rho = rho;
     this.eps = eps;
     this.weightDecay = weightDecay;
+    this.maximize = maximize;
   }
 
   static Adadelta of(HyperValues h) {
-    return new Adadelta(h.number("rho"), h.number("eps"), h.number("weight_decay"));
+    return new Adadelta(h.number("rho"), h.number("eps"), h.number("weight_decay"),
+        h.bool("maximize"));
   }
 
   @Override
@@ -81,7 +86,7 @@ public final class Adadelta implements UpdateRule {
   /** The update of parameter {@code i}. */
   private void at(int i, double[] p, double[] g, double[] sq, double[] acc, double oneMinusRho,
       double negLr) {
-    double gi = g[i];
+    double gi = maximize ? -g[i] : g[i];
     if (weightDecay != 0) {
       gi = TorchOps.add(gi, p[i], weightDecay);
     }
@@ -100,6 +105,6 @@ public final class Adadelta implements UpdateRule {
   @Override
   public String toString() {
     return CommonParams.describe("Adadelta", "rho", rho, "eps", eps, "weight_decay",
-        weightDecay);
+        weightDecay, "maximize", maximize);
   }
 }

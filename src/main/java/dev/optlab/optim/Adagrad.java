@@ -12,6 +12,7 @@ import java.util.Map;
  * {@code t} (1-based):
  *
  * <pre>
+ * g = maximize ? -g : g
  * g = g + weight_decay * p                          (when weight_decay != 0)
  * clr = lr / (1 + (t - 1) * lr_decay)
  * sum = sum + g * g                                 (sum starts at initial_accumulator_value)
@@ -31,10 +32,11 @@ public final class Adagrad implements UpdateRule {
           CommonParams.weightDecay(0),
           HyperParam.number("initial_accumulator_value", 0.0, Check.NON_NEGATIVE,
               "the starting value of the sum of squared gradients"),
-          CommonParams.eps(1e-10)),
+          CommonParams.eps(1e-10),
+          CommonParams.maximize()),
       MomentumSlot.NONE,
       """
-      g = g + weight_decay * p
+      g = g (or -g when maximize) + weight_decay * p
       sum = sum + g^2                                 (sum starts at initial_accumulator_value)
       p = p - lr / (1 + (t - 1) * lr_decay) * g / (sqrt(sum) + eps)""",
       "Duchi, Hazan & Singer 2011 (JMLR 12); torch.optim.Adagrad, PyTorch 1.13",
@@ -46,17 +48,20 @@ public final class Adagrad implements UpdateRule {
   private final double weightDecay;
   private final double initialAccumulatorValue;
   private final double eps;
+  private final boolean maximize;
 
-  public Adagrad(double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
+  public Adagrad(double lrDecay, double weightDecay, double initialAccumulatorValue, double eps,
+      boolean maximize) {
     this.lrDecay = lrDecay;
     this.weightDecay = weightDecay;
     this.initialAccumulatorValue = initialAccumulatorValue;
     this.eps = eps;
+    this.maximize = maximize;
   }
 
   static Adagrad of(HyperValues h) {
     return new Adagrad(h.number("lr_decay"), h.number("weight_decay"),
-        h.number("initial_accumulator_value"), h.number("eps"));
+        h.number("initial_accumulator_value"), h.number("eps"), h.bool("maximize"));
   }
 
   /** PyTorch's {@code sum}, the running sum of squared gradients. */
@@ -98,7 +103,7 @@ public final class Adagrad implements UpdateRule {
 
   /** The update of parameter {@code i}. */
   private void at(int i, double[] p, double[] g, double[] sum, double negClr) {
-    double gi = g[i];
+    double gi = maximize ? -g[i] : g[i];
     if (weightDecay != 0) {
       gi = TorchOps.add(gi, p[i], weightDecay);
     }
@@ -115,6 +120,6 @@ public final class Adagrad implements UpdateRule {
   @Override
   public String toString() {
     return CommonParams.describe("Adagrad", "lr_decay", lrDecay, "weight_decay", weightDecay,
-        "initial_accumulator_value", initialAccumulatorValue, "eps", eps);
+        "initial_accumulator_value", initialAccumulatorValue, "eps", eps, "maximize", maximize);
   }
 }

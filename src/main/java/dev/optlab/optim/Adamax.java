@@ -9,6 +9,7 @@ import java.util.List;
  * momentum passed to {@link #update}:
  *
  * <pre>
+ * g = maximize ? -g : g
  * g = g + weight_decay * p                          (when weight_decay != 0)
  * m = beta1 * m + (1 - beta1) * g
  * u = max(beta2 * u, |g| + eps)                     (eps added to |g| inside the max)
@@ -25,10 +26,11 @@ public final class Adamax implements UpdateRule {
           CommonParams.lr(2e-3),
           CommonParams.betas(),
           CommonParams.eps(1e-8),
-          CommonParams.weightDecay(0)),
+          CommonParams.weightDecay(0),
+          CommonParams.maximize()),
       MomentumSlot.BETA1,
       """
-      g = g + weight_decay * p
+      g = g (or -g when maximize) + weight_decay * p
       m = beta1 * m + (1 - beta1) * g
       u = max(beta2 * u, |g| + eps)
       p = p - lr / (1 - beta1^t) * m / u""",
@@ -41,17 +43,20 @@ public final class Adamax implements UpdateRule {
   private final double beta2;
   private final double eps;
   private final double weightDecay;
+  private final boolean maximize;
 
-  public Adamax(double beta1, double beta2, double eps, double weightDecay) {
+  public Adamax(double beta1, double beta2, double eps, double weightDecay, boolean maximize) {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
     this.weightDecay = weightDecay;
+    this.maximize = maximize;
   }
 
   static Adamax of(HyperValues h) {
     double[] betas = h.pair("betas");
-    return new Adamax(betas[0], betas[1], h.number("eps"), h.number("weight_decay"));
+    return new Adamax(betas[0], betas[1], h.number("eps"), h.number("weight_decay"),
+        h.bool("maximize"));
   }
 
   @Override
@@ -81,7 +86,7 @@ public final class Adamax implements UpdateRule {
   /** The update of parameter {@code i}. */
   private void at(int i, double[] p, double[] g, double[] m, double[] u, double beta1,
       double oneMinusBeta1, double negClr) {
-    double gi = g[i];
+    double gi = maximize ? -g[i] : g[i];
     if (weightDecay != 0) {
       gi = TorchOps.add(gi, p[i], weightDecay);
     }
@@ -101,6 +106,6 @@ public final class Adamax implements UpdateRule {
   @Override
   public String toString() {
     return CommonParams.describe("Adamax", "betas", new double[] {beta1, beta2}, "eps", eps,
-        "weight_decay", weightDecay);
+        "weight_decay", weightDecay, "maximize", maximize);
   }
 }

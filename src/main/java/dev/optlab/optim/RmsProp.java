@@ -11,6 +11,7 @@ import java.util.Map;
  * _single_tensor_rmsprop}, PyTorch 1.13):
  *
  * <pre>
+ * g = maximize ? -g : g
  * g = g + weight_decay * p                          (when weight_decay != 0)
  * square_avg = alpha * square_avg + (1 - alpha) * g * g
  * centered:  grad_avg = alpha * grad_avg + (1 - alpha) * g
@@ -35,10 +36,11 @@ public final class RmsProp implements UpdateRule {
           CommonParams.weightDecay(0),
           HyperParam.number("momentum", 0.0, Check.NON_NEGATIVE, "momentum factor"),
           HyperParam.bool("centered", false,
-              "divide by an estimate of the variance of g instead of its second moment")),
+              "divide by an estimate of the variance of g instead of its second moment"),
+          CommonParams.maximize()),
       MomentumSlot.MOMENTUM,
       """
-      g = g + weight_decay * p
+      g = g (or -g when maximize) + weight_decay * p
       s = alpha * s + (1 - alpha) * g^2
       avg = sqrt(s) + eps, or sqrt(s - a^2) + eps with a = alpha * a + (1 - alpha) * g if centered
       b = momentum * b + g / avg;  p = p - lr * b      (momentum > 0)
@@ -54,18 +56,21 @@ public final class RmsProp implements UpdateRule {
   private final double weightDecay;
   private final double momentum;
   private final boolean centered;
+  private final boolean maximize;
 
-  public RmsProp(double alpha, double eps, double weightDecay, double momentum, boolean centered) {
+  public RmsProp(double alpha, double eps, double weightDecay, double momentum, boolean centered,
+      boolean maximize) {
     this.alpha = alpha;
     this.eps = eps;
     this.weightDecay = weightDecay;
     this.momentum = momentum;
     this.centered = centered;
+    this.maximize = maximize;
   }
 
   static RmsProp of(HyperValues h) {
     return new RmsProp(h.number("alpha"), h.number("eps"), h.number("weight_decay"),
-        h.number("momentum"), h.bool("centered"));
+        h.number("momentum"), h.bool("centered"), h.bool("maximize"));
   }
 
   /** PyTorch's {@code square_avg}, {@code momentum_buffer} and, when centered, {@code grad_avg}. */
@@ -117,7 +122,7 @@ public final class RmsProp implements UpdateRule {
   /** The update of parameter {@code i}. */
   private void at(int i, double[] p, double[] g, double[] sq, double[] buf, double[] ga,
       double oneMinusAlpha, boolean useMomentum, double momentum, double negLr) {
-    double gi = g[i];
+    double gi = maximize ? -g[i] : g[i];
     if (weightDecay != 0) {
       gi = TorchOps.add(gi, p[i], weightDecay);
     }
@@ -148,6 +153,6 @@ public final class RmsProp implements UpdateRule {
   @Override
   public String toString() {
     return CommonParams.describe("RMSprop", "alpha", alpha, "eps", eps, "weight_decay",
-        weightDecay, "momentum", momentum, "centered", centered);
+        weightDecay, "momentum", momentum, "centered", centered, "maximize", maximize);
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * the first update; later learning rates are ignored, as in PyTorch):
  *
  * <pre>
+ * g = maximize ? -g : g
  * s = sign(g * prev)
  * s > 0: step_size = min(step_size * eta_plus,  step_size_max)
  * s &lt; 0: step_size = max(step_size * eta_minus, step_size_min);  g = 0
@@ -32,10 +33,12 @@ public final class Rprop implements UpdateRule {
               "(eta_minus, eta_plus): how the step size shrinks when the gradient's sign flips"
                   + " and grows when it holds"),
           HyperParam.pair("step_sizes", new double[] {1e-6, 50}, Check.NON_NEGATIVE,
-              "(min, max): the bounds of each parameter's step size")),
+              "(min, max): the bounds of each parameter's step size"),
+          CommonParams.maximize()),
       MomentumSlot.NONE,
       """
-      step sizes start at lr; for each parameter, by the sign of g * g_prev:
+      g = g (or -g when maximize); step sizes start at lr
+      for each parameter, by the sign of g * g_prev:
       > 0: step = min(step * eta_plus, max);  < 0: step = max(step * eta_minus, min), g = 0
       p = p - sign(g) * step""",
       "Riedmiller & Braun 1993; torch.optim.Rprop, PyTorch 1.13",
@@ -47,21 +50,24 @@ public final class Rprop implements UpdateRule {
   private final double etaPlus;
   private final double stepSizeMin;
   private final double stepSizeMax;
+  private final boolean maximize;
   /** The factor of the step size by the sign of {@code g * prev}: -1, 0 (or NaN), 1. */
   private final double[] etaBySign;
 
-  public Rprop(double etaMinus, double etaPlus, double stepSizeMin, double stepSizeMax) {
+  public Rprop(double etaMinus, double etaPlus, double stepSizeMin, double stepSizeMax,
+      boolean maximize) {
     this.etaMinus = etaMinus;
     this.etaPlus = etaPlus;
     this.stepSizeMin = stepSizeMin;
     this.stepSizeMax = stepSizeMax;
+    this.maximize = maximize;
     this.etaBySign = new double[] {etaMinus, 1, etaPlus};
   }
 
   static Rprop of(HyperValues h) {
     double[] etas = h.pair("etas");
     double[] sizes = h.pair("step_sizes");
-    return new Rprop(etas[0], etas[1], sizes[0], sizes[1]);
+    return new Rprop(etas[0], etas[1], sizes[0], sizes[1], h.bool("maximize"));
   }
 
   static String crossCheck(HyperValues h) {
@@ -112,7 +118,7 @@ public final class Rprop implements UpdateRule {
    * TorchOps#sign} (2.3 ns a parameter; bench/README.md).
    */
   private void at(int i, double[] p, double[] g, double[] prev, double[] size, double[] etas) {
-    double gi = g[i];
+    double gi = maximize ? -g[i] : g[i];
     double product = gi * prev[i];
     int up = product > 0 ? 1 : 0;
     int down = product < 0 ? 1 : 0; // neither for 0 and NaN, whose torch.sign is 0 in PyTorch 1.13
@@ -132,6 +138,6 @@ public final class Rprop implements UpdateRule {
   @Override
   public String toString() {
     return CommonParams.describe("Rprop", "etas", new double[] {etaMinus, etaPlus},
-        "step_sizes", new double[] {stepSizeMin, stepSizeMax});
+        "step_sizes", new double[] {stepSizeMin, stepSizeMax}, "maximize", maximize);
   }
 }

@@ -50,15 +50,16 @@ class OptimizersTest {
       "AdamW    | lr = 0.001, betas = (0.9, 0.999), eps = 1e-08, weight_decay = 0.01,"
           + " amsgrad = false, maximize = false",
       "Adagrad  | lr = 0.01, lr_decay = 0, weight_decay = 0, initial_accumulator_value = 0,"
-          + " eps = 1e-10",
+          + " eps = 1e-10, maximize = false",
       "RMSprop  | lr = 0.01, alpha = 0.99, eps = 1e-08, weight_decay = 0, momentum = 0,"
-          + " centered = false",
-      "Adadelta | lr = 1, rho = 0.9, eps = 1e-06, weight_decay = 0",
-      "Adamax   | lr = 0.002, betas = (0.9, 0.999), eps = 1e-08, weight_decay = 0",
+          + " centered = false, maximize = false",
+      "Adadelta | lr = 1, rho = 0.9, eps = 1e-06, weight_decay = 0, maximize = false",
+      "Adamax   | lr = 0.002, betas = (0.9, 0.999), eps = 1e-08, weight_decay = 0,"
+          + " maximize = false",
       "NAdam    | lr = 0.002, betas = (0.9, 0.999), eps = 1e-08, weight_decay = 0,"
           + " momentum_decay = 0.004",
       "RAdam    | lr = 0.001, betas = (0.9, 0.999), eps = 1e-08, weight_decay = 0",
-      "Rprop    | lr = 0.01, etas = (0.5, 1.2), step_sizes = (1e-06, 50)"})
+      "Rprop    | lr = 0.01, etas = (0.5, 1.2), step_sizes = (1e-06, 50), maximize = false"})
   void hyperparametersAndDefaultsAreTorchs(String name, String expected) {
     OptimizerKind kind = Optimizers.byName(name).orElseThrow();
     String actual = kind.params().stream().map(p -> p.name() + " = " + p.defaultText())

@@ -54,10 +54,12 @@ class CommandsTest {
           etas = (0.5, 1.2)           (eta_minus, eta_plus): how the step size shrinks when the \
         gradient's sign flips and grows when it holds
           step_sizes = (1e-06, 50)    (min, max): the bounds of each parameter's step size
+          maximize = false            maximize the objective instead of minimizing it
           schedule = none             a learning-rate schedule (:help schedules)
 
         update rule (t is the 1-based step, g the gradient, p the parameter):
-          step sizes start at lr; for each parameter, by the sign of g * g_prev:
+          g = g (or -g when maximize); step sizes start at lr
+          for each parameter, by the sign of g * g_prev:
           > 0: step = min(step * eta_plus, max);  < 0: step = max(step * eta_minus, min), g = 0
           p = p - sign(g) * step
 
