@@ -5,6 +5,7 @@ import dev.optlab.ast.Stmt;
 import dev.optlab.data.Dataset;
 import dev.optlab.diff.ExprCompiler;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Metric;
 import dev.optlab.plan.StopCondition;
 import dev.optlab.plan.TrainingPlan;
 import dev.optlab.source.Span;
@@ -82,7 +83,7 @@ final class TrainingPlanner {
             + " times, but the schedule of " + o.runName() + " lasts " + o.schedule().maxSteps());
       }
     }
-    List<String> metrics = metrics(t.metrics(), model);
+    List<Metric> metrics = metrics(t.metrics(), model);
     StopCondition until = null;
     if (spec.until() != null) {
       RunSpec.Condition c = spec.until();
@@ -104,29 +105,27 @@ final class TrainingPlanner {
         spec.trace() == null ? null : spec.trace().span(), training);
   }
 
-  private List<String> metrics(List<Stmt.Ident> asked, Model model) {
-    List<String> metrics = new ArrayList<>();
+  private List<Metric> metrics(List<Stmt.Ident> asked, Model model) {
+    List<Metric> metrics = new ArrayList<>();
     Dataset data = model.data();
     for (Stmt.Ident m : asked) {
       String name = m.name();
-      if (!TrainingPlan.METRICS.contains(name)) {
-        throw values.error(m.span(), "unknown metric '" + name + "' (the metrics are "
-            + String.join(", ", TrainingPlan.METRICS) + ")"
-            + Suggest.didYouMean(name, TrainingPlan.METRICS));
-      }
-      if (metrics.contains(name)) {
+      Metric metric = Metric.byText(name).orElseThrow(() -> values.error(m.span(),
+          "unknown metric '" + name + "' (the metrics are " + String.join(", ", Metric.texts())
+          + ")" + Suggest.didYouMean(name, Metric.texts())));
+      if (metrics.contains(metric)) {
         throw values.error(m.span(), "metric " + name + " is listed twice");
       }
-      if ((name.equals("test_loss") || name.equals("accuracy")) && (data == null || data.test().rows() == 0)) {
+      if (metric.heldOut() && (data == null || data.test().rows() == 0)) {
         throw values.error(m.span(), name + " is measured on held-out rows, but "
             + (data == null ? model.name() + " reads no data set" : data.name()
             + " has none: give it test = 0.2 (the fraction of rows to hold out)"));
       }
-      if (name.endsWith("accuracy") && model.lossNode() < 0) {
+      if (metric.classifier() && model.lossNode() < 0) {
         throw values.error(m.span(), name + " needs a classifier: an objective with one "
             + "cross_entropy or bce_with_logits, whose logits it reads");
       }
-      metrics.add(name);
+      metrics.add(metric);
     }
     return metrics;
   }

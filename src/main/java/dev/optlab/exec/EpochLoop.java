@@ -3,6 +3,7 @@ package dev.optlab.exec;
 import dev.optlab.data.Dataset;
 import dev.optlab.data.Rng;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Metric;
 import dev.optlab.plan.StopCondition;
 import dev.optlab.plan.TrainingPlan;
 import dev.optlab.tensor.Graph;
@@ -51,7 +52,7 @@ final class EpochLoop implements Loop {
     this.p = start.clone();
     this.g = new double[p.length];
     this.acc = new double[p.length];
-    this.before = t.metrics().contains("update_norm") || t.metrics().contains("effective_lr")
+    this.before = t.metrics().stream().anyMatch(Metric::comparesUpdates)
         ? new double[p.length] : null;
     this.graph = new Graph(model, t.chunk(), p, g);
   }
@@ -86,7 +87,7 @@ final class EpochLoop implements Loop {
       double loss = Double.NaN;
       if (traced || full) {
         loss = pass(data == null ? null : data.train(), true, t.metrics().contains(
-            "train_accuracy") && traced);
+            Metric.TRAIN_ACCURACY) && traced);
       }
       if (traced) {
         last = row(name, k, lr, loss, norm(g));
@@ -229,7 +230,7 @@ final class EpochLoop implements Loop {
   }
 
   private TraceRow row(String name, long k, double lr, double loss, double gradNorm) {
-    java.util.List<String> metrics = t.metrics();
+    java.util.List<Metric> metrics = t.metrics();
     java.util.List<Model.Param> params = model.params();
     double trainAccuracy = predictions == 0 ? Double.NaN : (double) correct / predictions;
     double[] cols = new double[1 + params.size() + metrics.size()];
@@ -240,17 +241,17 @@ final class EpochLoop implements Loop {
     }
     double testLoss = Double.NaN;
     double testAccuracy = Double.NaN;
-    if (metrics.contains("test_loss") || metrics.contains("accuracy")) {
-      testLoss = pass(data.test(), false, metrics.contains("accuracy"));
+    if (metrics.stream().anyMatch(Metric::heldOut)) {
+      testLoss = pass(data.test(), false, metrics.contains(Metric.ACCURACY));
       testAccuracy = predictions == 0 ? Double.NaN : (double) correct / predictions;
     }
     for (int i = 0; i < metrics.size(); i++) {
       cols[1 + params.size() + i] = switch (metrics.get(i)) {
-        case "test_loss" -> testLoss;
-        case "accuracy" -> testAccuracy;
-        case "update_norm" -> k == 0 ? 0 : distance(p, before);
-        case "effective_lr" -> k == 0 ? Double.NaN : distance(p, before) / lastGradNorm;
-        default -> trainAccuracy;
+        case TEST_LOSS -> testLoss;
+        case ACCURACY -> testAccuracy;
+        case UPDATE_NORM -> k == 0 ? 0 : distance(p, before);
+        case EFFECTIVE_LR -> k == 0 ? Double.NaN : distance(p, before) / lastGradNorm;
+        case TRAIN_ACCURACY -> trainAccuracy;
       };
     }
     return new TraceRow(name, k, lr, loss, gradNorm, cols);

@@ -23,10 +23,7 @@ import java.util.List;
  *     chunk at a time
  */
 public record TrainingPlan(Model model, Dataset data, int batch, long stepsPerEpoch, long epochs,
-    boolean everyEpochs, long seed, boolean perEpoch, List<String> metrics, int chunk) {
-
-  public static final List<String> METRICS = List.of("test_loss", "accuracy", "train_accuracy",
-      "update_norm", "effective_lr");
+    boolean everyEpochs, long seed, boolean perEpoch, List<Metric> metrics, int chunk) {
 
   public TrainingPlan {
     metrics = List.copyOf(metrics);
@@ -47,7 +44,7 @@ public record TrainingPlan(Model model, Dataset data, int batch, long stepsPerEp
     for (Model.Param p : model.params()) {
       c.add("|" + p.name() + "|");
     }
-    c.addAll(metrics);
+    metrics.forEach(m -> c.add(m.text()));
     return c;
   }
 

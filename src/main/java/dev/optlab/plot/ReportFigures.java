@@ -2,6 +2,7 @@ package dev.optlab.plot;
 
 import dev.optlab.diff.CompiledFunction;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Metric;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +67,8 @@ public final class ReportFigures {
    * @param series each run's values, in the order the runs were listed
    */
   public static Figure metric(String title, String metric, List<Series> series) {
-    boolean log = !metric.contains("accuracy") && Figure.wantsLog(series);
+    boolean fraction = Metric.byText(metric).map(Metric::classifier).orElse(false);
+    boolean log = !fraction && Figure.wantsLog(series); // accuracies read on a linear axis
     return new Figure(title, List.of(new Figure.Lines(metric, "step", metric, series, log,
         false)));
   }

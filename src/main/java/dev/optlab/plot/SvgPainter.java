@@ -1,5 +1,7 @@
 package dev.optlab.plot;
 
+import dev.optlab.io.Xml;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,7 +131,6 @@ final class SvgPainter implements Painter {
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    return Xml.escape(s);
   }
 }

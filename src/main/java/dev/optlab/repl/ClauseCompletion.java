@@ -28,7 +28,7 @@ import static dev.optlab.syntax.TokenKind.TO;
 import static dev.optlab.syntax.TokenKind.UNTIL;
 import static dev.optlab.syntax.TokenKind.WITH;
 
-import dev.optlab.plan.TrainingPlan;
+import dev.optlab.plan.Metric;
 import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.syntax.Tokens;
 import java.util.ArrayList;
@@ -139,7 +139,7 @@ final class ClauseCompletion {
     }
     if (kw.is(METRICS)) { // metrics NAME, NAME
       if (justKeyword || last.is(COMMA)) {
-        List<String> names = new ArrayList<>(TrainingPlan.METRICS);
+        List<String> names = new ArrayList<>(Metric.texts());
         for (int i = clause + 1; i < t.size(); i++) {
           names.remove(t.get(i).text());
         }

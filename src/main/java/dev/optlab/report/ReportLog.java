@@ -198,7 +198,8 @@ public final class ReportLog {
           ? new Contour(o.name(), o.params(), o.function(), o.start().clone()) : null;
       return new RunSection(source.text(span), source.name(), source.line(span.start()),
           o.name(), o.params(), List.copyOf(runs), table, ReportFigures.caption(plan), contour,
-          plan.training() == null ? List.of() : plan.training().metrics());
+          plan.training() == null ? List.of()
+              : plan.training().metrics().stream().map(m -> m.text()).toList());
     }
   }
 

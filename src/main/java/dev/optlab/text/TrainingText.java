@@ -1,6 +1,7 @@
 package dev.optlab.text;
 
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Metric;
 import dev.optlab.plan.Points;
 import dev.optlab.plan.TrainingPlan;
 import dev.optlab.trace.Numbers;
@@ -51,7 +52,7 @@ final class TrainingText {
 
   /** {@code ; accuracy 0.975, test_loss 0.0912}: the metrics of the row, if any. */
   private static String metrics(TrainingPlan t, TraceRow row) {
-    List<String> metrics = t.metrics();
+    List<Metric> metrics = t.metrics();
     if (metrics.isEmpty()) {
       return "";
     }

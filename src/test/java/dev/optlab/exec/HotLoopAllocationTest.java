@@ -69,6 +69,25 @@ class HotLoopAllocationTest {
     }
   }
 
+  /**
+   * Every registered optimizer (its documented example) and every registered schedule (its
+   * example, on SGD with momentum, which every schedule accepts), so that a new one is covered
+   * without editing this test, as torch's optim_db drives its optimizer tests.
+   */
+  static java.util.stream.Stream<String> registry() {
+    return java.util.stream.Stream.concat(
+        dev.optlab.optim.Optimizers.all().stream().map(k -> k.example()),
+        dev.optlab.schedule.Schedules.all().stream().map(k -> "SGD(lr = 1e-4, momentum = 0.9, "
+            + "schedule = " + k.example().replaceAll("total_steps = \\d+",
+            "total_steps = 300000") + ")"));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("registry")
+  void everyRegisteredOptimizerAndScheduleAllocatesNothingPerStep(String optimizer) {
+    assertNoGrowth("run " + optimizer + " on rosenbrock for %d steps");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Adam(lr = 1e-3)", "RMSprop(lr = 1e-3)"})
   void aTraceFileAllocatesNothingPerRow(String optimizer, @TempDir Path dir) {
