@@ -206,7 +206,7 @@ public final class Checker {
     }
     if (d != null) {
       throw values.error(name.span(), "'" + name.name() + "' is "
-          + ScheduleResolver.article(d.kind()) + ", not an objective");
+          + d.kind().withArticle() + ", not an objective");
     }
     throw values.error(name.span(), "unknown objective '" + name.name() + "'"
         + Suggest.didYouMean(name.name(), env.namesOf(Declaration.Objective.class)));

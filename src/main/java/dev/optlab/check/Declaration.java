@@ -17,16 +17,43 @@ import java.util.List;
 public sealed interface Declaration {
   String name();
 
-  /** "constant", "function", "objective", "optimizer" or "schedule". */
-  String kind();
+  /** What sort of name it declares. */
+  Kind kind();
+
+  /** The sorts of declared names, each with how messages and completion say it. */
+  enum Kind {
+    CONSTANT("constant"), FUNCTION("function"), OBJECTIVE("objective"), DATA("data set"),
+    OPTIMIZER("optimizer"), SCHEDULE("schedule");
+
+    private final String text;
+
+    Kind(String text) {
+      this.text = text;
+    }
+
+    /** "an objective", "a schedule". */
+    public String withArticle() {
+      return (text.startsWith("o") ? "an " : "a ") + text;
+    }
+
+    /** "objectives": the heading of a completion group. */
+    public String plural() {
+      return text + "s";
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
 
   /** How the REPL echoes it and {@code :show} prints it. */
   String describe();
 
   /** {@code let NAME = EXPR}. */
   record Constant(String name, double value) implements Declaration {
-    public String kind() {
-      return "constant";
+    public Kind kind() {
+      return Kind.CONSTANT;
     }
 
     public String describe() {
@@ -40,8 +67,8 @@ public sealed interface Declaration {
       return def.name().name();
     }
 
-    public String kind() {
-      return "function";
+    public Kind kind() {
+      return Kind.FUNCTION;
     }
 
     public String describe() {
@@ -52,8 +79,8 @@ public sealed interface Declaration {
   /** {@code objective NAME(p = v, ...) = EXPR}, compiled for value and gradient. */
   record Objective(String name, List<String> params, double[] start, CompiledFunction function,
       Stmt.Def asFunction, String text) implements Declaration {
-    public String kind() {
-      return "objective";
+    public Kind kind() {
+      return Kind.OBJECTIVE;
     }
 
     public String describe() {
@@ -68,8 +95,8 @@ public sealed interface Declaration {
 
   /** {@code data NAME = csv(...)} or a generator (docs/tensors.md). */
   record Data(String name, Dataset dataset, String text) implements Declaration {
-    public String kind() {
-      return "data set";
+    public Kind kind() {
+      return Kind.DATA;
     }
 
     public String describe() {
@@ -82,8 +109,8 @@ public sealed interface Declaration {
    * trained with {@code run ... batch B for N epochs}.
    */
   record Model(String name, dev.optlab.tensor.Model model, String text) implements Declaration {
-    public String kind() {
-      return "objective";
+    public Kind kind() {
+      return Kind.OBJECTIVE;
     }
 
     public String describe() {
@@ -93,8 +120,8 @@ public sealed interface Declaration {
 
   /** {@code optimizer NAME = ...}. */
   record Optimizer(String name, OptimizerConfig config) implements Declaration {
-    public String kind() {
-      return "optimizer";
+    public Kind kind() {
+      return Kind.OPTIMIZER;
     }
 
     public String describe() {
@@ -104,8 +131,8 @@ public sealed interface Declaration {
 
   /** {@code schedule NAME = ...} or {@code schedule NAME(t) = EXPR}. */
   record Schedule(String name, ScheduleSpec spec, String text) implements Declaration {
-    public String kind() {
-      return "schedule";
+    public Kind kind() {
+      return Kind.SCHEDULE;
     }
 
     public String describe() {

@@ -93,7 +93,7 @@ final class OptimizerResolver {
     }
     if (d != null) {
       throw values.error(spec.nameSpan(), "'" + spec.name() + "' is "
-          + ScheduleResolver.article(d.kind()) + ", not an optimizer");
+          + d.kind().withArticle() + ", not an optimizer");
     }
     throw unknown(spec);
   }

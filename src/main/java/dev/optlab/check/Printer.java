@@ -49,7 +49,7 @@ final class Printer {
       throw values.error(name.span(), d == null
           ? "unknown objective '" + name.name() + "'" + Suggest.didYouMean(
               name.name(), values.env().namesOf(Declaration.Objective.class))
-          : "'" + name.name() + "' is " + ScheduleResolver.article(d.kind())
+          : "'" + name.name() + "' is " + d.kind().withArticle()
               + ", not an objective");
     }
     double[] point = c.args().size() == 2

@@ -49,7 +49,7 @@ final class ScheduleResolver {
       return construct(n.name(), n, List.of());
     }
     if (d != null) {
-      throw values.error(n.span(), "'" + n.name() + "' is " + article(d.kind()) + ", not a schedule");
+      throw values.error(n.span(), "'" + n.name() + "' is " + d.kind().withArticle() + ", not a schedule");
     }
     throw unknown(n.name(), n);
   }
@@ -102,7 +102,4 @@ final class ScheduleResolver {
         "unknown schedule '" + name + "'" + Suggest.didYouMean(name, candidates));
   }
 
-  static String article(String kind) {
-    return (kind.startsWith("o") ? "an " : "a ") + kind;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.check.Declaration;
 import static dev.optlab.repl.StatementTokens.isAny;
 import static dev.optlab.syntax.TokenKind.COMMA;
 import static dev.optlab.syntax.TokenKind.COMPARE;
@@ -54,7 +55,7 @@ final class ClauseCompletion {
   List<Candidate> scheduleValue(int from, int to) {
     Tok last = to > from ? t.get(to - 1) : null;
     if (last == null || last.is(THEN)) {
-      List<Candidate> out = c.declared("schedule");
+      List<Candidate> out = c.declared(Declaration.Kind.SCHEDULE);
       out.addAll(c.scheduleKinds());
       return out;
     }
@@ -98,7 +99,7 @@ final class ClauseCompletion {
     }
     if (on < 0) {
       if (isAny(last, RUN, COMPARE, PATHS, COMMA)) {
-        List<Candidate> out = c.declared("optimizer");
+        List<Candidate> out = c.declared(Declaration.Kind.OPTIMIZER);
         out.addAll(c.optimizerKinds());
         return out;
       }
@@ -108,7 +109,7 @@ final class ClauseCompletion {
       return last.is(RPAREN) ? c.keywords("on") : List.of();
     }
     if (last.is(ON)) {
-      return c.declared("objective");
+      return c.declared(Declaration.Kind.OBJECTIVE);
     }
     int clause = -1;
     List<String> used = new ArrayList<>();
@@ -175,7 +176,7 @@ final class ClauseCompletion {
     int steps = t.indexAtTop(STEPS, 2);
     if (steps < 0) {
       if (isAny(last, SCHEDULE, COMMA, THEN)) {
-        List<Candidate> out = c.declared("schedule");
+        List<Candidate> out = c.declared(Declaration.Kind.SCHEDULE);
         out.addAll(c.scheduleKinds());
         return out;
       }

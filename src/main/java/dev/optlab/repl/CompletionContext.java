@@ -72,9 +72,9 @@ final class CompletionContext {
       return clauses.plotSchedules();
     }
     return switch (t.get(head).type()) {
-      case LET -> declaration("constant");
-      case DEF -> declaration("function");
-      case OBJECTIVE -> declaration("objective");
+      case LET -> declaration(Declaration.Kind.CONSTANT);
+      case DEF -> declaration(Declaration.Kind.FUNCTION);
+      case OBJECTIVE -> declaration(Declaration.Kind.OBJECTIVE);
       case OPTIMIZER -> optimizerStatement();
       case SCHEDULE -> scheduleStatement();
       case RUN, COMPARE, PATHS -> clauses.runStatement(head);
@@ -97,7 +97,7 @@ final class CompletionContext {
     return out;
   }
 
-  private List<Candidate> declaration(String kind) {
+  private List<Candidate> declaration(Declaration.Kind kind) {
     if (t.size() == 1) {
       return c.declared(kind); // redeclaring one
     }
@@ -106,10 +106,10 @@ final class CompletionContext {
 
   private List<Candidate> optimizerStatement() {
     if (t.size() <= 2) {
-      return t.size() == 1 ? c.declared("optimizer") : List.of();
+      return t.size() == 1 ? c.declared(Declaration.Kind.OPTIMIZER) : List.of();
     }
     if (t.size() == 3 && t.get(2).is(ASSIGN)) {
-      List<Candidate> out = c.declared("optimizer");
+      List<Candidate> out = c.declared(Declaration.Kind.OPTIMIZER);
       out.addAll(c.optimizerKinds());
       return out;
     }
@@ -118,7 +118,7 @@ final class CompletionContext {
 
   private List<Candidate> scheduleStatement() {
     if (t.size() <= 2) {
-      return t.size() == 1 ? c.declared("schedule") : List.of();
+      return t.size() == 1 ? c.declared(Declaration.Kind.SCHEDULE) : List.of();
     }
     if (t.get(2).is(LPAREN)) { // schedule NAME(t) = EXPR
       return t.indexAtTop(ASSIGN, 2) < 0 ? List.of() : expression(false);
@@ -177,7 +177,7 @@ final class CompletionContext {
             argStart);
       }
       if (callee.text().equals("grad") && argIndex == 0) {
-        return c.declared("objective");
+        return c.declared(Declaration.Kind.OBJECTIVE);
       }
     }
     if (callee != null && callee.is(COMMA)) { // grad(f, (x = 1, ...))

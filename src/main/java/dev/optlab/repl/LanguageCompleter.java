@@ -106,12 +106,12 @@ final class LanguageCompleter implements Completer {
     return out;
   }
 
-  /** Declared names of one kind ("objective", "optimizer", ...). */
-  List<Candidate> declared(String kind) {
+  /** Declared names of one kind. */
+  List<Candidate> declared(Declaration.Kind kind) {
     List<Candidate> out = new ArrayList<>();
     for (Declaration d : engine.declarations()) {
-      if (d.kind().equals(kind)) {
-        out.add(new Candidate(d.name(), d.name(), kind + "s", brief(d), null, null, true));
+      if (d.kind() == kind) {
+        out.add(new Candidate(d.name(), d.name(), kind.plural(), brief(d), null, null, true));
       }
     }
     return out;
@@ -171,10 +171,10 @@ final class LanguageCompleter implements Completer {
     }
     for (Declaration d : engine.declarations()) {
       switch (d.kind()) {
-        case "constant" -> out.add(new Candidate(d.name(), d.name(), "constants", brief(d), null,
+        case CONSTANT -> out.add(new Candidate(d.name(), d.name(), "constants", brief(d), null,
             null, true));
-        case "function", "objective" -> out.add(new Candidate(d.name() + "(", d.name(),
-            d.kind() + "s", brief(d), null, null, false));
+        case FUNCTION, OBJECTIVE -> out.add(new Candidate(d.name() + "(", d.name(),
+            d.kind().plural(), brief(d), null, null, false));
         default -> { }
       }
     }
@@ -206,7 +206,7 @@ final class LanguageCompleter implements Completer {
   List<Candidate> declaredNames() {
     List<Candidate> out = new ArrayList<>();
     for (Declaration d : engine.declarations()) {
-      out.add(new Candidate(d.name(), d.name(), d.kind() + "s", brief(d), null, null, true));
+      out.add(new Candidate(d.name(), d.name(), d.kind().plural(), brief(d), null, null, true));
     }
     return out;
   }
