@@ -64,6 +64,8 @@ scheduleSegment : expr (FOR length=expr)? ;
 runBody : optimizerSpec ON objective=ID runClause* ;
 compareBody : optimizerSpec (COMMA optimizerSpec)* ON objective=ID runClause* ;
 
+// An option is a name PyTorch users know: `clip_grad_norm = 1`, `clip_grad_value = 0.5`
+// (AstBuilder checks the name).
 runClause
   : FROM expr                 # fromClause
   | FOR expr STEPS            # forClause
@@ -75,6 +77,7 @@ runClause
   | SEED expr                 # seedClause
   | METRICS ID (COMMA ID)*    # metricsClause
   | PER EPOCH                 # perEpochClause
+  | name=ID ASSIGN expr       # optionClause
   ;
 
 condition : left=expr op=(LT | LE | GT | GE | EQ | NE) right=expr ;

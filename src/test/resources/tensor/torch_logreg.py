@@ -39,6 +39,16 @@ OPTIMIZERS = {
     "rmsprop": ("RMSprop(lr = 0.01)", lambda p: torch.optim.RMSprop(p, lr=0.01)),
     "adagrad": ("Adagrad(lr = 0.1)", lambda p: torch.optim.Adagrad(p, lr=0.1)),
 }
+# Runs that clip the gradient before each update, as `run ... clip_grad_norm = X` does: the
+# clause is written after " | " on the golden's first line.
+CLIPPED = {
+    "sgd_clip_norm": ("SGD(lr = 0.5) | clip_grad_norm = 0.3",
+                      lambda p: torch.optim.SGD(p, lr=0.5),
+                      lambda p: torch.nn.utils.clip_grad_norm_(p, 0.3)),
+    "momentum_clip_value": ("SGD(lr = 0.1, momentum = 0.9) | clip_grad_value = 0.05",
+                            lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+                            lambda p: torch.nn.utils.clip_grad_value_(p, 0.05)),
+}
 
 
 MASK = (1 << 64) - 1
@@ -102,7 +112,7 @@ def load():
     return torch.tensor(x), torch.tensor(y)
 
 
-def trace(make):
+def trace(make, clip=None):
     x, y = load()
     W = torch.zeros(4, 3, requires_grad=True)
     b = torch.zeros(3, requires_grad=True)
@@ -117,14 +127,18 @@ def trace(make):
                      math.sqrt(sum(v * v for v in W.detach().flatten().tolist())),
                      math.sqrt(sum(v * v for v in b.detach().flatten().tolist()))))
         if k < STEPS:
+            if clip is not None:
+                clip([W, b])
             opt.step()
     return rows
 
 
-for name, (text, make) in OPTIMIZERS.items():
+RUNS = {name: (text, make, None) for name, (text, make) in OPTIMIZERS.items()}
+RUNS.update(CLIPPED)
+for name, (text, make, clip) in RUNS.items():
     with open(os.path.join(HERE, "iris_logreg_" + name + ".csv"), "w") as out:
         out.write("# " + text + "\n")
         out.write("step,loss,grad_norm,W_norm,b_norm\n")
-        for r in trace(make):
+        for r in trace(make, clip):
             out.write(",".join([str(r[0])] + [repr(v) for v in r[1:]]) + "\n")
     print("wrote", name)

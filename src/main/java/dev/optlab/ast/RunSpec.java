@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The body of a {@code run} or {@code compare}: {@code OPT[, OPT...] on OBJ [from POINT] for N
- * steps [every K] [until COND] [trace "FILE"]}. Absent clauses are {@code null}.
+ * steps [every K] [until COND] [trace "FILE"] [clip_grad_norm = X | clip_grad_value = X]}.
+ * Absent clauses are {@code null}.
  */
 public record RunSpec(
     boolean compare,
@@ -17,20 +18,21 @@ public record RunSpec(
     Condition until,
     TraceFile trace,
     Span span,
-    Training training) {
+    Training training,
+    Clip clip) {
   public RunSpec {
     optimizers = List.copyOf(optimizers);
   }
 
   public RunSpec(boolean compare, List<OptimizerSpec> optimizers, Stmt.Ident objective,
       Expr from, Expr steps, Expr every, Condition until, TraceFile trace, Span span) {
-    this(compare, optimizers, objective, from, steps, every, until, trace, span, null);
+    this(compare, optimizers, objective, from, steps, every, until, trace, span, null, null);
   }
 
   /** The same run with another {@code every}. */
   public RunSpec withEvery(Expr every) {
     return new RunSpec(compare, optimizers, objective, from, steps, every, until, trace, span,
-        training);
+        training, clip);
   }
 
   /**
@@ -41,6 +43,18 @@ public record RunSpec(
       Span perEpoch, Span span) {
     public Training {
       metrics = List.copyOf(metrics);
+    }
+  }
+
+  /**
+   * {@code clip_grad_norm = 1} or {@code clip_grad_value = 0.5}: how the gradient is clipped
+   * before each update.
+   *
+   * @param norm whether it is {@code clip_grad_norm}
+   */
+  public record Clip(boolean norm, Expr value, Span span) {
+    public String option() {
+      return norm ? "clip_grad_norm" : "clip_grad_value";
     }
   }
 

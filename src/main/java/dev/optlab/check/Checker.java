@@ -192,8 +192,10 @@ public final class Checker {
     Long every = spec.every() == null ? null : values.whole(spec.every(), 1, "every");
     StopCondition until = spec.until() == null ? null : condition(spec.until());
     Path trace = spec.trace() == null ? null : traceFile(spec.trace());
+    // Each scalar parameter is a tensor of its own, as in the PyTorch reference loop.
+    int[] ends = java.util.stream.IntStream.rangeClosed(1, start.length).toArray();
     return Planner.plan(span, spec.compare(), objective, start, named, steps, every, until, trace,
-        spec.trace() == null ? null : spec.trace().span());
+        spec.trace() == null ? null : spec.trace().span(), Planner.clip(values, spec.clip(), ends));
   }
 
   private Declaration.Objective objective(Stmt.Ident name) {

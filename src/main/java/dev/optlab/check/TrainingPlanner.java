@@ -37,10 +37,9 @@ final class TrainingPlanner {
     RunSpec.Training t = spec.training() != null ? spec.training()
         : new RunSpec.Training(null, null, null, List.of(), null, span);
     String what = spec.compare() ? "compare" : "run";
-    List<ExecutionPlan.OptimizerPlan> plans = new ArrayList<>();
-    for (Planner.NamedOptimizer o : optimizers.resolveAll(spec.optimizers())) {
-      plans.add(new ExecutionPlan.OptimizerPlan(o.runName(), o.config(), o.config().schedule()));
-    }
+    List<ExecutionPlan.OptimizerPlan> plans = Planner.optimizerPlans(
+        optimizers.resolveAll(spec.optimizers()), Planner.clip(values, spec.clip(),
+            model.params().stream().mapToInt(q -> q.offset() + q.size()).toArray()));
     if (spec.from() != null) {
       throw values.error(spec.from().span(), "from sets scalar parameters; " + model.name()
           + " starts from its initializers, drawn with the run's seed: change the seed instead");

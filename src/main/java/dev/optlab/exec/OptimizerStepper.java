@@ -1,5 +1,6 @@
 package dev.optlab.exec;
 
+import dev.optlab.optim.GradientClip;
 import dev.optlab.optim.OptimizerState;
 import dev.optlab.optim.UpdateRule;
 import dev.optlab.plan.ExecutionPlan;
@@ -16,12 +17,14 @@ final class OptimizerStepper {
   private final Schedule schedule;
   private final double baseLr;
   private final double baseMomentum;
+  private final GradientClip clip;
 
   OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, int parameters) {
     rule = optimizer.config().rule();
     state = rule.init(parameters);
     baseLr = optimizer.config().lr();
     baseMomentum = rule.momentum();
+    clip = optimizer.clip();
     schedule = optimizer.schedule() == null ? null
         : optimizer.schedule().start(baseLr, baseMomentum);
   }
@@ -31,8 +34,14 @@ final class OptimizerStepper {
     return schedule == null ? baseLr : schedule.lr();
   }
 
-  /** Updates {@code p} in place from its gradient {@code g}, with this step's lr and momentum. */
+  /**
+   * Updates {@code p} in place from its gradient {@code g}, with this step's lr and momentum;
+   * clips {@code g} in place first when the run clips (as PyTorch's clip_grad_*_ do to .grad).
+   */
   void update(double[] p, double[] g) {
+    if (clip != null) {
+      clip.apply(g);
+    }
     double momentum = baseMomentum;
     if (schedule != null) {
       double m = schedule.momentum();

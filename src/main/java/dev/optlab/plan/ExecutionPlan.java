@@ -1,6 +1,7 @@
 package dev.optlab.plan;
 
 import dev.optlab.diff.CompiledFunction;
+import dev.optlab.optim.GradientClip;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.source.Span;
 import java.nio.file.Path;
@@ -56,8 +57,20 @@ public record ExecutionPlan(
    *
    * @param runName the trace's {@code run} column: the declared name, or the written text
    * @param schedule the learning-rate schedule, or {@code null} for a constant lr
+   * @param clip how the gradient is clipped before each update ({@code clip_grad_norm} or
+   *     {@code clip_grad_value} of the run), or {@code null}
    */
-  public record OptimizerPlan(String runName, OptimizerConfig config, ScheduleSpec schedule) {}
+  public record OptimizerPlan(String runName, OptimizerConfig config, ScheduleSpec schedule,
+      GradientClip clip) {
+    public OptimizerPlan(String runName, OptimizerConfig config, ScheduleSpec schedule) {
+      this(runName, config, schedule, null);
+    }
+
+    /** The optimizer as a run's title shows it: {@code Adam(lr=0.1, ...), clip_grad_norm=1}. */
+    public String describe() {
+      return config.describe() + (clip == null ? "" : ", " + clip);
+    }
+  }
 
   /**
    * The loop: {@code steps} updates at most, a traced row every {@code every} steps (and the

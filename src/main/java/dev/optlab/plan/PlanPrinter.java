@@ -31,7 +31,7 @@ public final class PlanPrinter {
       UpdateRule rule = o.config().rule();
       OptimizerState state = rule.init(n);
       sb.append("  optimizer ").append(o.runName()).append(": ")
-          .append(o.config().describe()).append('\n');
+          .append(o.describe()).append('\n');
       sb.append("    kernel ").append(rule.getClass().getSimpleName())
           .append(", state: step").append(buffers(state)).append('\n');
       sb.append("    lr ").append(o.schedule() == null ? "constant " + o.config().lr()

@@ -33,7 +33,7 @@ final class TrainingPlanPrinter {
     for (ExecutionPlan.OptimizerPlan o : plan.optimizers()) {
       UpdateRule rule = o.config().rule();
       OptimizerState state = rule.init(0);
-      sb.append("  optimizer ").append(o.runName()).append(": ").append(o.config().describe())
+      sb.append("  optimizer ").append(o.runName()).append(": ").append(o.describe())
           .append('\n');
       sb.append("    kernel ").append(rule.getClass().getSimpleName()).append(", state: step");
       for (String b : state.bufferNames()) {

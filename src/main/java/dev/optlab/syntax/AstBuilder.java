@@ -7,6 +7,7 @@ import dev.optlab.ast.RunSpec;
 import dev.optlab.ast.Stmt;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.Span;
+import dev.optlab.source.Suggest;
 import dev.optlab.syntax.gen.OptlabParser;
 import dev.optlab.syntax.gen.OptlabParser.*;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ final class AstBuilder {
     Expr every = null;
     RunSpec.Condition until = null;
     RunSpec.TraceFile trace = null;
+    RunSpec.Clip clip = null;
     TrainingClauses training = new TrainingClauses(this);
     for (RunClauseContext clause : clauses) {
       String word = clause.getStart().getText();
@@ -107,6 +109,15 @@ final class AstBuilder {
           trace = new RunSpec.TraceFile(unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
           yield false;
         }
+        case OptionClauseContext c -> {
+          RunSpec.Clip given = clip(c);
+          if (clip != null && clip.norm() != given.norm()) {
+            throw error(given.span(), "give one of clip_grad_norm and clip_grad_value, not both");
+          }
+          boolean again = clip != null;
+          clip = given;
+          yield again;
+        }
         default -> training.add(clause);
       };
       if (repeated) {
@@ -114,7 +125,19 @@ final class AstBuilder {
       }
     }
     return new RunSpec(compare, optimizers, ident(objective), from, steps, every, until, trace,
-        span, training.build(steps));
+        span, training.build(steps), clip);
+  }
+
+  /** The run options: PyTorch's names for what is done to the gradient before each update. */
+  static final List<String> RUN_OPTIONS = List.of("clip_grad_norm", "clip_grad_value");
+
+  private RunSpec.Clip clip(OptionClauseContext c) {
+    String name = c.name.getText();
+    if (!RUN_OPTIONS.contains(name)) {
+      throw error(span(c.name), "unknown run option '" + name + "' (the options are "
+          + String.join(", ", RUN_OPTIONS) + ")" + Suggest.didYouMean(name, RUN_OPTIONS));
+    }
+    return new RunSpec.Clip(name.equals("clip_grad_norm"), expr(c.expr()), span(c));
   }
 
   private RunSpec.Condition condition(ConditionContext c) {

@@ -22,7 +22,7 @@ public final class Tables {
     }
     return optimizer.runName() + " on " + plan.objective().name() + " from "
         + Points.format(plan.objective().params(), plan.objective().start()) + ": "
-        + optimizer.config().describe();
+        + optimizer.describe();
   }
 
   /** The columns of a run's table, sized once for the run. */

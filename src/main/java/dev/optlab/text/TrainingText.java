@@ -27,7 +27,7 @@ final class TrainingText {
   /** {@code adam on mlp (digits (1437 training rows), batch 32, 20 epochs, seed 7): Adam(...)}. */
   static String runTitle(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
     return optimizer.runName() + " on " + plan.objective().name() + from(plan) + ": "
-        + optimizer.config().describe() + (plan.training().perEpoch()
+        + optimizer.describe() + (plan.training().perEpoch()
         && optimizer.schedule() != null ? ", schedule stepped per epoch" : "");
   }
 
