@@ -2,13 +2,13 @@ package dev.optlab.data;
 
 import dev.optlab.source.Suggest;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +22,20 @@ import java.util.TreeSet;
  * (RFC 4180); blank lines are skipped. A target column of numbers keeps its numbers (class
  * labels 0, 1, ... or a regression target); a target column holding any non-number is read as
  * class names, numbered in sorted order as scikit-learn's {@code LabelEncoder} does.
+ *
+ * <p>The file streams through {@link CsvRecords} into one growing {@code double[]} sized from the
+ * file's length: its text is never held, and numbers are parsed from bytes, so a large file loads
+ * at the speed of the disk (bench/README.md) in little more memory than its numbers.
  */
 public final class CsvLoader {
   private CsvLoader() {}
 
-  /** A parsed file: its header and its rows of cells, each row with its line number. */
-  record Table(List<String> header, List<String[]> rows, List<Integer> lines) {}
+  /** Thrown by a numeric-target pass that met a class name: the file is read again as classes. */
+  private static final class ClassNames extends RuntimeException {
+    ClassNames() {
+      super(null, null, false, false);
+    }
+  }
 
   /**
    * @param shown the path as the user wrote it, for messages
@@ -36,57 +44,117 @@ public final class CsvLoader {
    */
   public static Dataset load(Path file, String shown, String name, String target, double test,
       long seed, Preparation.Scale scale) {
-    Table t = parse(read(file, shown), shown);
-    int targetColumn = t.header().indexOf(target);
+    try {
+      return load(file, shown, name, target, test, seed, scale, false);
+    } catch (ClassNames e) {
+      return load(file, shown, name, target, test, seed, scale, true);
+    }
+  }
+
+  private static Dataset load(Path file, String shown, String name, String target, double test,
+      long seed, Preparation.Scale scale, boolean classTargets) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(new CsvRecords(in, shown), Files.size(file), shown, name, target, test, seed,
+          scale, classTargets);
+    } catch (NoSuchFileException e) {
+      throw new DataError("cannot read \"" + shown + "\": no such file");
+    } catch (AccessDeniedException e) {
+      throw new DataError("cannot read \"" + shown + "\": permission denied");
+    } catch (IOException e) {
+      throw new DataError("cannot read \"" + shown + "\": "
+          + (Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static Dataset read(CsvRecords r, long bytes, String shown, String name,
+      String target, double test, long seed, Preparation.Scale scale, boolean classTargets)
+      throws IOException {
+    if (!r.next()) {
+      throw new DataError(shown + " is empty: no header, no rows");
+    }
+    List<String> header = new ArrayList<>(r.cells());
+    for (int j = 0; j < r.cells(); j++) {
+      header.add(r.text(j));
+    }
+    checkHeader(header, shown);
+    int targetColumn = header.indexOf(target);
     if (targetColumn < 0) {
       throw new DataError("no column \"" + target + "\" in " + shown + " (its columns are "
-          + columnList(t.header()) + ")"
-          + Suggest.didYouMean(target, t.header()).replace("'", "\""), true);
+          + columnList(header) + ")"
+          + Suggest.didYouMean(target, header).replace("'", "\""), true);
     }
-    int rows = t.rows().size();
-    int cols = t.header().size() - 1;
+    int cols = header.size() - 1;
     if (cols == 0) {
       throw new DataError(shown + " has no feature columns besides the target \"" + target + "\"",
           true);
     }
-    List<String> features = new ArrayList<>(t.header());
+    List<String> features = new ArrayList<>(header);
     features.remove(targetColumn);
-    double[] x = new double[rows * cols];
-    String[] targets = new String[rows];
-    boolean numericTarget = true;
-    for (int i = 0; i < rows; i++) {
-      String[] cells = t.rows().get(i);
-      int c = 0;
-      for (int j = 0; j < cells.length; j++) {
+    double[] x = null;
+    double[] y = new double[16];
+    int[] codes = classTargets ? new int[16] : null;
+    Map<String, Integer> classIndex = new HashMap<>();
+    int rows = 0;
+    while (r.next()) {
+      if (r.cells() != header.size()) {
+        throw new DataError(shown + ", line " + r.line() + " has " + r.cells()
+            + (r.cells() == 1 ? " cell" : " cells") + ", but the header has " + header.size());
+      }
+      if (x == null) { // sized from the first row's share of the file, grown if need be
+        long guess = Math.min(NumericArray.MAX_VALUES / cols,
+            bytes / Math.max(1, r.bytes()) * 21 / 20 + 16);
+        HeapCheck.require(guess * cols * Double.BYTES, shown + " (about " + guess * cols
+            + " values)", "read a smaller file");
+        x = new double[(int) guess * cols];
+      }
+      if ((long) (rows + 1) * cols > x.length) {
+        x = grow(x, (long) (rows + 1) * cols, shown);
+      }
+      if (rows == y.length) {
+        y = Arrays.copyOf(y, rows * 2);
+        codes = codes == null ? null : Arrays.copyOf(codes, rows * 2);
+      }
+      int at = rows * cols;
+      for (int j = 0; j < r.cells(); j++) {
         if (j == targetColumn) {
-          if (cells[j].isEmpty()) {
-            throw new DataError(cellPlace(t, i, j, shown) + "an empty target cell", true);
+          if (r.isEmpty(j)) {
+            throw new DataError(cellPlace(r, header, j, shown) + "an empty target cell", true);
           }
-          targets[i] = cells[j];
-          numericTarget &= isNumber(cells[j]);
+          if (classTargets) {
+            String label = r.text(j);
+            Integer k = classIndex.putIfAbsent(label, classIndex.size());
+            codes[rows] = k == null ? classIndex.size() - 1 : k;
+          } else {
+            double v = r.number(j);
+            if (Double.isNaN(v)) {
+              throw new ClassNames();
+            }
+            y[rows] = finite(r, header, j, v, shown, true);
+          }
           continue;
         }
-        if (!isNumber(cells[j])) {
-          throw new DataError(cellPlace(t, i, j, shown) + (cells[j].isEmpty() ? "an empty cell"
-              : "\"" + printable(cells[j]) + "\" is not a number"));
+        double v = r.number(j);
+        if (Double.isNaN(v)) {
+          throw new DataError(cellPlace(r, header, j, shown) + (r.isEmpty(j) ? "an empty cell"
+              : "\"" + r.printable(j) + "\" is not a number"));
         }
-        x[i * cols + c++] = finite(t, i, j, shown, false);
+        x[at++] = finite(r, header, j, v, shown, false);
       }
+      rows++;
     }
-    double[] y = new double[rows];
+    if (rows == 0) {
+      throw new DataError(shown + " has a header but no rows");
+    }
     List<String> classes = null;
-    if (numericTarget) {
-      for (int i = 0; i < rows; i++) {
-        y[i] = finite(t, i, targetColumn, shown, true);
-      }
-    } else {
-      classes = new ArrayList<>(new TreeSet<>(List.of(targets)));
-      Map<String, Integer> index = new HashMap<>();
+    if (classTargets) {
+      // numbered in sorted order, as LabelEncoder does
+      classes = new ArrayList<>(new TreeSet<>(classIndex.keySet()));
+      int[] rank = new int[classes.size()];
       for (int k = 0; k < classes.size(); k++) {
-        index.put(classes.get(k), k);
+        rank[classIndex.get(classes.get(k))] = k;
       }
       for (int i = 0; i < rows; i++) {
-        y[i] = index.get(targets[i]);
+        y[i] = rank[codes[i]];
       }
       // class names reach the terminal (explain, the REPL's echo, tables): an escape sequence
       // in a label must not clear the screen, so they are kept as they print
@@ -94,6 +162,19 @@ public final class CsvLoader {
     }
     return Preparation.prepare(name, features, target, classes, x, y, rows, cols, test, seed,
         scale, shown);
+  }
+
+  /** Room for at least {@code need} values: half as much again, within Java's array limit. */
+  private static double[] grow(double[] x, long need, String shown) {
+    long size = Math.max(need, x.length + (x.length >> 1));
+    if (need > NumericArray.MAX_VALUES) {
+      throw new DataError(shown + " holds more than " + NumericArray.MAX_VALUES
+          + " values; optlab holds at most that many per data set");
+    }
+    size = Math.min(size, NumericArray.MAX_VALUES);
+    HeapCheck.require((size - x.length) * Double.BYTES, shown + " (" + size + " values so far)",
+        "read a smaller file");
+    return Arrays.copyOf(x, (int) size);
   }
 
   /** The header's names for a message, the first ten of a wide file and how many more. */
@@ -105,132 +186,29 @@ public final class CsvLoader {
         + (header.size() - 10) + " more";
   }
 
-  /** "FILE, line N, column "C": ", the place of cell (row i, column j) for a message. */
-  private static String cellPlace(Table t, int i, int j, String shown) {
-    return shown + ", line " + t.lines().get(i) + ", column \"" + printable(t.header().get(j))
-        + "\": ";
+  /** "FILE, line N, column "C": ", the place of a cell of the current record for a message. */
+  private static String cellPlace(CsvRecords r, List<String> header, int j, String shown) {
+    return shown + ", line " + r.line() + ", column \"" + printable(header.get(j)) + "\": ";
   }
 
-  /**
-   * The number in cell (row i, column j), which {@link #isNumber} accepted; one too large for a
-   * double ({@code 1e309}) is an error rather than a silent infinity.
-   */
-  private static double finite(Table t, int i, int j, String shown, boolean aboutTarget) {
-    String cell = t.rows().get(i)[j];
-    double v = Double.parseDouble(cell);
+  /** A number too large for a double ({@code 1e309}) is an error rather than a silent infinity. */
+  private static double finite(CsvRecords r, List<String> header, int j, double v, String shown,
+      boolean aboutTarget) {
     if (Double.isInfinite(v)) {
-      throw new DataError(cellPlace(t, i, j, shown) + "\"" + printable(cell)
+      throw new DataError(cellPlace(r, header, j, shown) + "\"" + r.printable(j)
           + "\" is beyond the range of a double (magnitude at most 1.8e308)", aboutTarget);
     }
     return v;
   }
 
   /** A cell's text for a one-line message: line breaks and other control characters as '?'. */
-  private static String printable(String cell) {
+  static String printable(String cell) {
     StringBuilder b = new StringBuilder(cell.length());
     for (int k = 0; k < cell.length(); k++) {
       char ch = cell.charAt(k);
       b.append(Character.isISOControl(ch) ? '?' : ch);
     }
     return b.toString();
-  }
-
-  private static String read(Path file, String shown) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (NoSuchFileException e) {
-      throw new DataError("cannot read \"" + shown + "\": no such file");
-    } catch (AccessDeniedException e) {
-      throw new DataError("cannot read \"" + shown + "\": permission denied");
-    } catch (CharacterCodingException e) {
-      throw new DataError("cannot read \"" + shown + "\": not UTF-8 text");
-    } catch (IOException e) {
-      throw new DataError("cannot read \"" + shown + "\": "
-          + (Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage())));
-    }
-  }
-
-  /** Splits the text into cells, checking that every row has as many cells as the header. */
-  static Table parse(String text, String shown) {
-    List<String> header = null;
-    List<String[]> rows = new ArrayList<>();
-    List<Integer> lines = new ArrayList<>();
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    int line = 1;
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      int startLine = line;
-      cells.clear();
-      boolean blank = true;
-      while (true) { // one record
-        cell.setLength(0);
-        if (i < n && text.charAt(i) == '"') {
-          blank = false;
-          i++;
-          while (true) {
-            if (i >= n) {
-              throw new DataError(shown + ", line " + startLine + ": a quoted cell never ends");
-            }
-            char ch = text.charAt(i++);
-            if (ch == '"') {
-              if (i < n && text.charAt(i) == '"') {
-                cell.append('"');
-                i++;
-                continue;
-              }
-              break;
-            }
-            if (ch == '\n') {
-              line++;
-            }
-            cell.append(ch);
-          }
-        }
-        while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n') {
-          char ch = text.charAt(i++);
-          if (ch != '\r') {
-            cell.append(ch);
-          }
-        }
-        String value = cell.toString().strip();
-        blank &= value.isEmpty();
-        cells.add(value);
-        if (i < n && text.charAt(i) == ',') {
-          blank = false;
-          i++;
-          continue;
-        }
-        i++; // the newline, or past the end
-        line++;
-        break;
-      }
-      if (blank) {
-        continue;
-      }
-      if (header == null) {
-        header = List.copyOf(cells);
-        checkHeader(header, shown);
-      } else if (cells.size() != header.size()) {
-        throw new DataError(shown + ", line " + startLine + " has " + cells.size()
-            + (cells.size() == 1 ? " cell" : " cells") + ", but the header has "
-            + header.size());
-      } else {
-        rows.add(cells.toArray(new String[0]));
-        lines.add(startLine);
-      }
-    }
-    if (header == null) {
-      throw new DataError(shown + " is empty: no header, no rows");
-    }
-    if (rows.isEmpty()) {
-      throw new DataError(shown + " has a header but no rows");
-    }
-    return new Table(header, rows, lines);
   }
 
   /** Names must be present and unique; one hash set, so a header of 200,000 columns is quick. */
@@ -245,44 +223,5 @@ public final class CsvLoader {
             + "\" appears twice");
       }
     }
-  }
-
-  /** A decimal number: {@code 3}, {@code -0.5}, {@code .5}, {@code 1e-3}; no NaN, no infinity. */
-  static boolean isNumber(String s) {
-    int i = 0;
-    int n = s.length();
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-      i++;
-      digits++;
-    }
-    if (i < n && s.charAt(i) == '.') {
-      i++;
-      while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-        i++;
-        digits++;
-      }
-    }
-    if (digits == 0) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int exp = 0;
-      while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-        i++;
-        exp++;
-      }
-      if (exp == 0) {
-        return false;
-      }
-    }
-    return i == n;
   }
 }
