@@ -269,14 +269,19 @@ final class CsvRecords {
     }
   }
 
-  /** Whitespace around a cell is not part of it. */
+  /** Whitespace around a cell is not part of it (ASCII's, as {@link String#strip()} sees it). */
   private void strip(int j) {
-    while (start[j] < end[j] && (rec[start[j]] & 0xff) <= ' ') {
+    while (start[j] < end[j] && space(rec[start[j]])) {
       start[j]++;
     }
-    while (end[j] > start[j] && (rec[end[j] - 1] & 0xff) <= ' ') {
+    while (end[j] > start[j] && space(rec[end[j] - 1])) {
       end[j]--;
     }
+  }
+
+  /** Tab, line feed, vertical tab, form feed, carriage return, 0x1C-0x1F and space: not ESC. */
+  private static boolean space(byte b) {
+    return b == ' ' || (b >= 9 && b <= 13) || (b >= 0x1C && b <= 0x1F);
   }
 
   private void append(int c) {
