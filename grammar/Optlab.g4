@@ -26,6 +26,17 @@ statement
   | PLOT plotBody                                                            # plotStmt
   | DATA name=ID ASSIGN expr                                                 # dataStmt
   | REPORT file=STRING                                                       # reportStmt
+  | LRFIND optimizerSpec ON objective=ID lrfindClause*                       # lrfindStmt
+  ;
+
+// fast.ai's learning-rate range test (docs/language.md, "lrfind"): the clauses in any order.
+lrfindClause
+  : FROM expr                  # lrFromClause
+  | TO expr                    # lrToClause
+  | STEPS expr                 # lrStepsClause
+  | BATCH expr                 # lrBatchClause
+  | SEED expr                  # lrSeedClause
+  | SUGGEST ID (COMMA ID)*     # lrSuggestClause
   ;
 
 // `report "FILE.html"` writes one self-contained HTML page of what the session ran, once the
@@ -132,6 +143,8 @@ UNTIL : 'until' ;
 TRACE : 'trace' ;
 DATA : 'data' ;
 REPORT : 'report' ;
+LRFIND : 'lrfind' ;
+SUGGEST : 'suggest' ;
 EPOCHS : 'epochs' ;
 EPOCH : 'epoch' ;
 BATCH : 'batch' ;

@@ -92,6 +92,7 @@ public final class Engine {
         reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
         output.plotted(drawn.figure(), drawn.file());
       }
+      case Action.LrFind l -> output.lrFound(executor.lrFind(l.plan(), control));
       case Action.Report r -> {} // written once everything else has run
     }
   }

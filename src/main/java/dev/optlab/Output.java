@@ -36,5 +36,10 @@ public interface Output extends RunListener {
    * Before a checked script runs: the plans of all its {@code run} and {@code compare}
    * statements, so an output can size itself for all of them (the CSV header).
    */
+  /** A learning-rate range test finished: shows its table and suggestions, as text by default. */
+  default void lrFound(dev.optlab.exec.LrFindResult result) {
+    printed(dev.optlab.text.LrFindText.table(result));
+  }
+
   default void checked(java.util.List<ExecutionPlan> plans) {}
 }

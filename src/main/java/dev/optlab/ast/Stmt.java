@@ -56,6 +56,17 @@ public sealed interface Stmt {
    */
   record Report(String path, Span pathSpan, Span span) implements Stmt {}
 
+  /**
+   * {@code lrfind OPT on OBJ [from LR] [to LR] [steps N] [batch B] [seed S] [suggest a, b]}:
+   * fast.ai's learning-rate range test (docs/language.md). Absent clauses are null (empty).
+   */
+  record LrFind(OptimizerSpec optimizer, Ident objective, Expr from, Expr to, Expr steps,
+      Expr batch, Expr seed, List<Ident> suggest, Span span) implements Stmt {
+    public LrFind {
+      suggest = List.copyOf(suggest);
+    }
+  }
+
   /** A declared name and where it was written. */
   record Ident(String name, Span span) {}
 

@@ -17,6 +17,9 @@ public sealed interface Action {
   record Declare(Declaration declaration, String text, Span span, List<Span> paths)
       implements Action {}
 
+  /** fast.ai's learning-rate range test ({@code lrfind}). */
+  record LrFind(dev.optlab.plan.LrFindPlan plan, Span span) implements Action {}
+
   /** Shows a value ({@code print}, a bare expression in the REPL). */
   record Print(String text, Span span) implements Action {}
 

@@ -117,6 +117,8 @@ public final class Checker {
       case Stmt.Plot p -> new Action.Plot(new PlotChecker(values, schedules, this::plan).check(p),
           s.span());
       case Stmt.Report r -> new Action.Report(reportFile(r), r.path(), r.pathSpan(), s.span());
+      case Stmt.LrFind l -> new Action.LrFind(new LrFindChecker(values, this::plan).check(l),
+          s.span());
     };
   }
 

@@ -57,6 +57,13 @@ final class EpochLoop implements Loop {
     this.graph = new Graph(model, t.chunk(), p, g);
   }
 
+  private StepWatcher watcher;
+
+  @Override
+  public void watch(StepWatcher w) {
+    this.watcher = w;
+  }
+
   @Override
   public double[] losses() {
     return null; // the training loss is computed at traced rows only
@@ -105,6 +112,9 @@ final class EpochLoop implements Loop {
       }
       int at = (int) (k % perEpoch);
       double batchLoss = full ? loss : minibatch(at, order, shuffle);
+      if (watcher != null && !watcher.step(k, lr, batchLoss)) {
+        break; // the watcher ends the run after this step (lrfind)
+      }
       if (!Double.isFinite(batchLoss)) {
         status = RunSummary.Status.DIVERGED;
         if (!traced) {

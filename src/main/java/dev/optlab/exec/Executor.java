@@ -53,6 +53,32 @@ public final class Executor {
     }
   }
 
+  /**
+   * Runs a learning-rate range test: the plan's one optimizer with the ramp as its schedule,
+   * every step's loss handed to the finder, which ends the run when the smoothed loss blows up.
+   * The run starts from the objective's start (or the model's seeded weights), as a run does, and
+   * nothing of it is kept: the session's objective is as before.
+   */
+  public LrFindResult lrFind(dev.optlab.plan.LrFindPlan test, RunControl control) {
+    ExecutionPlan plan = test.run();
+    MemoryEstimate.check(source, plan);
+    dev.optlab.plan.LrFinder finder = test.finder();
+    Loop loop = loops(plan, control).apply(plan.optimizers().get(0));
+    loop.watch((k, lr, loss) -> finder.record(k, loss));
+    long start = System.nanoTime();
+    RunSummary summary;
+    try {
+      summary = loop.run(row -> {}, null);
+    } catch (IOException e) {
+      throw new IllegalStateException(e); // no trace file: cannot happen
+    } catch (RunError e) {
+      throw new OptlabError(source, test.span(), "lrfind failed: " + e.getMessage());
+    }
+    boolean interrupted = summary.status() == RunSummary.Status.INTERRUPTED;
+    return new LrFindResult(test, finder, interrupted ? List.of() : finder.suggest(test.rules()),
+        interrupted, System.nanoTime() - start);
+  }
+
   /** How each optimizer's loop is made; in a compare, all start from the same weights. */
   private static Function<ExecutionPlan.OptimizerPlan, Loop> loops(ExecutionPlan plan,
       RunControl control) {

@@ -18,4 +18,7 @@ interface Loop {
    * and loss curves); {@code null} when only the traced rows carry losses.
    */
   double[] losses();
+
+  /** Hands every step's loss to {@code watcher}, which may end the run ({@code lrfind}). */
+  void watch(StepWatcher watcher);
 }

@@ -22,6 +22,7 @@ final class RunLoop implements Loop {
   /** Every step's loss, kept only when a compare needs it to count steps to its tolerance. */
   private final boolean keepLosses;
   private double[] losses = new double[0];
+  private StepWatcher watcher;
   /** The lowest finite loss of the last run, kept whether or not every loss is. */
   private double bestLoss = Double.POSITIVE_INFINITY;
 
@@ -31,6 +32,11 @@ final class RunLoop implements Loop {
     this.optimizer = optimizer;
     this.control = control;
     this.keepLosses = keepLosses;
+  }
+
+  @Override
+  public void watch(StepWatcher w) {
+    this.watcher = w;
   }
 
   @Override
@@ -75,6 +81,11 @@ final class RunLoop implements Loop {
       double gradNorm = normEveryStep || traced || k == steps || !finite ? norm(g) : Double.NaN;
       boolean stopByCondition = until != null && until.holds(loss, gradNorm, k);
       boolean end = k == steps || stopByCondition;
+      if (watcher != null && k < steps && !watcher.step(k, lr, loss)) {
+        // the watcher saw this step's loss; the update it is paired with does not matter after
+        last = new TraceRow(name, k, lr, loss, norm(g), p.clone());
+        break;
+      }
       if (traced || end) {
         last = new TraceRow(name, k, lr, loss, gradNorm, p.clone());
         rows.accept(last);

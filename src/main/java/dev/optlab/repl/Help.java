@@ -99,6 +99,15 @@ final class Help {
           ran. It is written once the input holding it has finished; the file is whole or not
           there at all.
           example: report "session.html\"""");
+    LANGUAGE.put("lrfind", """
+        lrfind OPT on OBJ [from 1e-7] [to 10] [steps 100] [batch B] [seed S]
+               [suggest valley, slide, minimum, steep]
+          fast.ai's learning-rate range test: step i trains with lr = from * (to/from)^(i/steps),
+          the loss is smoothed (0.98) and debiased, and the test stops once the smoothed loss is
+          4 times the best. Prints every step's lr, loss and smoothed loss, then each rule's
+          suggestion by name (all four unless suggest says which); nothing of the session
+          changes. The optimizer's own lr is ignored (SGD may leave it out).
+          example: lrfind Adam on mlp batch 32""");
     LANGUAGE.put("expressions", """
         Expressions: + - * / ^ (right-associative; -x^2 is -(x^2)), parentheses, and the
         functions sqrt exp log abs sin cos tan tanh sigmoid relu softplus min max floor ceil

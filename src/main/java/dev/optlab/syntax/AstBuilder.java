@@ -69,6 +69,7 @@ final class AstBuilder {
       case PlotStmtContext c -> new Stmt.Plot(new PlotBuilder(this).plot(c.plotBody()), span);
       case DataStmtContext c -> new Stmt.Data(ident(c.name), expr(c.expr()), span);
       case ReportStmtContext c -> new Stmt.Report(unquote(c.file.getText()), span(c.file), span);
+      case LrfindStmtContext c -> lrfind(c, span);
       default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
     };
   }
@@ -150,6 +151,36 @@ final class AstBuilder {
       default -> RunSpec.Comparison.NE;
     };
     return new RunSpec.Condition(expr(c.left), op, expr(c.right), span(c));
+  }
+
+  private Stmt.LrFind lrfind(LrfindStmtContext c, Span span) {
+    Expr[] clauses = new Expr[5]; // from, to, steps, batch, seed
+    List<Stmt.Ident> suggest = new ArrayList<>();
+    boolean suggested = false;
+    for (LrfindClauseContext clause : c.lrfindClause()) {
+      int slot = switch (clause) {
+        case LrFromClauseContext f -> 0;
+        case LrToClauseContext t -> 1;
+        case LrStepsClauseContext s -> 2;
+        case LrBatchClauseContext b -> 3;
+        case LrSeedClauseContext s -> 4;
+        default -> -1;
+      };
+      if (clause instanceof LrSuggestClauseContext s) {
+        if (suggested) {
+          throw error(span(clause), "'suggest' is given twice");
+        }
+        suggested = true;
+        s.ID().forEach(id -> suggest.add(ident(id.getSymbol())));
+        continue;
+      }
+      if (clauses[slot] != null) {
+        throw error(span(clause), "'" + clause.getStart().getText() + "' is given twice");
+      }
+      clauses[slot] = expr(clause.getChild(ExprContext.class, 0));
+    }
+    return new Stmt.LrFind(optimizer(c.optimizerSpec()), ident(c.objective), clauses[0],
+        clauses[1], clauses[2], clauses[3], clauses[4], suggest, span);
   }
 
   OptimizerSpec optimizer(OptimizerSpecContext c) {
