@@ -47,6 +47,7 @@ lrfindClause
 plotBody
   : kind=(RUN | COMPARE | PATHS) optimizerSpec (COMMA optimizerSpec)* ON objective=ID plotClause* # plotRuns
   | SCHEDULE scheduleSpec (COMMA scheduleSpec)* FOR steps=expr STEPS plotClause*                  # plotSchedules
+  | LRFIND optimizerSpec ON objective=ID lrfindClause*                                           # plotLrfind
   ;
 
 plotClause

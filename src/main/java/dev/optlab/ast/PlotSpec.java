@@ -29,6 +29,9 @@ public sealed interface PlotSpec {
     }
   }
 
+  /** {@code plot lrfind ...}: the range test's loss against lr; {@code to "FILE"} is the file. */
+  record LrFind(Stmt.LrFind test, Target to) implements PlotSpec {}
+
   /** {@code x = -2 to 2}; {@code name} is null when written by position. */
   record AxisRange(Stmt.Ident name, Expr lo, Expr hi, Span span) {}
 

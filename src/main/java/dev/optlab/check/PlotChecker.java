@@ -50,6 +50,8 @@ final class PlotChecker {
       }
       case PlotSpec.Paths p -> paths(p, span);
       case PlotSpec.Schedules s -> schedules(s, span);
+      case PlotSpec.LrFind l -> new PlotPlan.LrFind(new LrFindChecker(values, planner)
+          .check(l.test()), target(l.to()), span);
     };
   }
 

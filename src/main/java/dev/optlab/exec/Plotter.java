@@ -35,6 +35,11 @@ public final class Plotter {
       case PlotPlan.Curves c -> Figures.curves(c, collect(c.run(), control));
       case PlotPlan.ScheduleCurves s -> schedules(s, control);
       case PlotPlan.Paths p -> Figures.paths(p, collect(p.run(), control));
+      case PlotPlan.LrFind l -> {
+        LrFindResult r = executor.lrFind(l.test(), control);
+        yield Figures.lrFind("lrfind " + l.test().run().optimizers().get(0).runName() + " on "
+            + l.test().run().objective().name(), r.finder(), r.suggestions());
+      }
     };
     PlotPlan.Target target = plan.file();
     if (target == null || control.stopRequested()) {

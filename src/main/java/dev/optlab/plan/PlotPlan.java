@@ -42,6 +42,9 @@ public sealed interface PlotPlan {
    */
   record Paths(ExecutionPlan run, Range x, Range y, Target file, Span span) implements PlotPlan {}
 
+  /** {@code plot lrfind ...}: the range test, drawn as smoothed loss against lr. */
+  record LrFind(LrFindPlan test, Target file, Span span) implements PlotPlan {}
+
   /** {@code lo to hi}, {@code lo < hi}. */
   record Range(double lo, double hi) {}
 

@@ -3,6 +3,7 @@ package dev.optlab.plot;
 import dev.optlab.diff.CompiledFunction;
 import dev.optlab.diff.Evaluator;
 import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.LrFinder;
 import dev.optlab.plan.PlotPlan;
 import dev.optlab.plan.Points;
 import dev.optlab.schedule.Schedule;
@@ -81,6 +82,32 @@ public final class Figures {
   }
 
   private static final long POLL = (1 << 20) - 1;
+
+  /**
+   * A range test: the smoothed loss against lr on a log axis (fast.ai's {@code plot_lr_find},
+   * without the last 5 points it also leaves out), each suggestion a marked point named by its
+   * rule.
+   */
+  public static Figure lrFind(String title, LrFinder finder,
+      List<LrFinder.Suggestion> suggestions) {
+    List<Double> lrs = finder.lrs();
+    int n = Math.max(1, lrs.size() - 5);
+    double[] x = new double[Math.min(n, lrs.size())];
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = lrs.get(i);
+      y[i] = finder.smoothedLosses().get(i);
+    }
+    List<Series> series = new ArrayList<>();
+    series.add(new Series("smoothed loss", x, y));
+    for (LrFinder.Suggestion s : suggestions) {
+      series.add(new Series(s.rule().text() + " " + dev.optlab.trace.Numbers.short6(s.lr()),
+          new double[] {s.markLr()}, new double[] {s.markLoss()}));
+    }
+    Figure.Lines panel = new Figure.Lines("loss", "lr", "loss", series,
+        Figure.wantsLog(series, 1e2, true), false, true);
+    return new Figure(title, List.of(panel));
+  }
 
   public static Figure paths(PlotPlan.Paths plan, RowCollector rows) {
     ExecutionPlan run = plan.run();

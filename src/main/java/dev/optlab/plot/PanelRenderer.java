@@ -150,7 +150,10 @@ final class PanelRenderer {
       int points = runs.stream().mapToInt(r -> r.length / 2).sum();
       String color = Palette.series(i);
       p.path(runs, color, width, FigureRenderer.seriesAttributes(series.get(i), points));
-      if (map && points <= 80) {
+      if (points == 1) { // a marked point (a range test's suggestion): a dot, not a line
+        double[] r = runs.stream().filter(run -> run.length >= 2).findFirst().orElseThrow();
+        p.circle(r[0], r[1], 5, color, "#ffffff", 1.5);
+      } else if (map && points <= 80) {
         for (double[] r : runs) {
           for (int k = 0; k + 1 < r.length; k += 2) {
             p.circle(r[k], r[k + 1], 2.4, color, null, 0);

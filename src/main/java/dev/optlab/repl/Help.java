@@ -87,6 +87,7 @@ final class Help {
         plot compare OPT, OPT, ... on OBJ [run clauses] [with lr] [to "FILE"]
         plot paths OPT, ... on OBJ [run clauses] [over (x = -2 to 2, y = -1 to 3)] [to "FILE"]
         plot schedule SCHED, ... for N steps [every K] [lr X] [to "FILE"]
+        plot lrfind OPT on OBJ [lrfind's clauses] [to "FILE"]
           Draws the loss against the step (with lr: the learning rate beside it), a contour map
           of a two-parameter objective with each optimizer's path, or schedules' learning rates;
           in the terminal, or to an .svg or .png file.

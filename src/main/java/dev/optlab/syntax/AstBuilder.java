@@ -69,7 +69,7 @@ final class AstBuilder {
       case PlotStmtContext c -> new Stmt.Plot(new PlotBuilder(this).plot(c.plotBody()), span);
       case DataStmtContext c -> new Stmt.Data(ident(c.name), expr(c.expr()), span);
       case ReportStmtContext c -> new Stmt.Report(unquote(c.file.getText()), span(c.file), span);
-      case LrfindStmtContext c -> lrfind(c, span);
+      case LrfindStmtContext c -> lrfind(c.optimizerSpec(), c.objective, c.lrfindClause(), span);
       default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
     };
   }
@@ -153,11 +153,12 @@ final class AstBuilder {
     return new RunSpec.Condition(expr(c.left), op, expr(c.right), span(c));
   }
 
-  private Stmt.LrFind lrfind(LrfindStmtContext c, Span span) {
+  Stmt.LrFind lrfind(OptimizerSpecContext optimizer, Token objective,
+      List<LrfindClauseContext> given, Span span) {
     Expr[] clauses = new Expr[5]; // from, to, steps, batch, seed
     List<Stmt.Ident> suggest = new ArrayList<>();
     boolean suggested = false;
-    for (LrfindClauseContext clause : c.lrfindClause()) {
+    for (LrfindClauseContext clause : given) {
       int slot = switch (clause) {
         case LrFromClauseContext f -> 0;
         case LrToClauseContext t -> 1;
@@ -179,7 +180,7 @@ final class AstBuilder {
       }
       clauses[slot] = expr(clause.getChild(ExprContext.class, 0));
     }
-    return new Stmt.LrFind(optimizer(c.optimizerSpec()), ident(c.objective), clauses[0],
+    return new Stmt.LrFind(optimizer(optimizer), ident(objective), clauses[0],
         clauses[1], clauses[2], clauses[3], clauses[4], suggest, span);
   }
 

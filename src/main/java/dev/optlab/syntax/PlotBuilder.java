@@ -25,8 +25,27 @@ final class PlotBuilder {
     return switch (body) {
       case PlotRunsContext c -> runs(c);
       case PlotSchedulesContext c -> schedules(c);
+      case PlotLrfindContext c -> lrfind(c);
       default -> throw new IllegalStateException("unknown plot " + body.getClass());
     };
+  }
+
+  /** {@code plot lrfind ...}: the test's clauses; {@code to "FILE"} (a string) is the picture's. */
+  private PlotSpec lrfind(PlotLrfindContext c) {
+    PlotSpec.Target to = null;
+    List<LrfindClauseContext> clauses = new ArrayList<>();
+    for (LrfindClauseContext clause : c.lrfindClause()) {
+      if (clause instanceof LrToClauseContext t && ast.expr(t.expr()) instanceof Expr.Str s) {
+        if (to != null) {
+          throw ast.error(ast.span(clause), "'to \"FILE\"' is given twice");
+        }
+        to = new PlotSpec.Target(s.value(), s.span());
+      } else {
+        clauses.add(clause);
+      }
+    }
+    return new PlotSpec.LrFind(ast.lrfind(c.optimizerSpec(), c.objective, clauses, ast.span(c)),
+        to);
   }
 
   private PlotSpec runs(PlotRunsContext c) {
