@@ -5,6 +5,7 @@ import dev.optlab.ast.Expr;
 import dev.optlab.ast.Stmt;
 import dev.optlab.source.Suggest;
 import dev.optlab.tensor.Init;
+import dev.optlab.tensor.Initializers;
 import dev.optlab.tensor.Model;
 import dev.optlab.tensor.Shape;
 import dev.optlab.tensor.TensorCompiler;
@@ -19,8 +20,7 @@ final class TensorObjectives {
   /** Past this many parameters a model would not fit a Java array with its optimizer state. */
   private static final long MAX_PARAMETERS = 100_000_000;
 
-  private static final List<String> INITIALIZERS = List.of("normal", "uniform", "he",
-      "he_uniform", "he_normal", "xavier", "xavier_uniform", "xavier_normal");
+  private static final List<String> INITIALIZERS = Initializers.names();
 
   private final Values values;
 

@@ -10,18 +10,23 @@ import java.util.Optional;
  * one definition instead of comparing names.
  */
 public enum Metric {
-  TEST_LOSS("test_loss", true, false, false),
-  ACCURACY("accuracy", true, true, false),
-  TRAIN_ACCURACY("train_accuracy", false, true, false),
-  UPDATE_NORM("update_norm", false, false, true),
-  EFFECTIVE_LR("effective_lr", false, false, true);
+  TEST_LOSS("test_loss", true, false, false, "the objective over the held-out rows"),
+  ACCURACY("accuracy", true, true, false, "the fraction of held-out rows classified right"
+      + " (the arg-max of cross_entropy's logits, or a positive logit of bce_with_logits)"),
+  TRAIN_ACCURACY("train_accuracy", false, true, false, "the same on the training rows"),
+  UPDATE_NORM("update_norm", false, false, true, "the length of the last update,"
+      + " |p_k - p_(k-1)|"),
+  EFFECTIVE_LR("effective_lr", false, false, true, "update_norm divided by the length of the"
+      + " minibatch gradient it came from: the rate the optimizer actually applied");
 
   private final String text;
   private final boolean heldOut;
   private final boolean classifier;
   private final boolean comparesUpdates;
+  private final String doc;
 
-  Metric(String text, boolean heldOut, boolean classifier, boolean comparesUpdates) {
+  Metric(String text, boolean heldOut, boolean classifier, boolean comparesUpdates, String doc) {
+    this.doc = doc;
     this.text = text;
     this.heldOut = heldOut;
     this.classifier = classifier;
@@ -31,6 +36,11 @@ public enum Metric {
   /** As written in a script and shown in columns. */
   public String text() {
     return text;
+  }
+
+  /** What it measures, for {@code :help metrics}. */
+  public String doc() {
+    return doc;
   }
 
   /** Measured on the held-out rows. */

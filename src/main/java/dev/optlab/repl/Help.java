@@ -1,6 +1,10 @@
 package dev.optlab.repl;
 
+import dev.optlab.diff.ExprCompiler;
+import dev.optlab.plan.Metric;
 import dev.optlab.syntax.Tokens;
+import dev.optlab.tensor.Initializers;
+import dev.optlab.tensor.TensorFunctions;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
@@ -35,9 +39,16 @@ final class Help {
           example: def sq(u) = u * u""");
     LANGUAGE.put("objective", """
         objective NAME(p1 = v1, p2 = v2, ...) = EXPR
+        objective NAME(W[d1, d2] ~ INIT, b[d2] = 0, ...) = EXPR
           A scalar objective of named parameters; `= v` is a parameter's start value (0 if left
           out). Gradients are exact (automatic differentiation).
-          example: objective rosenbrock(x = -1.5, y = 2) = (1 - x)^2 + 100 * (y - x^2)^2""");
+          A parameter with a shape [d1, d2, ...] is a tensor, started at a constant or drawn
+          with ~ from an initializer (:help initializers) by the run's seed. An objective with
+          tensors or a data set (NAME.x, NAME.y) trains on minibatches (:help run); its body
+          uses @ and the tensor functions (:help expressions, :help losses) and must be a
+          number.
+          example: objective rosenbrock(x = -1.5, y = 2) = (1 - x)^2 + 100 * (y - x^2)^2
+          example: objective logreg(W[4, 3] ~ xavier, b[3]) = cross_entropy(iris.x @ W + b, iris.y)""");
     LANGUAGE.put("optimizer", """
         optimizer NAME = CTOR(k = v, ...)
         optimizer NAME = OTHER with (k = v, ...)
@@ -65,14 +76,30 @@ final class Help {
           example: data iris = csv("examples/data/iris.csv", target = "species", test = 0.2)""");
     LANGUAGE.put("run", """
         run OPT on OBJ [from POINT] for N steps [every K] [until COND] [trace "FILE.csv"]
+        run OPT on MODEL [batch B] (for N epochs | for N steps) [seed S] [every K]
+            [metrics M, ...] [per epoch] [until COND] [trace "FILE.csv"]
+            [clip_grad_norm = X | clip_grad_value = X]
           Runs one optimizer and prints its trace: step, lr, loss, grad_norm and the parameters.
           OPT is a declared name or a constructor; POINT is (x = 1, y = 2) or (1, 2); COND is a
           comparison on loss or grad_norm. Ctrl-C stops a long run and keeps the rows so far.
-          example: run adam on rosenbrock for 2000 steps every 200""");
+          On an objective of tensors and data:
+            batch B      each update sees B training rows, reshuffled every epoch (default:
+                         all rows, full batch)
+            for N epochs passes over the training rows (or for N steps: updates)
+            seed S       draws the initial weights and shuffles the batches (default 0); every
+                         optimizer of a compare gets the same weights and batches
+            metrics M    columns besides the loss (:help metrics)
+            per epoch    schedules advance once per epoch instead of once per update
+            clip_grad_norm = X / clip_grad_value = X clip each gradient before its update
+          example: run adam on rosenbrock for 2000 steps every 200
+          example: run Adam(lr = 1e-3) on mlp batch 32 for 20 epochs seed 7 metrics accuracy""");
     LANGUAGE.put("compare", """
         compare OPT, OPT, ... on OBJ [from POINT] for N steps [every K] [until COND]
-          Runs several optimizers from the same start and prints one summary row each, best
-          final loss first.
+        compare OPT, OPT, ... on MODEL [batch B] (for N epochs | for N steps) [seed S]
+            [every K] [metrics M, ...] [per epoch] [until COND]
+          Runs several optimizers from the same start (on a model: the same weights and
+          batches) and prints one summary row each, best final loss first. :help run explains
+          the clauses.
           example: compare sgd, adam, RMSprop(lr = 1e-2) on rosenbrock for 2000 steps""");
     LANGUAGE.put("print", """
         print EXPR          (or just EXPR at the prompt)
@@ -109,10 +136,6 @@ final class Help {
           suggestion by name (all four unless suggest says which); nothing of the session
           changes. The optimizer's own lr is ignored (SGD may leave it out).
           example: lrfind Adam on mlp batch 32""");
-    LANGUAGE.put("expressions", """
-        Expressions: + - * / ^ (right-associative; -x^2 is -(x^2)), parentheses, and the
-        functions sqrt exp log abs sin cos tan tanh sigmoid relu softplus min max floor ceil
-        sign, the constants pi and e, and calls of def functions and objectives.""");
   }
 
   static String overview() {
@@ -121,7 +144,8 @@ final class Help {
       sb.append(String.format("  %-16s %s%n", c.usage(), c.summary()));
     }
     sb.append("statements (:help NAME):\n  ").append(String.join(" ", Tokens.STATEMENT_KEYWORDS))
-        .append(" expressions\n");
+        .append('\n');
+    sb.append("more topics:\n  ").append(String.join(" ", GENERATED)).append('\n');
     sb.append("optimizers:\n  ").append(String.join(" ", Optimizers.names())).append('\n');
     sb.append("schedules:\n  ").append(String.join(" ", scheduleNames())).append('\n');
     sb.append("""
@@ -134,6 +158,7 @@ final class Help {
   /** Every topic {@code :help} knows, for completion and "did you mean". */
   static List<String> topics() {
     List<String> topics = new ArrayList<>(LANGUAGE.keySet());
+    topics.addAll(GENERATED);
     topics.addAll(List.of("optimizers", "schedules"));
     topics.addAll(Optimizers.names());
     topics.addAll(scheduleNames());
@@ -148,6 +173,21 @@ final class Help {
     String t = topic.strip();
     if (LANGUAGE.containsKey(t)) {
       return Optional.of(LANGUAGE.get(t) + "\n");
+    }
+    switch (t) {
+      case "expressions" -> {
+        return Optional.of(expressions());
+      }
+      case "metrics" -> {
+        return Optional.of(metrics());
+      }
+      case "initializers" -> {
+        return Optional.of(initializers());
+      }
+      case "losses" -> {
+        return Optional.of(losses());
+      }
+      default -> { }
     }
     if (t.equals("optimizers")) {
       StringBuilder sb = new StringBuilder("optimizers (:help NAME for one):\n");
@@ -170,6 +210,79 @@ final class Help {
     }
     return Optimizers.byName(t).map(Help::optimizer)
         .or(() -> Schedules.byName(t).map(Help::schedule));
+  }
+
+  /** Topics written from the registries (functions, metrics, initializers), not from text here. */
+  private static final List<String> GENERATED = List.of("expressions", "metrics",
+      "initializers", "losses");
+
+  static String expressions() {
+    StringBuilder sb = new StringBuilder("""
+        Expressions: + - * / ^ (right-associative; -x^2 is -(x^2)), parentheses, the constants
+        pi and e, and calls of def functions and objectives.
+        functions (element-wise on tensors; min and max broadcast):
+        """);
+    for (String line : wrap(String.join(" ", ExprCompiler.builtins()), 78)) {
+      sb.append("  ").append(line).append('\n');
+    }
+    sb.append("""
+        tensors (in objectives with shaped parameters or data, :help objective):
+          a @ b        matrix product: [n, k] @ [k, m] = [n, m], [k] @ [k, m] = [m],
+                       [n, k] @ [k] = [n], [k] @ [k] = []; binds like * and /
+          + - * / ^    element-wise, broadcasting from the last dimension (NumPy's rules)
+          NAME.x       a data set's features [rows, features]; NAME.y its targets [rows]
+        """);
+    for (TensorFunctions.Function f : TensorFunctions.ALL) {
+      entry(sb, f.usage(), f.doc());
+    }
+    return sb.toString();
+  }
+
+  static String metrics() {
+    StringBuilder sb = new StringBuilder("""
+        metrics (run or compare on a model ... metrics M, M, ...; test_loss and accuracy need
+        a held-out split, data ... test = FRACTION):
+        """);
+    for (Metric m : Metric.values()) {
+      entry(sb, m.text(), m.doc());
+    }
+    return sb.append("  example: run adam on mlp for 20 epochs metrics accuracy, test_loss\n")
+        .toString();
+  }
+
+  static String initializers() {
+    StringBuilder sb = new StringBuilder("""
+        initializers (objective f(W[64, 10] ~ INIT, ...), drawn from the run's seed; the fans
+        of W[in, out] are fan_in = in, fan_out = out):
+        """);
+    for (Initializers.Initializer i : Initializers.ALL) {
+      entry(sb, i.usage(), i.doc());
+    }
+    return sb.append("  example: objective mlp(W1[4, 16] ~ he, b1[16], W2[16, 3] ~ xavier_normal)"
+        + " = ...\n").toString();
+  }
+
+  static String losses() {
+    StringBuilder sb = new StringBuilder("losses (means over rows or elements, as PyTorch's"
+        + " reduction='mean'):\n");
+    for (TensorFunctions.Function f : TensorFunctions.losses()) {
+      entry(sb, f.usage(), f.doc());
+      sb.append("      example: ").append(f.example()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** {@code  usage  doc}, the doc wrapped under itself when the usage is long. */
+  private static void entry(StringBuilder sb, String usage, String doc) {
+    List<String> lines = wrap(doc, 80 - 30);
+    if (usage.length() > 26) {
+      sb.append("  ").append(usage).append('\n');
+    } else {
+      sb.append(String.format("  %-26s  %s%n", usage, lines.remove(0)));
+    }
+    for (String line : lines) {
+      sb.append(" ".repeat(30)).append(line).append('\n');
+    }
   }
 
   static String optimizer(OptimizerKind k) {

@@ -26,8 +26,7 @@ import java.util.TreeSet;
  */
 public final class TensorCompiler {
   /** Tensor-only built-ins; with {@code @} and {@code NAME.x} they make an expression a tensor one. */
-  public static final Set<String> TENSOR_FUNCTIONS = Set.of("sum", "mean", "softmax",
-      "log_softmax", "cross_entropy", "mse", "bce_with_logits");
+  public static final Set<String> TENSOR_FUNCTIONS = Set.copyOf(TensorFunctions.names());
 
   static final Map<String, Op> UNARY = Map.ofEntries(Map.entry("sqrt", Op.SQRT),
       Map.entry("exp", Op.EXP), Map.entry("log", Op.LOG), Map.entry("abs", Op.ABS),

@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
+import dev.optlab.plan.Metric;
 import dev.optlab.schedule.ScheduleKind;
 import dev.optlab.schedule.Schedules;
 import dev.optlab.syntax.Tokens;
+import dev.optlab.tensor.Initializers;
+import dev.optlab.tensor.TensorFunctions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,13 +102,8 @@ class CommandsTest {
 
   @Test
   void helpOnStatementsCommandsAndUnknownTopics() {
-    String out = session(":help run\n:help load\n:help :time\n:help adamm\n");
+    String out = session(":help load\n:help :time\n:help adamm\n");
     assertEquals(BANNER + """
-        optlab> run OPT on OBJ [from POINT] for N steps [every K] [until COND] [trace "FILE.csv"]
-          Runs one optimizer and prints its trace: step, lr, loss, grad_norm and the parameters.
-          OPT is a declared name or a constructor; POINT is (x = 1, y = 2) or (1, 2); COND is a
-          comparison on loss or grad_norm. Ctrl-C stops a long run and keeps the rows so far.
-          example: run adam on rosenbrock for 2000 steps every 200
         optlab> :load FILE
           Runs the statements of FILE (an .opt script) as batch mode would, keeping what they
           declare in the session.
@@ -113,6 +111,89 @@ class CommandsTest {
           Runs STATEMENT as if typed at the prompt, then prints the wall time it took.
         optlab> no help on 'adamm'; did you mean 'Adam'? (:help lists the topics)
         optlab> \n""", out);
+  }
+
+  /** The training clauses of a run on data are explained where people look: :help run. */
+  @Test
+  void helpOnRunAndCompareCoversTrainingClauses() {
+    for (String topic : new String[] {"run", "compare"}) {
+      String out = session(":help " + topic + "\n");
+      for (String clause : new String[] {"batch B", "for N epochs", "seed S", "metrics M",
+          "per epoch", "every K", "until COND"}) {
+        assertTrue(out.contains(clause), topic + " lacks " + clause + ":\n" + out);
+      }
+    }
+    String run = session(":help run\n");
+    assertTrue(run.contains("clip_grad_norm = X") && run.contains("trace \"FILE.csv\"")
+        && run.contains(":help metrics"), run);
+  }
+
+  @Test
+  void helpOnDataDescribesEverySource() {
+    String out = session(":help data\n");
+    for (String source : new String[] {"data NAME = csv(", "idx(", "npy(", "npz(", "moons(",
+        "test = FRACTION", "NAME.x"}) {
+      assertTrue(out.contains(source), source + " missing:\n" + out);
+    }
+  }
+
+  /** Objectives and expressions explain tensors: shapes, initializers, @ and the functions. */
+  @Test
+  void helpOnObjectiveAndExpressionsCoversTensors() {
+    String objective = session(":help objective\n");
+    for (String s : new String[] {"W[d1, d2] ~ INIT", "shape", ":help initializers", "@",
+        ":help losses"}) {
+      assertTrue(objective.contains(s), s + " missing:\n" + objective);
+    }
+    String expressions = session(":help expressions\n");
+    for (String s : new String[] {"a @ b", "[n, k] @ [k, m] = [n, m]", "broadcasting",
+        "sum(x", "mean(x", "softmax(x", "log_softmax(x", "cross_entropy(logits, labels)",
+        "mse(a, b)", "bce_with_logits(z, t)", "sqrt exp log", "NAME.x"}) {
+      assertTrue(expressions.contains(s), s + " missing:\n" + expressions);
+    }
+  }
+
+  /** Metrics, initializers and losses are listed from their registries, every one of them. */
+  @Test
+  void helpTopicsWrittenFromTheRegistries() {
+    String metrics = session(":help metrics\n");
+    for (Metric m : Metric.values()) {
+      assertTrue(metrics.contains("\n  " + m.text() + " ") && metrics.contains(
+          Help.wrap(m.doc(), 50).get(0)), m + " missing:\n" + metrics);
+    }
+    String initializers = session(":help initializers\n");
+    for (Initializers.Initializer i : Initializers.ALL) {
+      assertTrue(initializers.contains("\n  " + i.usage()), i.name() + ":\n" + initializers);
+    }
+    String losses = session(":help losses\n");
+    for (TensorFunctions.Function f : TensorFunctions.ALL) {
+      assertEquals(f.loss(), losses.contains("\n  " + f.usage()), f.name() + ":\n" + losses);
+    }
+    String overview = session(":help\n");
+    assertTrue(overview.contains("expressions metrics initializers losses"), overview);
+    assertTrue(Help.topics().containsAll(java.util.List.of("metrics", "initializers",
+        "losses", "expressions")));
+  }
+
+  /**
+   * What the help shows is what the language accepts: every initializer and every tensor
+   * function of the registries, in its help example, declares without an error.
+   */
+  @Test
+  void everyHelpExampleOfInitializersAndFunctionsIsAccepted() {
+    StringBuilder script = new StringBuilder("data d = moons(n = 20, seed = 1)\n");
+    int i = 0;
+    for (Initializers.Initializer init : Initializers.ALL) {
+      script.append("objective i").append(i++).append("(W[2, 3] ~ ").append(init.example())
+          .append(") = sum(W^2)\n");
+    }
+    for (TensorFunctions.Function f : TensorFunctions.ALL) {
+      script.append("objective f").append(i++).append("(W[2, 2] ~ he, w[2] = 0.5) = ")
+          .append(f.example()).append("\n");
+    }
+    String out = session(script.toString() + ":list\n");
+    assertFalse(out.contains("error"), out);
+    assertEquals(i, out.split("\nobjective ", -1).length - 1, out);
   }
 
   @Test
