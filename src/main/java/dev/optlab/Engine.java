@@ -116,7 +116,7 @@ public final class Engine {
       try {
         ReportPage.write(reportLog, r.path(), version());
       } catch (java.io.IOException | RuntimeException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String why = dev.optlab.io.WriteErrors.why(e);
         throw new OptlabError(source, r.pathSpan(), "cannot write report file \"" + r.written()
             + "\": " + why);
       }

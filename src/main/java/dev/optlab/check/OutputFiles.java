@@ -1,5 +1,6 @@
 package dev.optlab.check;
 
+import dev.optlab.io.WriteErrors;
 import dev.optlab.source.Span;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -47,9 +48,13 @@ final class OutputFiles {
       throw values.error(span, "cannot write " + what + " \"" + written
           + "\": it is a device, pipe or other special file; optlab writes regular files only");
     }
-    if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
-      throw values.error(span, "cannot write " + what + " \"" + written
-          + "\": permission denied");
+    if (!Files.isWritable(dir)) {
+      throw values.error(span, "cannot write " + what + " \"" + written + "\": "
+          + WriteErrors.whyNotWritable(dir));
+    }
+    if (Files.exists(path) && !Files.isWritable(path)) {
+      throw values.error(span, "cannot write " + what + " \"" + written + "\": "
+          + WriteErrors.whyNotWritable(path));
     }
     return path;
   }

@@ -1,5 +1,6 @@
 package dev.optlab.exec;
 
+import dev.optlab.io.WriteErrors;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.RunListener;
 import dev.optlab.source.OptlabError;
@@ -108,7 +109,7 @@ public final class Executor {
       // the span is the file name as written, quotes and all: say which file could not be written
       String written = source.text().substring(plan.traceSpan().start(), plan.traceSpan().end());
       throw new OptlabError(source, plan.traceSpan(), "cannot write trace file " + written + ": "
-          + (e.getMessage() == null ? "input/output error" : e.getMessage()));
+          + (e.getMessage() == null ? "input/output error" : WriteErrors.why(e)));
     } finally {
       if (trace != null) {
         trace.close();

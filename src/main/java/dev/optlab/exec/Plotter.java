@@ -1,5 +1,6 @@
 package dev.optlab.exec;
 
+import dev.optlab.io.WriteErrors;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.PlotPlan;
 import dev.optlab.plot.Figure;
@@ -48,7 +49,7 @@ public final class Plotter {
     try {
       PlotFiles.write(figure, target.path(), target.format());
     } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String why = WriteErrors.why(e);
       throw new OptlabError(source, target.span(), "cannot write plot file \""
           + target.written() + "\": " + why);
     }

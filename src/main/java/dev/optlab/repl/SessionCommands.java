@@ -1,6 +1,7 @@
 package dev.optlab.repl;
 
 import dev.optlab.io.WholeFile;
+import dev.optlab.io.WriteErrors;
 import dev.optlab.check.Declaration;
 import dev.optlab.optim.Optimizers;
 import dev.optlab.schedule.Schedules;
@@ -113,7 +114,7 @@ final class SessionCommands {
     } catch (NoSuchFileException e) {
       s.out().println("cannot write '" + file + "': no such directory");
     } catch (IOException | RuntimeException e) {
-      s.out().println("cannot write '" + file + "': " + e.getMessage());
+      s.out().println("cannot write '" + file + "': " + WriteErrors.why(e));
     }
     return true;
   }
