@@ -17,7 +17,7 @@ statement
   | DEF name=ID LPAREN (params+=ID (COMMA params+=ID)*)? RPAREN ASSIGN expr  # defStmt
   | OBJECTIVE name=ID LPAREN paramDecl (COMMA paramDecl)* RPAREN ASSIGN expr # objectiveStmt
   | OPTIMIZER name=ID ASSIGN optimizerSpec                                   # optimizerStmt
-  | SCHEDULE name=ID LPAREN var=ID RPAREN ASSIGN expr                        # scheduleFnStmt
+  | SCHEDULE name=ID LPAREN var=ID RPAREN mul=STAR? ASSIGN expr              # scheduleFnStmt
   | SCHEDULE name=ID ASSIGN scheduleSpec                                     # scheduleStmt
   | RUN runBody                                                              # runStmt
   | COMPARE compareBody                                                      # compareStmt

@@ -30,8 +30,12 @@ public sealed interface Stmt {
   /** {@code schedule NAME = SCHED} or a chain. */
   record Schedule(Ident name, Expr spec, Span span) implements Stmt {}
 
-  /** {@code schedule NAME(t) = EXPR}. */
-  record ScheduleFn(Ident name, Ident variable, Expr body, Span span) implements Stmt {}
+  /**
+   * {@code schedule NAME(t) = EXPR} (the lr itself), or {@code schedule NAME(t) *= EXPR}
+   * ({@code multiplicative}: each step multiplies the lr by the factor, PyTorch's MultiplicativeLR).
+   */
+  record ScheduleFn(Ident name, Ident variable, Expr body, boolean multiplicative, Span span)
+      implements Stmt {}
 
   /** {@code run ...} and {@code compare ...}. */
   record Run(RunSpec spec, Span span) implements Stmt {}

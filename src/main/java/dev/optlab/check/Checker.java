@@ -163,7 +163,8 @@ public final class Checker {
           + "something else, such as t");
     }
     CompiledFunction fn = ExprCompiler.compile(source, f.body(), List.of(t, "lr0"), env);
-    return new Declaration.Schedule(f.name().name(), ExpressionSchedule.of(fn, text), text);
+    return new Declaration.Schedule(f.name().name(), f.multiplicative()
+        ? ExpressionSchedule.multiplicative(fn, text) : ExpressionSchedule.of(fn, text), text);
   }
 
   private ExecutionPlan plan(RunSpec spec, Span span) {

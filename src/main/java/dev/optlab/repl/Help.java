@@ -59,9 +59,12 @@ final class Help {
     LANGUAGE.put("schedule", """
         schedule NAME = SCHED(k = v, ...)
         schedule NAME(t) = EXPR
+        schedule NAME(t) *= EXPR
         schedule NAME = A for N then B
           A learning-rate schedule: a built-in one, an expression of the step t (0-based; lr0 is
-          the optimizer's base lr), or a chain where B starts counting at 0 after A's N steps.
+          the optimizer's base lr; lr0 * FACTOR is PyTorch's LambdaLR), a factor the lr is
+          multiplied by at each step (*=, PyTorch's MultiplicativeLR), or a chain where B starts
+          counting at 0 after A's N steps.
           :help schedules lists them.
           example: schedule warm = linear(start_factor = 0.1, total_iters = 100) for 100 then cosine(T_max = 900)""");
     LANGUAGE.put("data", """

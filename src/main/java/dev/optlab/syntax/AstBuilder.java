@@ -58,7 +58,7 @@ final class AstBuilder {
       case OptimizerStmtContext c -> new Stmt.Optimizer(ident(c.name), optimizer(c.optimizerSpec()),
           span);
       case ScheduleFnStmtContext c -> new Stmt.ScheduleFn(ident(c.name), ident(c.var),
-          expr(c.expr()), span);
+          expr(c.expr()), c.mul != null, span);
       case ScheduleStmtContext c -> new Stmt.Schedule(ident(c.name), schedule(c.scheduleSpec()),
           span);
       case RunStmtContext c -> new Stmt.Run(run(c.runBody()), span);
