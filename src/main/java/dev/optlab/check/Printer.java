@@ -45,6 +45,14 @@ final class Printer {
       throw values.error(c.span(), "grad takes an objective and a point: grad(f, (x = 1, y = 2))");
     }
     Declaration d = values.env().get(name.name());
+    if (d instanceof Declaration.Model m) {
+      if (c.args().size() == 2) {
+        throw values.error(c.args().get(1).span(), "grad of a tensor objective is taken at its "
+            + "initial weights (seed 0, as a run without seed starts): write grad(" + name.name()
+            + ")");
+      }
+      return TensorGradient.print(m.model());
+    }
     if (!(d instanceof Declaration.Objective o)) {
       throw values.error(name.span(), d == null
           ? "unknown objective '" + name.name() + "'" + Suggest.didYouMean(
