@@ -87,6 +87,10 @@ final class TensorObjectives {
       return new Init.Constant(0);
     }
     if (!p.sampled()) {
+      if (p.start() instanceof Expr.ListLit || p.start() instanceof Expr.Call c
+          && (c.name().equals("npy") || c.name().equals("csv"))) {
+        return new InitialValues(values).read(p, shape);
+      }
       return new Init.Constant(values.number(p.start()));
     }
     Expr e = p.start();

@@ -31,6 +31,23 @@ public sealed interface Init {
     }
   }
 
+  /**
+   * Given values ({@code = [[...], ...]}, {@code = npy("w.npy")}, {@code = csv("w.csv")}), row-major,
+   * as many as the shape holds: a run can start from PyTorch's weights.
+   *
+   * @param written how the source reads, for {@code explain}
+   */
+  record Values(double[] values, String written) implements Init {
+    @Override
+    public String toString() {
+      return "= " + written;
+    }
+
+    public void fill(double[] p, int offset, Shape shape, Rng rng) {
+      System.arraycopy(values, 0, p, offset, values.length);
+    }
+  }
+
   /** {@code normal(mean, std)}: {@code mean + std * N(0, 1)}. */
   record Normal(double mean, double std) implements Init {
     @Override
