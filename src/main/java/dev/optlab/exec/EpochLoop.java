@@ -133,9 +133,9 @@ final class EpochLoop implements Loop {
         }
         break;
       }
-      if ((k & 63) == 63) {
-        control.progress(name, k, steps, batchLoss, System.nanoTime() - start);
-      }
+      // every step: a full-batch step over a large model can take minutes (a loss over 10^6
+      // classes took 24 with no sign of life), and the progress line throttles its own redraws
+      control.progress(name, k + 1, steps, batchLoss, System.nanoTime() - start);
       if (before != null && ((k + 1) % every == 0 || k + 1 == steps)) {
         System.arraycopy(p, 0, before, 0, p.length);
         lastGradNorm = norm(g);
