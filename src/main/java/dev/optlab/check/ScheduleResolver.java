@@ -3,6 +3,7 @@ package dev.optlab.check;
 import dev.optlab.ast.Arg;
 import dev.optlab.ast.Expr;
 import dev.optlab.hyper.HyperValues;
+import dev.optlab.schedule.ChainedSchedule;
 import dev.optlab.schedule.ScheduleKind;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.schedule.Schedules;
@@ -55,6 +56,9 @@ final class ScheduleResolver {
   }
 
   private Resolved construct(String name, Expr at, List<Arg> args) {
+    if (name.equals("chain") && Schedules.byName(name).isEmpty()) {
+      return chained(at, args);
+    }
     ScheduleKind kind = Schedules.byName(name).orElse(null);
     if (kind == null) {
       if (values.env().get(name) instanceof Declaration.Schedule) {
@@ -75,6 +79,31 @@ final class ScheduleResolver {
     }
     ScheduleSpec spec = kind.factory().apply(hv);
     return new Resolved(spec, spec.toString());
+  }
+
+  /** {@code chain(A, B, ...)}: PyTorch's ChainedScheduler over chainable schedules. */
+  private Resolved chained(Expr at, List<Arg> args) {
+    if (args.size() < 2) {
+      throw values.error(at.span(), "chain takes two or more schedules: chain(linear(...), "
+          + "exponential(gamma = 0.99))");
+    }
+    List<ScheduleSpec> specs = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (Arg a : args) {
+      if (a.named()) {
+        throw values.error(a.span(), "chain takes schedules, not named arguments");
+      }
+      Resolved r = resolve(a.value());
+      if (!ChainedSchedule.CHAINABLE.contains(r.spec().getClass())) {
+        throw values.error(a.value().span(), values.source().text(a.value().span())
+            + " cannot be chained: PyTorch's "
+            + "ChainedScheduler composes the schedules written in chainable form (constant_lr, "
+            + "linear, step, multistep, exponential, polynomial, cosine, and s(t) *= ...)");
+      }
+      specs.add(r.spec());
+      texts.add(r.text());
+    }
+    return new Resolved(new ChainedSchedule(specs), "chain(" + String.join(", ", texts) + ")");
   }
 
   private Resolved chain(Expr.Chain chain) {

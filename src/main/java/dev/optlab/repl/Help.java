@@ -61,7 +61,9 @@ final class Help {
         schedule NAME(t) = EXPR
         schedule NAME(t) *= EXPR
         schedule NAME = A for N then B
-          A learning-rate schedule: a built-in one, an expression of the step t (0-based; lr0 is
+        schedule NAME = chain(A, B, ...)
+          A learning-rate schedule: a built-in one, a chain of chainable ones all stepping at
+          once (PyTorch's ChainedScheduler), an expression of the step t (0-based; lr0 is
           the optimizer's base lr; lr0 * FACTOR is PyTorch's LambdaLR), a factor the lr is
           multiplied by at each step (*=, PyTorch's MultiplicativeLR), or a chain where B starts
           counting at 0 after A's N steps.

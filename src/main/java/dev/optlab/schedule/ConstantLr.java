@@ -51,6 +51,11 @@ public record ConstantLr(double factor, int totalIters) implements ScheduleSpec 
     }
 
     @Override
+    protected double firstFrom(double lr) {
+      return lr * factor;
+    }
+
+    @Override
     protected void advance(double loss) {
       if (t == totalIters) {
         lr = lr * (1.0 / factor);

@@ -68,6 +68,11 @@ public record LinearLr(double startFactor, double endFactor, int totalIters)
     }
 
     @Override
+    protected double firstFrom(double lr) {
+      return lr * start;
+    }
+
+    @Override
     protected void advance(double loss) {
       if (t <= totalIters) {
         lr = lr * (1. + delta / (totalIters * start + (t - 1) * delta));

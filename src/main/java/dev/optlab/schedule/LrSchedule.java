@@ -27,6 +27,20 @@ public abstract class LrSchedule implements Schedule {
     advance(loss);
   }
 
+  /**
+   * In a {@code chain(...)} (PyTorch's ChainedScheduler): the lr this schedule's first {@code
+   * get_lr} makes of the lr the schedules before it left, {@code lr}: that lr itself, or for the
+   * warm-ups ({@code constant_lr}, {@code linear}) that lr times their first factor.
+   */
+  protected double firstFrom(double lr) {
+    return lr;
+  }
+
+  /** In a chain: continue from the lr the schedules before this one left at this step. */
+  final void chainFrom(double lr) {
+    this.lr = lr;
+  }
+
   /** Updates {@link #lr} for step {@link #t}, just incremented; {@code loss} as in {@link #step}. */
   protected abstract void advance(double loss);
 }
