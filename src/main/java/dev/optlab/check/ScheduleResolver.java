@@ -94,7 +94,7 @@ final class ScheduleResolver {
         throw values.error(a.span(), "chain takes schedules, not named arguments");
       }
       Resolved r = resolve(a.value());
-      if (!ChainedSchedule.CHAINABLE.contains(r.spec().getClass())) {
+      if (!ChainedSchedule.chainable(r.spec())) {
         throw values.error(a.value().span(), values.source().text(a.value().span())
             + " cannot be chained: PyTorch's "
             + "ChainedScheduler composes the schedules written in chainable form (constant_lr, "

@@ -12,10 +12,15 @@ import java.util.Set;
  * the schedules PyTorch writes in chainable form may be chained.
  */
 public record ChainedSchedule(List<ScheduleSpec> parts) implements ScheduleSpec {
-  /** The schedules with a chainable form (their step reads the current lr). */
-  public static final Set<Class<?>> CHAINABLE = Set.of(ConstantLr.class, LinearLr.class,
+  private static final Set<Class<?>> CHAINABLE = Set.of(ConstantLr.class, LinearLr.class,
       StepLr.class, MultiStepLr.class, ExponentialLr.class, PolynomialLr.class,
-      CosineAnnealingLr.class, MultiplicativeSchedule.class);
+      CosineAnnealingLr.class);
+
+  /** Whether {@code spec} has a chainable form (its step reads the current lr). */
+  public static boolean chainable(ScheduleSpec spec) {
+    return CHAINABLE.contains(spec.getClass())
+        || spec instanceof LambdaSchedule l && l.multiplicative();
+  }
 
   public ChainedSchedule {
     parts = List.copyOf(parts);

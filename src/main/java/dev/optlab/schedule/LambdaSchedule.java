@@ -10,17 +10,26 @@ import java.util.function.Supplier;
  * lr0} the optimizer's base lr. Unlike PyTorch's {@code LambdaLR} the function gives the lr itself,
  * not a factor on it (what the oracle's {@code {"lambda": ...}} evaluates).
  *
+ * <p>With {@code multiplicative} it is PyTorch's {@code MultiplicativeLR} instead, the language's
+ * {@code schedule s(t) *= EXPR}: the lr starts at the base lr and each step {@code t >= 1}
+ * multiplies it by {@code f(t, lr0)}.
+ *
  * @param text the expression as written, for {@code explain}
  * @param functions makes the {@code (t, lr0) -> lr} function of one run: a compiled expression
  *     keeps work buffers, so runs that may go in parallel each get their own. It is called once
  *     per step, so it should not allocate.
  */
-public record LambdaSchedule(String text, Supplier<DoubleBinaryOperator> functions)
-    implements ScheduleSpec {
+public record LambdaSchedule(String text, Supplier<DoubleBinaryOperator> functions,
+    boolean multiplicative) implements ScheduleSpec {
 
   public LambdaSchedule {
     Objects.requireNonNull(text);
     Objects.requireNonNull(functions);
+  }
+
+  /** The lr itself as a function of the step. */
+  public LambdaSchedule(String text, Supplier<DoubleBinaryOperator> functions) {
+    this(text, functions, false);
   }
 
   /** A schedule whose function is safe to share between runs. */
@@ -30,7 +39,7 @@ public record LambdaSchedule(String text, Supplier<DoubleBinaryOperator> functio
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
-    return new Running(functions.get(), baseLr);
+    return new Running(functions.get(), baseLr, multiplicative);
   }
 
   @Override
@@ -41,16 +50,19 @@ public record LambdaSchedule(String text, Supplier<DoubleBinaryOperator> functio
   private static final class Running extends LrSchedule {
     private final DoubleBinaryOperator f;
     private final double baseLr;
+    private final boolean multiplicative;
 
-    Running(DoubleBinaryOperator f, double baseLr) {
+    Running(DoubleBinaryOperator f, double baseLr, boolean multiplicative) {
       this.f = f;
       this.baseLr = baseLr;
-      this.lr = f.applyAsDouble(0, baseLr);
+      this.multiplicative = multiplicative;
+      this.lr = multiplicative ? baseLr : f.applyAsDouble(0, baseLr);
     }
 
     @Override
     protected void advance(double loss) {
-      lr = f.applyAsDouble(t, baseLr);
+      // MultiplicativeLR: group['lr'] * lmbda(last_epoch), in PyTorch's order
+      lr = multiplicative ? lr * f.applyAsDouble(t, baseLr) : f.applyAsDouble(t, baseLr);
     }
   }
 }

@@ -1,9 +1,13 @@
 #!/usr/bin/python3
-"""Goldens for `chain(A, B, ...)`: torch's ChainedScheduler (every scheduler steps every step,
-in order, each from the lr the ones before it left). torch_trace.py has no form for it, so these
-cases are traced here, the same way.
+"""Goldens for the schedules torch_trace.py has no form for (its JSON cannot hold a Python
+function, and it has no ChainedScheduler), traced here the same way:
+- `schedule s(t) *= EXPR` is MultiplicativeLR (each step multiplies the lr by the factor) and
+  `schedule s(t) = lr0 * EXPR` is LambdaLR (the base lr times the factor);
+- `chain(A, B, ...)` is ChainedScheduler (every scheduler steps every step, in order, each from
+  the lr the ones before it left).
 
-    /usr/bin/python3 chained_schedules.py     # writes sched_chained_*.csv beside this file
+    /usr/bin/python3 torch_schedules.py     # writes sched_multiplicative_sgd.csv,
+                                            # sched_lambda_factor_adam.csv, sched_chained_*.csv
 """
 import csv, math, os
 import torch
@@ -13,6 +17,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 L = torch.optim.lr_scheduler
 
 CASES = [
+    dict(name="sched_multiplicative_sgd", run="sgd",
+         optimizer=lambda ps: torch.optim.SGD(ps, lr=0.01, momentum=0.9),
+         schedule=lambda o: L.MultiplicativeLR(o, lr_lambda=lambda t: 1 - 1 / (t + 20))),
+    dict(name="sched_lambda_factor_adam", run="adam",
+         optimizer=lambda ps: torch.optim.Adam(ps, lr=0.05),
+         schedule=lambda o: L.LambdaLR(o, lr_lambda=lambda t: min(1, (t + 1) / 10))),
     dict(name="sched_chained_constant_exp_sgd", run="sgd",
          optimizer=lambda ps: torch.optim.SGD(ps, lr=0.01, momentum=0.9),
          schedule=lambda o: L.ChainedScheduler([L.ConstantLR(o, factor=0.5, total_iters=10),
