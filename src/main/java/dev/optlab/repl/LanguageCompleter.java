@@ -6,6 +6,7 @@ import dev.optlab.Engine;
 import dev.optlab.check.Declaration;
 import dev.optlab.data.Dataset;
 import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
 import dev.optlab.syntax.Tokens;
@@ -120,8 +121,8 @@ final class LanguageCompleter implements Completer {
   List<Candidate> optimizerKinds() {
     List<Candidate> out = new ArrayList<>();
     for (OptimizerKind k : Optimizers.all()) {
-      out.add(new Candidate(k.name() + "(", k.name(), "built-in optimizers", k.example(), null,
-          null, false));
+      out.add(new Candidate(k.name() + "(", k.name(), "built-in optimizers",
+          signature(k.name(), k.params()), null, null, false));
     }
     return out;
   }
@@ -138,10 +139,28 @@ final class LanguageCompleter implements Completer {
   List<Candidate> scheduleKinds() {
     List<Candidate> out = new ArrayList<>();
     for (ScheduleKind k : Schedules.all()) {
-      out.add(new Candidate(k.name() + "(", k.name(), "built-in schedules", k.example(), null,
-          null, false));
+      out.add(new Candidate(k.name() + "(", k.name(), "built-in schedules",
+          signature(k.name(), k.params()), null, null, false));
     }
     return out;
+  }
+
+  /**
+   * {@code Adam(lr=0.001, betas=(0.9, 0.999), ...)}: the real defaults (an example's values read
+   * as defaults in a menu, {@code Adam(lr = 0.01)} where the default is 1e-3), {@code ?} for a
+   * required one.
+   */
+  static String signature(String name, List<HyperParam> params) {
+    StringBuilder sb = new StringBuilder(name).append('(');
+    for (int i = 0; i < params.size(); i++) {
+      HyperParam p = params.get(i);
+      if (p.name().equals("schedule")) {
+        continue;
+      }
+      sb.append(i == 0 ? "" : ", ").append(p.name()).append('=').append(
+          p.defaultValue() == null ? "?" : HyperValues.format(p.defaultValue()));
+    }
+    return sb.append(')').toString();
   }
 
   /** {@code name = } for each hyperparameter not given yet, its default as the description. */
@@ -211,8 +230,9 @@ final class LanguageCompleter implements Completer {
     return out;
   }
 
+  /** Directories and scripts ({@code .opt}): what {@code :load} and {@code :save} take. */
   List<Candidate> paths(String typed) {
-    return PathCompletion.complete(workingDirectory, typed);
+    return PathCompletion.complete(workingDirectory, typed, name -> name.endsWith(".opt"));
   }
 
   List<Candidate> statement(String typed) {

@@ -19,7 +19,9 @@ import org.jline.reader.Candidate;
 final class PathCompletion {
   private PathCompletion() {}
 
-  static List<Candidate> complete(Path workingDirectory, String typed) {
+  /** @param files which file names to offer (directories are always offered) */
+  static List<Candidate> complete(Path workingDirectory, String typed,
+      java.util.function.Predicate<String> files) {
     int slash = typed.lastIndexOf('/');
     String dirPart = typed.substring(0, slash + 1);
     String namePrefix = typed.substring(slash + 1);
@@ -42,6 +44,9 @@ final class PathCompletion {
           continue;
         }
         boolean directory = Files.isDirectory(p);
+        if (!directory && !files.test(name)) {
+          continue; // pictures, reports and data files are not scripts
+        }
         String shown = directory ? name + "/" : name;
         out.add(new Candidate(dirPart + shown, shown, "files", null, null, null, !directory));
       }

@@ -59,7 +59,9 @@ class LanguageCompleterTest {
     Files.writeString(dir.resolve("scripts/first.opt"), "");
     Files.writeString(dir.resolve("scripts/second.opt"), "");
     Files.writeString(dir.resolve("notes.txt"), "");
-    Files.writeString(dir.resolve(".hidden"), "");
+    Files.writeString(dir.resolve(".hidden.opt"), "");
+    Files.writeString(dir.resolve("scripts/paths.png"), "");
+    Files.writeString(dir.resolve("scripts/paths.svg"), "");
     completer = new LanguageCompleter(engine, dir);
   }
 
@@ -228,13 +230,26 @@ class LanguageCompleterTest {
         values(":help co|"));
     assertEquals(List.of(":load"), values(":help :lo|"));
     assertEquals(List.of("rosen"), values(":show ro|"));
-    assertEquals(List.of("notes.txt", "scripts/"), values(":load |"));
+    // scripts and directories only: not notes.txt, nor the pictures beside the scripts
+    assertEquals(List.of("scripts/"), values(":load |"));
     assertEquals(List.of("scripts/first.opt", "scripts/second.opt"), values(":load scripts/|"));
     assertEquals(List.of("scripts/second.opt"), values(":save scripts/s|"));
-    assertEquals(List.of(".hidden"), values(":load .h|"));
+    assertEquals(List.of(".hidden.opt"), values(":load .h|"));
     assertEquals("scripts/s", parser.parse(":save scripts/s", 15,
         Parser.ParseContext.COMPLETE).word());
     assertEquals(List.of("rosen", "bowl"), values(":time run adam on |"));
     assertEquals(List.of(), values(":quit |"));
+  }
+
+  @Test
+  void constructorsShowTheirRealDefaultsNotAnExample() {
+    // the menu showed Adam(lr = 0.01, ...) where the default is 1e-3
+    Candidate adam = candidates("optimizer a = Ad|").stream()
+        .filter(c -> c.value().equals("Adam(")).findFirst().orElseThrow();
+    assertEquals("Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=false,"
+        + " maximize=false)", adam.descr());
+    Candidate sgd = candidates("optimizer s = SG|").stream()
+        .filter(c -> c.value().equals("SGD(")).findFirst().orElseThrow();
+    assertTrue(sgd.descr().startsWith("SGD(lr=?, momentum=0,"), sgd.descr());
   }
 }
