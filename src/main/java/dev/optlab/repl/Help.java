@@ -113,7 +113,8 @@ final class Help {
     LANGUAGE.put("explain", """
         explain run ...  /  explain compare ...
           Prints the execution plan (the compiled objective, the kernels, the loop) instead of
-          running it.""");
+          running it.
+          example: explain run adam on rosenbrock for 100 steps""");
     LANGUAGE.put("plot", """
         plot run OPT on OBJ [run clauses] [with lr] [to "FILE"]
         plot compare OPT, OPT, ... on OBJ [run clauses] [with lr] [to "FILE"]
