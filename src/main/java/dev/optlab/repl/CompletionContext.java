@@ -3,6 +3,7 @@ package dev.optlab.repl;
 import static dev.optlab.syntax.TokenKind.ASSIGN;
 import static dev.optlab.syntax.TokenKind.COMMA;
 import static dev.optlab.syntax.TokenKind.COMPARE;
+import static dev.optlab.syntax.TokenKind.LRFIND;
 import static dev.optlab.syntax.TokenKind.DATA;
 import static dev.optlab.syntax.TokenKind.DEF;
 import static dev.optlab.syntax.TokenKind.EXPLAIN;
@@ -65,7 +66,7 @@ final class CompletionContext {
     }
     int head = t.get(0).is(EXPLAIN) || t.get(0).is(PLOT) ? 1 : 0;
     if (head == t.size()) {
-      return t.get(0).is(PLOT) ? c.keywords("run", "compare", "paths", "schedule")
+      return t.get(0).is(PLOT) ? c.keywords("run", "compare", "paths", "schedule", "lrfind")
           : c.keywords("run", "compare");
     }
     if (t.get(0).is(PLOT) && t.get(1).is(SCHEDULE)) {
@@ -78,11 +79,28 @@ final class CompletionContext {
       case OPTIMIZER -> optimizerStatement();
       case SCHEDULE -> scheduleStatement();
       case RUN, COMPARE, PATHS -> clauses.runStatement(head);
+      case LRFIND -> lrfind(head);
       case DATA -> t.size() == 3 && t.get(2).is(ASSIGN) ? c.dataSources() : List.of();
       case PRINT -> expression(true);
       default -> head == 0 && Tokens.startsStatement(t.get(0).type()) ? fromGrammar()
           : expression(true); // a bare expression
     };
+  }
+
+  /**
+   * {@code lrfind OPT on OBJ [clauses]}: optimizers first, objectives after {@code on}, then what
+   * the grammar allows (its clauses).
+   */
+  private List<Candidate> lrfind(int head) {
+    if (t.size() == head + 1) {
+      List<Candidate> out = new ArrayList<>(c.declared(Declaration.Kind.OPTIMIZER));
+      out.addAll(c.optimizerKinds());
+      return out;
+    }
+    if (t.get(t.size() - 1).is(ON)) {
+      return c.declared(Declaration.Kind.OBJECTIVE);
+    }
+    return fromGrammar();
   }
 
   /**

@@ -42,6 +42,7 @@ public final class TokenKind {
   public static final int PLOT = OptlabLexer.PLOT;
   public static final int DATA = OptlabLexer.DATA;
   public static final int REPORT = OptlabLexer.REPORT;
+  public static final int LRFIND = OptlabLexer.LRFIND;
   public static final int PATHS = OptlabLexer.PATHS;
   public static final int ON = OptlabLexer.ON;
   public static final int WITH = OptlabLexer.WITH;

@@ -122,7 +122,7 @@ class LanguageCompleterTest {
 
   @Test
   void plotsTakeARunsClausesAndTheirOwn() {
-    assertEquals(List.of("run", "compare", "paths", "schedule"), values("plot |"));
+    assertEquals(List.of("run", "compare", "paths", "schedule", "lrfind"), values("plot |"));
     assertEquals(concat(List.of("adam", "sgd"), OPTIMIZER_CTORS), values("plot compare adam, |"));
     assertEquals(List.of("rosen", "bowl"), values("plot paths adam on |"));
     assertEquals(List.of("from", "every", "until", "batch", "seed", "metrics", "per", "to",
@@ -251,5 +251,14 @@ class LanguageCompleterTest {
     Candidate sgd = candidates("optimizer s = SG|").stream()
         .filter(c -> c.value().equals("SGD(")).findFirst().orElseThrow();
     assertTrue(sgd.descr().startsWith("SGD(lr=?, momentum=0,"), sgd.descr());
+  }
+
+  @Test
+  void lrfindCompletesItsOptimizerObjectiveAndClauses() {
+    assertEquals(concat(List.of("adam", "sgd"), OPTIMIZER_CTORS), values("lrfind |"));
+    assertEquals(List.of("rosen", "bowl"), values("lrfind adam on |"));
+    // the clauses the grammar allows there, in its order
+    assertEquals(java.util.Set.of("from", "to", "steps", "batch", "seed", "suggest"),
+        java.util.Set.copyOf(values("lrfind adam on rosen |")));
   }
 }
