@@ -123,7 +123,8 @@ public final class Checker {
   }
 
   private Action declare(Declaration d, Stmt s) {
-    List<Span> paths = s instanceof Stmt.Data data ? DataDeclarer.pathSpans(data) : List.of();
+    List<Span> paths = s instanceof Stmt.Data data ? DataDeclarer.pathSpans(data)
+        : s instanceof Stmt.Objective o ? InitialValues.pathSpans(o) : List.of();
     return new Action.Declare(d, source.text(s.span()), s.span(), paths);
   }
 

@@ -2,15 +2,13 @@ package dev.optlab.check;
 
 import dev.optlab.ast.Expr;
 import dev.optlab.ast.Stmt;
+import dev.optlab.data.CsvArray;
 import dev.optlab.data.DataError;
 import dev.optlab.data.NpyReader;
 import dev.optlab.data.NumericArray;
 import dev.optlab.tensor.Init;
 import dev.optlab.tensor.Shape;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
+import dev.optlab.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +23,9 @@ import java.util.List;
  * paths follow the one rule (docs/language.md).
  */
 final class InitialValues {
+  /** The sources of given values that read a file. */
+  static final List<String> FILES = List.of("npy", "csv");
+
   private final Values values;
 
   InitialValues(Values values) {
@@ -38,6 +39,9 @@ final class InitialValues {
       List<Integer> dims = new ArrayList<>();
       List<Double> flat = new ArrayList<>();
       flatten(list, 0, dims, flat);
+      if (!dims.isEmpty() && dims.get(dims.size() - 1) < 0) {
+        dims.remove(dims.size() - 1);
+      }
       check(p, shape, dims.stream().mapToLong(Integer::longValue).toArray(), "the list");
       return new Init.Values(flat.stream().mapToDouble(Double::doubleValue).toArray(),
           values.source().text(e.span()));
@@ -48,15 +52,11 @@ final class InitialValues {
       throw values.error(call.span(), call.name() + " takes the file: " + name + " = "
           + call.name() + "(\"FILE." + call.name() + "\")");
     }
-    Path path;
     try {
-      path = values.source().resolve(file.value());
-    } catch (InvalidPathException ex) {
-      throw values.error(file.span(), "cannot read \"" + file.value() + "\": not a valid path");
-    }
-    try {
-      NumericArray a = call.name().equals("npy") ? NpyReader.read(path, file.value(), 0)
-          : csv(path, file.value());
+      // the data statement's path rule and readers, so a file reads the same in both places
+      Path path = new DataDeclarer(values).resolve(file.value());
+      NumericArray a = call.name().equals("npy") ? NpyReader.readFloat64(path, file.value())
+          : CsvArray.read(path, file.value());
       check(p, shape, a.shape(), file.value());
       return new Init.Values(a.values(), values.source().text(e.span()));
     } catch (DataError ex) {
@@ -64,21 +64,45 @@ final class InitialValues {
     }
   }
 
-  /** Appends the numbers of a nested list, row-major, recording each level's length. */
+  /** The spans of the file names in an objective's parameters, for {@code :save} to rewrite. */
+  static List<Span> pathSpans(Stmt.Objective o) {
+    List<Span> spans = new ArrayList<>();
+    for (Stmt.ParamDecl p : o.params()) {
+      if (!p.sampled() && p.start() instanceof Expr.Call c && FILES.contains(c.name())
+          && c.args().size() == 1 && c.args().get(0).value() instanceof Expr.Str file) {
+        spans.add(file.span());
+      }
+    }
+    return spans;
+  }
+
+  /**
+   * Appends the numbers of a nested list, row-major, recording each level's length: the first
+   * path down fixes the lengths and the depth of the numbers, and every other list must match.
+   */
   private void flatten(Expr e, int depth, List<Integer> dims, List<Double> flat) {
+    boolean leaf = !dims.isEmpty() && dims.get(dims.size() - 1) < 0;
+    int leafDepth = leaf ? dims.size() - 1 : -1;
     if (!(e instanceof Expr.ListLit list)) {
-      if (depth != dims.size()) {
+      if (leaf && depth != leafDepth) {
         throw values.error(e.span(), "the list is ragged: a number where a list of "
             + dims.get(depth) + " was expected");
+      }
+      if (!leaf) {
+        dims.add(-1); // marks the numbers' depth
       }
       flat.add(values.number(e));
       return;
     }
+    if (leaf && depth >= leafDepth) {
+      throw values.error(list.span(), "the list is ragged: a list where a number was expected");
+    }
+    int n = list.items().size();
     if (depth == dims.size()) {
-      dims.add(list.items().size());
-    } else if (depth > dims.size() || dims.get(depth) != list.items().size()) {
-      throw values.error(list.span(), "the list is ragged: " + list.items().size()
-          + " items where " + (depth < dims.size() ? dims.get(depth) : "numbers") + " were");
+      dims.add(n);
+    } else if (dims.get(depth) != n) {
+      throw values.error(list.span(), "the list is ragged: " + n + (n == 1 ? " item" : " items")
+          + " where the first list at this depth has " + dims.get(depth));
     }
     for (Expr item : list.items()) {
       flatten(item, depth + 1, dims, flat);
@@ -100,52 +124,5 @@ final class InitialValues {
 
   private static String describe(long[] dims) {
     return dims.length == 0 ? "[] (a single number)" : Arrays.toString(dims);
-  }
-
-  /** A headerless CSV of numbers: each line a row, as many cells in each. */
-  private static NumericArray csv(Path file, String shown) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file);
-    } catch (NoSuchFileException e) {
-      throw new DataError("cannot read \"" + shown + "\": no such file");
-    } catch (IOException | RuntimeException e) {
-      throw new DataError("cannot read \"" + shown + "\": " + e.getMessage());
-    }
-    List<double[]> rows = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      String[] cells = line.split(",", -1);
-      double[] row = new double[cells.length];
-      for (int j = 0; j < cells.length; j++) {
-        try {
-          row[j] = Double.parseDouble(cells[j].strip());
-        } catch (NumberFormatException e) {
-          throw new DataError(shown + ", line " + (i + 1) + ": \"" + cells[j].strip()
-              + "\" is not a number (the file holds numbers only, no header)");
-        }
-        if (!Double.isFinite(row[j])) {
-          throw new DataError(shown + ", line " + (i + 1) + ": \"" + cells[j].strip()
-              + "\" is not a finite number");
-        }
-      }
-      if (!rows.isEmpty() && row.length != rows.get(0).length) {
-        throw new DataError(shown + ", line " + (i + 1) + " has " + row.length
-            + " numbers, the first row " + rows.get(0).length);
-      }
-      rows.add(row);
-    }
-    if (rows.isEmpty()) {
-      throw new DataError(shown + " holds no numbers");
-    }
-    int cols = rows.get(0).length;
-    double[] all = new double[rows.size() * cols];
-    for (int i = 0; i < rows.size(); i++) {
-      System.arraycopy(rows.get(i), 0, all, i * cols, cols);
-    }
-    return new NumericArray(new long[] {rows.size(), cols}, all, rows.size());
   }
 }

@@ -88,7 +88,7 @@ final class TensorObjectives {
     }
     if (!p.sampled()) {
       if (p.start() instanceof Expr.ListLit || p.start() instanceof Expr.Call c
-          && (c.name().equals("npy") || c.name().equals("csv"))) {
+          && InitialValues.FILES.contains(c.name())) {
         return new InitialValues(values).read(p, shape);
       }
       return new Init.Constant(values.number(p.start()));

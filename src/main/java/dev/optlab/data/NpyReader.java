@@ -45,6 +45,19 @@ public final class NpyReader {
   }
 
   /**
+   * Reads one {@code .npy} file that must hold float64 values: a tensor parameter's starting
+   * values, where another dtype would not be the weights of a float64 PyTorch run (an error
+   * saying how to convert).
+   */
+  public static NumericArray readFloat64(Path file, String shown) {
+    try (InputStream in = new BufferedInputStream(Files2.open(file, shown), 1 << 16)) {
+      return read(in, shown, 0, true);
+    } catch (IOException e) {
+      throw Files2.unreadable(shown, e);
+    }
+  }
+
+  /**
    * Reads the arrays {@code keys} (without {@code .npy}) from an {@code .npz} archive, in one
    * pass over it; a key absent from it is an error naming the keys it has.
    */
@@ -88,6 +101,11 @@ public final class NpyReader {
 
   /** Reads one array from a stream positioned at its magic. */
   static NumericArray read(InputStream in, String shown, long limit) throws IOException {
+    return read(in, shown, limit, false);
+  }
+
+  private static NumericArray read(InputStream in, String shown, long limit, boolean float64)
+      throws IOException {
     byte[] pre = in.readNBytes(8);
     for (int i = 0; i < MAGIC.length; i++) {
       if (pre.length < 8 || pre[i] != MAGIC[i]) {
@@ -117,6 +135,12 @@ public final class NpyReader {
     String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8
         : StandardCharsets.ISO_8859_1);
     Dtype dtype = dtype(header, shown);
+    if (float64 && (dtype.kind() != 'f' || dtype.size() != 8)) {
+      String name = dtype.kind() == 'b' ? "bool" : (dtype.kind() == 'f' ? "float"
+          : dtype.kind() == 'i' ? "int" : "uint") + 8 * dtype.size();
+      throw new DataError(shown + " holds " + name + " values; starting values must be float64, "
+          + "as a float64 PyTorch run's weights are: save a.astype(np.float64)");
+    }
     Matcher f = FORTRAN.matcher(header);
     if (f.find() && f.group(1).equals("True")) {
       throw new DataError(shown + " is stored in Fortran (column-major) order; optlab reads "

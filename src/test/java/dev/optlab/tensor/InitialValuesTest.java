@@ -53,7 +53,10 @@ class InitialValuesTest {
   @CsvSource(delimiter = '|', value = {
       "W[3, 4] = npy(\"" + DIR + "W.npy\")|W is declared [3, 4] but " + DIR
           + "W.npy has shape [4, 3]",
-      "W[2, 2] = [[1, 2], [3]]|the list is ragged: 1 items where 2 were",
+      "W[2, 2] = [[1, 2], [3]]|the list is ragged: 1 item where the first list at this depth has 2",
+      // once accepted: three values for four, the last left at 0
+      "W[2, 2] = [1, [2, 3]]|the list is ragged: a list where a number was expected",
+      "W[2, 2] = [[1, 2], 3]|the list is ragged: a number where a list of 2 was expected",
       "W[2] = csv(\"" + DIR + "nope.csv\")|cannot read \"" + DIR + "nope.csv\": no such file",
       "W[2] = npy(42)|npy takes the file: W = npy(\"FILE.npy\")"})
   void badValuesAreLocatedErrors(String param, String message) {
