@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10m}
-for target in ScriptFuzzTest CsvFuzzTest; do
+for target in ScriptFuzzTest CsvFuzzTest WeightsFuzzTest; do
   echo "fuzz: $target for $duration" >&2
   JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" mvn -q -B test -Dtest="$target" \
     -Djazzer.max_duration="$duration" -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \

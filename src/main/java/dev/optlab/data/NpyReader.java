@@ -176,8 +176,8 @@ public final class NpyReader {
     String d = m.group(2);
     if (d.length() >= 2 && d.substring(1).startsWith("O")) {
       throw new DataError(shown + " holds an object array (pickled Python objects, dtype "
-          + "'" + d + "'), which optlab does not unpickle: save a numeric array, for example "
-          + "np.save(path, a.astype(np.float64))");
+          + "'" + printable(d) + "'), which optlab does not unpickle: save a numeric array, for "
+          + "example np.save(path, a.astype(np.float64))");
     }
     if (d.length() >= 3 && "<>|=".indexOf(d.charAt(0)) >= 0) {
       char kind = d.charAt(1);
@@ -198,9 +198,19 @@ public final class NpyReader {
         return new Dtype(kind, size, order);
       }
     }
-    throw new DataError(shown + " has dtype '" + d + "', which optlab does not read (it reads "
-        + "float32, float64, signed and unsigned integers and bool): save it as "
+    throw new DataError(shown + " has dtype '" + printable(d) + "', which optlab does not read "
+        + "(it reads float32, float64, signed and unsigned integers and bool): save it as "
         + "a.astype(np.float64)");
+  }
+
+  /** Header text as it prints in a message: control characters (a terminal escape) as '?'. */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int k = 0; k < s.length(); k++) {
+      char ch = s.charAt(k);
+      b.append(Character.isISOControl(ch) || ch == '\uFFFD' ? '?' : ch);
+    }
+    return b.toString();
   }
 
   private static long[] shape(String header, String shown) {
@@ -215,8 +225,8 @@ public final class NpyReader {
         try {
           dims.add(Long.parseLong(t));
         } catch (NumberFormatException e) {
-          throw new DataError(shown + ": its header's shape (" + m.group(1) + ") is not a "
-              + "tuple of counts");
+          throw new DataError(shown + ": its header's shape (" + printable(m.group(1))
+              + ") is not a tuple of counts");
         }
       }
     }
