@@ -1,0 +1,148 @@
+package dev.optlab.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.optlab.check.Action;
+import dev.optlab.exec.RunControl;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.PlotPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What the fuzz targets share: the 2 s budget, the caps that keep honest long runs out of it, a
+ * sandbox directory that every file a fuzzed statement writes must land in, and the check that
+ * nothing was left behind in the working directory.
+ *
+ * <p><b>The caps</b> (a fuzzer writes {@code for 1e15 steps} as readily as {@code for 5 steps}):
+ * an input whose checked statements would step more than {@link #STEP_CAP} times, or train on
+ * more than {@link #WORK_CAP} row-features, or write a file outside the sandbox, is only parsed
+ * and checked, not run. Checking alone must still end in time and without an internal error, so
+ * {@code for 1e20 steps} is covered up to the point where running it is the user's choice. And
+ * what the caps let through runs under {@link Deadline}, which stops a run after 1 s as Ctrl-C
+ * would in the REPL: a slow step still fails the 2 s budget, a long but honest loop does not.
+ */
+public final class FuzzHarness {
+  private FuzzHarness() {}
+
+  /** The most time one input may take, checking and running (the hardening issue's bound). */
+  public static final long BUDGET_MS = 2000;
+  /** The most steps an input may run (each run, compare arm, lrfind or plotted schedule). */
+  public static final long STEP_CAP = 20_000;
+  /** The most steps x rows x features a training run may take. */
+  public static final double WORK_CAP = 2e7;
+
+  /**
+   * Whether {@code actions} are cheap enough to run and write only inside {@code sandbox}; when
+   * not, the harness only checks the input.
+   */
+  public static boolean runnable(List<Action> actions, Path sandbox) {
+    for (Action a : actions) {
+      boolean ok = switch (a) {
+        case Action.Run r -> runnable(r.plan(), sandbox);
+        case Action.LrFind l -> l.plan().steps() <= STEP_CAP && runnable(l.plan().run(), sandbox);
+        case Action.Plot p -> runnable(p.plot(), sandbox);
+        case Action.Report r -> inside(r.path(), sandbox);
+        case Action.Declare d -> true;
+        case Action.Print p -> true;
+        case Action.Explain e -> true;
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean runnable(PlotPlan plot, Path sandbox) {
+    if (plot.file() != null && !inside(plot.file().path(), sandbox)) {
+      return false;
+    }
+    return switch (plot) {
+      case PlotPlan.Curves c -> runnable(c.run(), sandbox);
+      case PlotPlan.Paths p -> runnable(p.run(), sandbox);
+      case PlotPlan.LrFind l -> l.test().steps() <= STEP_CAP && runnable(l.test().run(), sandbox);
+      case PlotPlan.ScheduleCurves s -> s.steps() <= STEP_CAP;
+    };
+  }
+
+  private static boolean runnable(ExecutionPlan plan, Path sandbox) {
+    if (plan.traceFile() != null && !inside(plan.traceFile(), sandbox)) {
+      return false;
+    }
+    long steps = plan.loop().steps();
+    if (steps > STEP_CAP) {
+      return false;
+    }
+    var t = plan.training();
+    if (t != null && t.data() != null) {
+      double perStep = (double) Math.min(t.batch(), t.data().train().rows())
+          * Math.max(1, t.data().cols());
+      return perStep * steps * plan.optimizers().size() <= WORK_CAP;
+    }
+    return true;
+  }
+
+  private static boolean inside(Path file, Path sandbox) {
+    return file.toAbsolutePath().normalize().startsWith(sandbox.toAbsolutePath().normalize());
+  }
+
+  /** A run control that asks every loop to stop once {@code millis} have passed. */
+  public static final class Deadline extends RunControl {
+    private final long end;
+
+    public Deadline(long millis) {
+      this.end = System.nanoTime() + millis * 1_000_000;
+    }
+
+    @Override
+    public boolean stopRequested() {
+      return super.stopRequested() || System.nanoTime() > end;
+    }
+  }
+
+  /** The names in the working directory, to compare before and after an input. */
+  public static Set<String> workingDirectory() {
+    try (Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
+      return files.map(p -> p.getFileName().toString()).collect(TreeSet::new, Set::add,
+          Set::addAll);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Fails when the input took longer than the budget or left a file in the working directory. */
+  public static void assertClean(long startNanos, Set<String> before) {
+    long ms = (System.nanoTime() - startNanos) / 1_000_000;
+    assertTrue(ms < BUDGET_MS, "took " + ms + " ms");
+    assertEquals(before, workingDirectory(), "a file was left in the working directory");
+  }
+
+  /** A fresh sandbox directory for what an input writes. */
+  public static Path sandbox() {
+    try {
+      return Files.createTempDirectory("optlab-fuzz");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes the sandbox and everything an input wrote into it. */
+  public static void delete(Path sandbox) {
+    try (Stream<Path> files = Files.walk(sandbox)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
