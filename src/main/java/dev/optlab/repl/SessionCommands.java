@@ -6,12 +6,14 @@ import dev.optlab.check.Declaration;
 import dev.optlab.optim.Optimizers;
 import dev.optlab.schedule.Schedules;
 import dev.optlab.source.BinaryInput;
+import dev.optlab.source.DiagnosticRenderer;
 import dev.optlab.source.Source;
 import dev.optlab.source.Suggest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,19 +70,23 @@ final class SessionCommands {
       s.out().println("usage: :load FILE");
       return true;
     }
+    Path path = path(s, file, "read");
+    if (path == null) {
+      return true;
+    }
     String text;
     try {
-      text = new String(Files.readAllBytes(s.resolve(file)), StandardCharsets.UTF_8);
+      text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       s.out().println("cannot read '" + file + "': no such file");
       return true;
     } catch (IOException | RuntimeException e) {
-      s.out().println("cannot read '" + file + "': " + (Files.isDirectory(s.resolve(file))
+      s.out().println("cannot read '" + file + "': " + (Files.isDirectory(path)
           ? "it is a directory" : e.getMessage()));
       return true;
     }
     // its relative paths start in its own directory, as when the script is run (one rule)
-    Source source = new Source(file, text, s.resolve(file).toAbsolutePath().normalize().getParent());
+    Source source = new Source(file, text, path.toAbsolutePath().normalize().getParent());
     Optional<String> binary = BinaryInput.diagnostic(source);
     if (binary.isPresent()) {
       s.out().print(binary.get());
@@ -96,7 +102,11 @@ final class SessionCommands {
       s.out().println("usage: :save FILE");
       return true;
     }
-    Path target = s.resolve(file).toAbsolutePath().normalize();
+    Path target = path(s, file, "write");
+    if (target == null) {
+      return true;
+    }
+    target = target.toAbsolutePath().normalize();
     // file names are rewritten to start from the saved script's directory (the one rule)
     List<String> declarations = s.engine().declarationHistory(target.getParent());
     StringBuilder script = new StringBuilder("# optlab session: ").append(declarations.size())
@@ -117,6 +127,20 @@ final class SessionCommands {
       s.out().println("cannot write '" + file + "': " + WriteErrors.why(e));
     }
     return true;
+  }
+
+  /**
+   * The path {@code file} names, or null after saying why it names none (a NUL character, which
+   * no file name holds: found by ReplFuzzTest, it escaped as an internal error).
+   */
+  private static Path path(ReplSession s, String file, String verb) {
+    try {
+      return s.resolve(file);
+    } catch (InvalidPathException e) {
+      s.out().println("cannot " + verb + " '" + DiagnosticRenderer.printable(file)
+          + "': not a valid path (" + e.getReason() + ")");
+      return null;
+    }
   }
 
   static boolean reset(ReplSession s, String argument) {

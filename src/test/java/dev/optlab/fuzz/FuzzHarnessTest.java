@@ -41,9 +41,17 @@ class FuzzHarnessTest {
 
   @Test
   void trainingIsCappedByRowsTimesFeaturesTimesSteps() {
-    String data = "data b = blobs(n = 20000, features = 100)\n"
+    String data = "data b = blobs(n = 2000, features = 100)\n"
         + "objective m(W[100, 3] = 0) = cross_entropy(b.x @ W, b.y)\n";
-    assertTrue(runnable(data + "run Adam on m for 5 steps"));
-    assertFalse(runnable(data + "run Adam on m for 50 steps"));
+    assertTrue(runnable(data + "run Adam on m for 50 steps"));
+    assertFalse(runnable(data + "run Adam on m for 500 steps"));
+  }
+
+  @Test
+  void bigDataSetsAreNeitherTimedNorRunEvenBesideAnError() {
+    String big = "data b = blobs(n = 20000, features = 100)\n";
+    assertFalse(FuzzHarness.timed(new Source("t.opt", big + "print nosuch", sandbox)));
+    assertFalse(runnable(big));
+    assertTrue(FuzzHarness.timed(new Source("t.opt", "data b = blobs(n = 100)\nprint 1", sandbox)));
   }
 }

@@ -33,9 +33,10 @@ class ScriptFuzzTest {
     String text = data.consumeRemainingAsString();
     Set<String> before = FuzzHarness.workingDirectory();
     Path sandbox = FuzzHarness.sandbox();
+    Source source = new Source(sandbox.resolve("fuzz.opt").toString(), text, sandbox);
+    boolean timed = FuzzHarness.timed(source);
     long start = System.nanoTime();
     try {
-      Source source = new Source(sandbox.resolve("fuzz.opt").toString(), text, sandbox);
       Engine engine = new Engine();
       ByteArrayOutputStream shown = new ByteArrayOutputStream();
       try {
@@ -54,6 +55,6 @@ class ScriptFuzzTest {
     } finally {
       FuzzHarness.delete(sandbox);
     }
-    FuzzHarness.assertClean(start, before);
+    FuzzHarness.assertClean(start, before, timed);
   }
 }

@@ -255,6 +255,23 @@ class CommandsTest {
     assertTrue(second.contains("let k = 3.0  # replaced the earlier constant k\n"), second);
   }
 
+  /** ReplFuzzTest found it: a NUL in the file name escaped as an internal error. */
+  @Test
+  void aFileNameNoPathCanHoldIsRefusedInOneLine() {
+    var shown = new java.io.ByteArrayOutputStream();
+    var out = new java.io.PrintStream(shown, true, UTF_8);
+    var progress = new dev.optlab.console.Progress(out, false, () -> 80);
+    ReplSession s = new ReplSession(new dev.optlab.Engine(), new ReplOutput(out, progress,
+        dev.optlab.plot.TerminalStyle::plain), progress, dir, java.util.List::of);
+    s.eval("let a = 1");
+    s.eval(":save a\u0000\u001b[2J.opt");
+    s.eval(":load a\u0000.opt");
+    assertTrue(shown.toString(UTF_8).endsWith("""
+        cannot write 'a??[2J.opt': not a valid path (Nul character not allowed)
+        cannot read 'a?.opt': not a valid path (Nul character not allowed)
+        """), shown.toString(UTF_8));
+  }
+
   @Test
   void saveIsAllOrNothing() throws IOException {
     Files.writeString(dir.resolve("keep.opt"), "let old = 1\n");
