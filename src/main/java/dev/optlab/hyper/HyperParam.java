@@ -62,6 +62,19 @@ public record HyperParam(
     return new HyperParam(name, Kind.CHOICE, def, Check.ANY, choices, doc);
   }
 
+  /**
+   * This parameter with another default, for a name several kinds share with different defaults
+   * (the optimizers' {@code lr}): the name stays spelled once, in the shared descriptor.
+   */
+  public HyperParam withDefault(Double def) {
+    return new HyperParam(name, kind, def, check, choices, doc);
+  }
+
+  /** This parameter with another help line, where one kind uses the name otherwise (AdamW). */
+  public HyperParam withDoc(String newDoc) {
+    return new HyperParam(name, kind, defaultValue, check, choices, newDoc);
+  }
+
   /** The default as the language would write it ({@code 1e-08}, {@code (0.9, 0.999)}). */
   public String defaultText() {
     if (defaultValue instanceof Double d && d.isNaN()) {

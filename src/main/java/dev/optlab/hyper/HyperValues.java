@@ -70,6 +70,37 @@ public final class HyperValues {
     return values.get(name);
   }
 
+  // The same getters by descriptor, so that a kind's code reads a value through the constant
+  // that declares it and never spells the name again.
+
+  public double number(HyperParam p) {
+    return number(p.name());
+  }
+
+  public int integer(HyperParam p) {
+    return integer(p.name());
+  }
+
+  public boolean bool(HyperParam p) {
+    return bool(p.name());
+  }
+
+  public double[] pair(HyperParam p) {
+    return pair(p.name());
+  }
+
+  public double[] list(HyperParam p) {
+    return list(p.name());
+  }
+
+  public String choice(HyperParam p) {
+    return choice(p.name());
+  }
+
+  public Object raw(HyperParam p) {
+    return raw(p.name());
+  }
+
   public Map<String, Object> asMap() {
     return values;
   }

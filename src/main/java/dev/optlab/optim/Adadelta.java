@@ -21,15 +21,13 @@ import java.util.List;
  * adds the {@code lr} factor, 1 by default.
  */
 public final class Adadelta implements UpdateRule {
+  static final HyperParam RHO = HyperParam.number("rho", 0.9, Check.CLOSED_UNIT,
+      "decay rate of the running averages of g^2 and of delta^2");
+
   static final OptimizerKind KIND = new OptimizerKind(
       "Adadelta",
-      List.of(
-          CommonParams.lr(1.0),
-          HyperParam.number("rho", 0.9, Check.CLOSED_UNIT,
-              "decay rate of the running averages of g^2 and of delta^2"),
-          CommonParams.eps(1e-6),
-          CommonParams.weightDecay(0),
-          CommonParams.maximize()),
+      List.of(CommonParams.LR.withDefault(1.0), RHO, CommonParams.EPS.withDefault(1e-6),
+          CommonParams.WEIGHT_DECAY, CommonParams.MAXIMIZE),
       MomentumSlot.NONE,
       """
       g = g (or -g when maximize) + weight_decay * p
@@ -55,8 +53,8 @@ public final class Adadelta implements UpdateRule {
   }
 
   static Adadelta of(HyperValues h) {
-    return new Adadelta(h.number("rho"), h.number("eps"), h.number("weight_decay"),
-        h.bool("maximize"));
+    return new Adadelta(h.number(RHO), h.number(CommonParams.EPS),
+        h.number(CommonParams.WEIGHT_DECAY), h.bool(CommonParams.MAXIMIZE));
   }
 
   @Override
@@ -100,11 +98,5 @@ public final class Adadelta implements UpdateRule {
   @Override
   public double momentum() {
     return 0;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("Adadelta", "rho", rho, "eps", eps, "weight_decay",
-        weightDecay, "maximize", maximize);
   }
 }

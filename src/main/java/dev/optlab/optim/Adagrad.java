@@ -23,17 +23,16 @@ import java.util.Map;
  * Stochastic Optimization" (JMLR 2011).
  */
 public final class Adagrad implements UpdateRule {
+  static final HyperParam LR_DECAY = HyperParam.number("lr_decay", 0.0, Check.NON_NEGATIVE,
+      "the learning rate at step t is lr / (1 + (t - 1) * lr_decay)");
+  static final HyperParam INITIAL_ACCUMULATOR_VALUE = HyperParam.number(
+      "initial_accumulator_value", 0.0, Check.NON_NEGATIVE,
+      "the starting value of the sum of squared gradients");
+
   static final OptimizerKind KIND = new OptimizerKind(
       "Adagrad",
-      List.of(
-          CommonParams.lr(1e-2),
-          HyperParam.number("lr_decay", 0.0, Check.NON_NEGATIVE,
-              "the learning rate at step t is lr / (1 + (t - 1) * lr_decay)"),
-          CommonParams.weightDecay(0),
-          HyperParam.number("initial_accumulator_value", 0.0, Check.NON_NEGATIVE,
-              "the starting value of the sum of squared gradients"),
-          CommonParams.eps(1e-10),
-          CommonParams.maximize()),
+      List.of(CommonParams.LR.withDefault(1e-2), LR_DECAY, CommonParams.WEIGHT_DECAY,
+          INITIAL_ACCUMULATOR_VALUE, CommonParams.EPS.withDefault(1e-10), CommonParams.MAXIMIZE),
       MomentumSlot.NONE,
       """
       g = g (or -g when maximize) + weight_decay * p
@@ -60,8 +59,9 @@ public final class Adagrad implements UpdateRule {
   }
 
   static Adagrad of(HyperValues h) {
-    return new Adagrad(h.number("lr_decay"), h.number("weight_decay"),
-        h.number("initial_accumulator_value"), h.number("eps"), h.bool("maximize"));
+    return new Adagrad(h.number(LR_DECAY), h.number(CommonParams.WEIGHT_DECAY),
+        h.number(INITIAL_ACCUMULATOR_VALUE), h.number(CommonParams.EPS),
+        h.bool(CommonParams.MAXIMIZE));
   }
 
   /** PyTorch's {@code sum}, the running sum of squared gradients. */
@@ -115,11 +115,5 @@ public final class Adagrad implements UpdateRule {
   @Override
   public double momentum() {
     return 0;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("Adagrad", "lr_decay", lrDecay, "weight_decay", weightDecay,
-        "initial_accumulator_value", initialAccumulatorValue, "eps", eps, "maximize", maximize);
   }
 }

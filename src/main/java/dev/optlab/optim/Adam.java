@@ -1,6 +1,5 @@
 package dev.optlab.optim;
 
-import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
 import java.util.List;
@@ -28,6 +27,9 @@ import java.util.Map;
  * Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019) for AdamW.
  */
 public final class Adam implements UpdateRule {
+  static final HyperParam AMSGRAD =
+      HyperParam.bool("amsgrad", false, "the AMSGrad variant: divide by the largest v so far");
+
   static final OptimizerKind ADAM = new OptimizerKind(
       "Adam",
       params(0),
@@ -60,16 +62,11 @@ public final class Adam implements UpdateRule {
 
   private static List<HyperParam> params(double weightDecay) {
     HyperParam decay = weightDecay == 0
-        ? CommonParams.weightDecay(0)
-        : HyperParam.number("weight_decay", weightDecay, Check.NON_NEGATIVE,
+        ? CommonParams.WEIGHT_DECAY
+        : CommonParams.WEIGHT_DECAY.withDefault(weightDecay).withDoc(
             "decoupled weight decay: p shrinks by the factor 1 - lr * weight_decay each step");
-    return List.of(
-        CommonParams.lr(1e-3),
-        CommonParams.betas(),
-        CommonParams.eps(1e-8),
-        decay,
-        HyperParam.bool("amsgrad", false, "the AMSGrad variant: divide by the largest v so far"),
-        CommonParams.maximize());
+    return List.of(CommonParams.LR.withDefault(1e-3), CommonParams.BETAS, CommonParams.EPS, decay,
+        AMSGRAD, CommonParams.MAXIMIZE);
   }
 
   private final double beta1;
@@ -96,9 +93,10 @@ public final class Adam implements UpdateRule {
   }
 
   static Adam of(HyperValues h, boolean decoupled) {
-    double[] betas = h.pair("betas");
-    return new Adam(betas[0], betas[1], h.number("eps"), h.number("weight_decay"),
-        h.bool("amsgrad"), h.bool("maximize"), decoupled);
+    double[] betas = h.pair(CommonParams.BETAS);
+    return new Adam(betas[0], betas[1], h.number(CommonParams.EPS),
+        h.number(CommonParams.WEIGHT_DECAY), h.bool(AMSGRAD), h.bool(CommonParams.MAXIMIZE),
+        decoupled);
   }
 
   /** PyTorch's {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}. */
@@ -177,12 +175,5 @@ public final class Adam implements UpdateRule {
   @Override
   public double momentum() {
     return beta1;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe(decoupled ? "AdamW" : "Adam", "betas",
-        new double[] {beta1, beta2}, "eps", eps, "weight_decay", weightDecay, "amsgrad", amsgrad,
-        "maximize", maximize);
   }
 }

@@ -22,12 +22,8 @@ import java.util.List;
 public final class Adamax implements UpdateRule {
   static final OptimizerKind KIND = new OptimizerKind(
       "Adamax",
-      List.of(
-          CommonParams.lr(2e-3),
-          CommonParams.betas(),
-          CommonParams.eps(1e-8),
-          CommonParams.weightDecay(0),
-          CommonParams.maximize()),
+      List.of(CommonParams.LR.withDefault(2e-3), CommonParams.BETAS, CommonParams.EPS,
+          CommonParams.WEIGHT_DECAY, CommonParams.MAXIMIZE),
       MomentumSlot.BETA1,
       """
       g = g (or -g when maximize) + weight_decay * p
@@ -54,9 +50,9 @@ public final class Adamax implements UpdateRule {
   }
 
   static Adamax of(HyperValues h) {
-    double[] betas = h.pair("betas");
-    return new Adamax(betas[0], betas[1], h.number("eps"), h.number("weight_decay"),
-        h.bool("maximize"));
+    double[] betas = h.pair(CommonParams.BETAS);
+    return new Adamax(betas[0], betas[1], h.number(CommonParams.EPS),
+        h.number(CommonParams.WEIGHT_DECAY), h.bool(CommonParams.MAXIMIZE));
   }
 
   @Override
@@ -101,11 +97,5 @@ public final class Adamax implements UpdateRule {
   @Override
   public double momentum() {
     return beta1;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("Adamax", "betas", new double[] {beta1, beta2}, "eps", eps,
-        "weight_decay", weightDecay, "maximize", maximize);
   }
 }

@@ -2,47 +2,36 @@ package dev.optlab.optim;
 
 import dev.optlab.hyper.Check;
 import dev.optlab.hyper.HyperParam;
-import dev.optlab.hyper.HyperValues;
 
-/** The hyperparameters several optimizers share, spelled and documented once. */
-final class CommonParams {
+/**
+ * The hyperparameters several optimizers share, spelled and documented once. A kind whose
+ * default differs takes the constant {@link HyperParam#withDefault with its own default}
+ * ({@code LR.withDefault(1e-3)}); every kind reads the value through the constant.
+ */
+public final class CommonParams {
   private CommonParams() {}
 
-  static HyperParam lr(Double def) {
-    return HyperParam.number("lr", def, Check.NON_NEGATIVE, "learning rate");
-  }
+  /** The learning rate; required unless a kind gives it a default (SGD has none). */
+  public static final HyperParam LR =
+      HyperParam.number("lr", null, Check.NON_NEGATIVE, "learning rate");
 
-  static HyperParam betas() {
-    return HyperParam.pair("betas", new double[] {0.9, 0.999}, Check.UNIT_INTERVAL,
-        "decay rates of the running averages of the gradient and of its square");
-  }
+  public static final HyperParam BETAS =
+      HyperParam.pair("betas", new double[] {0.9, 0.999}, Check.UNIT_INTERVAL,
+          "decay rates of the running averages of the gradient and of its square");
 
-  static HyperParam eps(double def) {
-    return HyperParam.number("eps", def, Check.NON_NEGATIVE,
-        "added to the denominator for numerical stability");
-  }
+  /** {@code 1e-8}, the Adam family's default; Adagrad and Adadelta give their own. */
+  public static final HyperParam EPS = HyperParam.number("eps", 1e-8, Check.NON_NEGATIVE,
+      "added to the denominator for numerical stability");
 
-  static HyperParam weightDecay(double def) {
-    return HyperParam.number("weight_decay", def, Check.NON_NEGATIVE,
-        "L2 penalty: weight_decay * p is added to the gradient");
-  }
+  public static final HyperParam WEIGHT_DECAY = HyperParam.number("weight_decay", 0.0,
+      Check.NON_NEGATIVE, "L2 penalty: weight_decay * p is added to the gradient");
 
-  static HyperParam maximize() {
-    return HyperParam.bool("maximize", false, "maximize the objective instead of minimizing it");
-  }
+  /** SGD's and RMSprop's momentum factor. */
+  public static final HyperParam MOMENTUM =
+      HyperParam.number("momentum", 0.0, Check.NON_NEGATIVE, "momentum factor");
 
-  /**
-   * How a rule prints itself for {@code explain} and debugging: {@code SGD(momentum = 0.9, ...)},
-   * from alternating names and values.
-   */
-  static String describe(String name, Object... namesAndValues) {
-    StringBuilder sb = new StringBuilder(name).append('(');
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      sb.append(i == 0 ? "" : ", ").append(namesAndValues[i]).append(" = ")
-          .append(HyperValues.format(namesAndValues[i + 1]));
-    }
-    return sb.append(')').toString();
-  }
+  public static final HyperParam MAXIMIZE =
+      HyperParam.bool("maximize", false, "maximize the objective instead of minimizing it");
 
   /** A cross-check for rules that have none. */
   static String none(Object values) {

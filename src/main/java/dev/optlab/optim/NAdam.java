@@ -28,16 +28,15 @@ import java.util.Map;
  * Reference: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop).
  */
 public final class NAdam implements UpdateRule {
+  static final HyperParam MOMENTUM_DECAY = HyperParam.number("momentum_decay", 4e-3,
+      Check.NON_NEGATIVE,
+      "how fast the momentum schedule mu_t = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))"
+          + " rises");
+
   static final OptimizerKind KIND = new OptimizerKind(
       "NAdam",
-      List.of(
-          CommonParams.lr(2e-3),
-          CommonParams.betas(),
-          CommonParams.eps(1e-8),
-          CommonParams.weightDecay(0),
-          HyperParam.number("momentum_decay", 4e-3, Check.NON_NEGATIVE,
-              "how fast the momentum schedule mu_t = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))"
-                  + " rises")),
+      List.of(CommonParams.LR.withDefault(2e-3), CommonParams.BETAS, CommonParams.EPS,
+          CommonParams.WEIGHT_DECAY, MOMENTUM_DECAY),
       MomentumSlot.BETA1,
       """
       g = g + weight_decay * p
@@ -66,9 +65,9 @@ public final class NAdam implements UpdateRule {
   }
 
   static NAdam of(HyperValues h) {
-    double[] betas = h.pair("betas");
-    return new NAdam(betas[0], betas[1], h.number("eps"), h.number("weight_decay"),
-        h.number("momentum_decay"));
+    double[] betas = h.pair(CommonParams.BETAS);
+    return new NAdam(betas[0], betas[1], h.number(CommonParams.EPS),
+        h.number(CommonParams.WEIGHT_DECAY), h.number(MOMENTUM_DECAY));
   }
 
   /**
@@ -142,11 +141,5 @@ public final class NAdam implements UpdateRule {
   @Override
   public double momentum() {
     return beta1;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("NAdam", "betas", new double[] {beta1, beta2}, "eps", eps,
-        "weight_decay", weightDecay, "momentum_decay", momentumDecay);
   }
 }

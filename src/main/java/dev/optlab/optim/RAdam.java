@@ -29,11 +29,8 @@ import java.util.List;
 public final class RAdam implements UpdateRule {
   static final OptimizerKind KIND = new OptimizerKind(
       "RAdam",
-      List.of(
-          CommonParams.lr(1e-3),
-          CommonParams.betas(),
-          CommonParams.eps(1e-8),
-          CommonParams.weightDecay(0)),
+      List.of(CommonParams.LR.withDefault(1e-3), CommonParams.BETAS, CommonParams.EPS,
+          CommonParams.WEIGHT_DECAY),
       MomentumSlot.BETA1,
       """
       g = g + weight_decay * p
@@ -60,8 +57,9 @@ public final class RAdam implements UpdateRule {
   }
 
   static RAdam of(HyperValues h) {
-    double[] betas = h.pair("betas");
-    return new RAdam(betas[0], betas[1], h.number("eps"), h.number("weight_decay"));
+    double[] betas = h.pair(CommonParams.BETAS);
+    return new RAdam(betas[0], betas[1], h.number(CommonParams.EPS),
+        h.number(CommonParams.WEIGHT_DECAY));
   }
 
   @Override
@@ -123,11 +121,5 @@ public final class RAdam implements UpdateRule {
   @Override
   public double momentum() {
     return beta1;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("RAdam", "betas", new double[] {beta1, beta2}, "eps", eps,
-        "weight_decay", weightDecay);
   }
 }

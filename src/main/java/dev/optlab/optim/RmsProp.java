@@ -25,19 +25,16 @@ import java.util.Map;
  * "Generating Sequences With Recurrent Neural Networks" (arXiv:1308.0850) for the centered form.
  */
 public final class RmsProp implements UpdateRule {
+  // PyTorch only rejects alpha < 0; alpha > 1 would make square_avg negative.
+  static final HyperParam ALPHA = HyperParam.number("alpha", 0.99, Check.CLOSED_UNIT,
+      "smoothing constant of the running average of g^2");
+  static final HyperParam CENTERED = HyperParam.bool("centered", false,
+      "divide by an estimate of the variance of g instead of its second moment");
+
   static final OptimizerKind KIND = new OptimizerKind(
       "RMSprop",
-      List.of(
-          CommonParams.lr(1e-2),
-          // PyTorch only rejects alpha < 0; alpha > 1 would make square_avg negative.
-          HyperParam.number("alpha", 0.99, Check.CLOSED_UNIT,
-              "smoothing constant of the running average of g^2"),
-          CommonParams.eps(1e-8),
-          CommonParams.weightDecay(0),
-          HyperParam.number("momentum", 0.0, Check.NON_NEGATIVE, "momentum factor"),
-          HyperParam.bool("centered", false,
-              "divide by an estimate of the variance of g instead of its second moment"),
-          CommonParams.maximize()),
+      List.of(CommonParams.LR.withDefault(1e-2), ALPHA, CommonParams.EPS,
+          CommonParams.WEIGHT_DECAY, CommonParams.MOMENTUM, CENTERED, CommonParams.MAXIMIZE),
       MomentumSlot.MOMENTUM,
       """
       g = g (or -g when maximize) + weight_decay * p
@@ -69,8 +66,9 @@ public final class RmsProp implements UpdateRule {
   }
 
   static RmsProp of(HyperValues h) {
-    return new RmsProp(h.number("alpha"), h.number("eps"), h.number("weight_decay"),
-        h.number("momentum"), h.bool("centered"), h.bool("maximize"));
+    return new RmsProp(h.number(ALPHA), h.number(CommonParams.EPS),
+        h.number(CommonParams.WEIGHT_DECAY), h.number(CommonParams.MOMENTUM), h.bool(CENTERED),
+        h.bool(CommonParams.MAXIMIZE));
   }
 
   /** PyTorch's {@code square_avg}, {@code momentum_buffer} and, when centered, {@code grad_avg}. */
@@ -148,11 +146,5 @@ public final class RmsProp implements UpdateRule {
   @Override
   public double momentum() {
     return momentum;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("RMSprop", "alpha", alpha, "eps", eps, "weight_decay",
-        weightDecay, "momentum", momentum, "centered", centered, "maximize", maximize);
   }
 }

@@ -25,16 +25,15 @@ import java.util.List;
  * Direct Adaptive Method for Faster Backpropagation Learning: The RPROP Algorithm" (ICNN 1993).
  */
 public final class Rprop implements UpdateRule {
+  static final HyperParam ETAS = HyperParam.pair("etas", new double[] {0.5, 1.2}, Check.POSITIVE,
+      "(eta_minus, eta_plus): how the step size shrinks when the gradient's sign flips"
+          + " and grows when it holds");
+  static final HyperParam STEP_SIZES = HyperParam.pair("step_sizes", new double[] {1e-6, 50},
+      Check.NON_NEGATIVE, "(min, max): the bounds of each parameter's step size");
+
   static final OptimizerKind KIND = new OptimizerKind(
       "Rprop",
-      List.of(
-          CommonParams.lr(1e-2),
-          HyperParam.pair("etas", new double[] {0.5, 1.2}, Check.POSITIVE,
-              "(eta_minus, eta_plus): how the step size shrinks when the gradient's sign flips"
-                  + " and grows when it holds"),
-          HyperParam.pair("step_sizes", new double[] {1e-6, 50}, Check.NON_NEGATIVE,
-              "(min, max): the bounds of each parameter's step size"),
-          CommonParams.maximize()),
+      List.of(CommonParams.LR.withDefault(1e-2), ETAS, STEP_SIZES, CommonParams.MAXIMIZE),
       MomentumSlot.NONE,
       """
       g = g (or -g when maximize); step sizes start at lr
@@ -65,18 +64,18 @@ public final class Rprop implements UpdateRule {
   }
 
   static Rprop of(HyperValues h) {
-    double[] etas = h.pair("etas");
-    double[] sizes = h.pair("step_sizes");
-    return new Rprop(etas[0], etas[1], sizes[0], sizes[1], h.bool("maximize"));
+    double[] etas = h.pair(ETAS);
+    double[] sizes = h.pair(STEP_SIZES);
+    return new Rprop(etas[0], etas[1], sizes[0], sizes[1], h.bool(CommonParams.MAXIMIZE));
   }
 
   static String crossCheck(HyperValues h) {
-    double[] etas = h.pair("etas");
+    double[] etas = h.pair(ETAS);
     if (!(0 < etas[0] && etas[0] < 1 && 1 < etas[1])) {
       return "etas must satisfy 0 < etas[0] < 1 < etas[1], got "
           + HyperValues.format(etas);
     }
-    double[] sizes = h.pair("step_sizes");
+    double[] sizes = h.pair(STEP_SIZES);
     // PyTorch does not check this; its clamp would pin every step size to the maximum.
     if (!(sizes[0] <= sizes[1])) {
       return "step_sizes must satisfy step_sizes[0] <= step_sizes[1], got "
@@ -133,11 +132,5 @@ public final class Rprop implements UpdateRule {
   @Override
   public double momentum() {
     return 0;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("Rprop", "etas", new double[] {etaMinus, etaPlus},
-        "step_sizes", new double[] {stepSizeMin, stepSizeMax}, "maximize", maximize);
   }
 }

@@ -26,16 +26,14 @@ import java.util.Map;
  * learning" (ICML 2013) for Nesterov momentum.
  */
 public final class Sgd implements UpdateRule {
+  static final HyperParam DAMPENING = HyperParam.number("dampening", 0.0, Check.ANY,
+      "dampening: the new gradient enters the momentum buffer scaled by 1 - dampening");
+  static final HyperParam NESTEROV = HyperParam.bool("nesterov", false, "Nesterov momentum");
+
   static final OptimizerKind KIND = new OptimizerKind(
       "SGD",
-      List.of(
-          CommonParams.lr(null),
-          HyperParam.number("momentum", 0.0, Check.NON_NEGATIVE, "momentum factor"),
-          HyperParam.number("dampening", 0.0, Check.ANY,
-              "dampening: the new gradient enters the momentum buffer scaled by 1 - dampening"),
-          CommonParams.weightDecay(0),
-          HyperParam.bool("nesterov", false, "Nesterov momentum"),
-          CommonParams.maximize()),
+      List.of(CommonParams.LR, CommonParams.MOMENTUM, DAMPENING, CommonParams.WEIGHT_DECAY,
+          NESTEROV, CommonParams.MAXIMIZE),
       MomentumSlot.MOMENTUM,
       """
       d = g (or -g when maximize) + weight_decay * p
@@ -64,12 +62,12 @@ public final class Sgd implements UpdateRule {
   }
 
   static Sgd of(HyperValues h) {
-    return new Sgd(h.number("momentum"), h.number("dampening"), h.number("weight_decay"),
-        h.bool("nesterov"), h.bool("maximize"));
+    return new Sgd(h.number(CommonParams.MOMENTUM), h.number(DAMPENING),
+        h.number(CommonParams.WEIGHT_DECAY), h.bool(NESTEROV), h.bool(CommonParams.MAXIMIZE));
   }
 
   static String crossCheck(HyperValues h) {
-    if (h.bool("nesterov") && (h.number("momentum") <= 0 || h.number("dampening") != 0)) {
+    if (h.bool(NESTEROV) && (h.number(CommonParams.MOMENTUM) <= 0 || h.number(DAMPENING) != 0)) {
       return "Nesterov momentum requires a momentum and zero dampening";
     }
     return null;
@@ -137,11 +135,5 @@ public final class Sgd implements UpdateRule {
   @Override
   public double momentum() {
     return momentum;
-  }
-
-  @Override
-  public String toString() {
-    return CommonParams.describe("SGD", "momentum", momentum, "dampening", dampening,
-        "weight_decay", weightDecay, "nesterov", nesterov, "maximize", maximize);
   }
 }

@@ -2,6 +2,7 @@ package dev.optlab.plan;
 
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.HyperValues;
+import dev.optlab.optim.CommonParams;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.UpdateRule;
 import dev.optlab.schedule.ScheduleSpec;
@@ -18,7 +19,7 @@ public record OptimizerConfig(OptimizerKind kind, HyperValues values, ScheduleSp
 
   /** The base learning rate (PyTorch's {@code initial_lr}). */
   public double lr() {
-    return values.number("lr");
+    return values.number(CommonParams.LR);
   }
 
   /** A fresh update rule with these hyperparameters. */
@@ -35,7 +36,7 @@ public record OptimizerConfig(OptimizerKind kind, HyperValues values, ScheduleSp
     boolean first = true;
     for (HyperParam p : kind.params()) {
       sb.append(first ? "" : ", ").append(p.name()).append('=')
-          .append(HyperValues.format(values.raw(p.name())));
+          .append(HyperValues.format(values.raw(p)));
       first = false;
     }
     if (schedule != null) {

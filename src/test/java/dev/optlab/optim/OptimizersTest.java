@@ -1,5 +1,6 @@
 package dev.optlab.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -171,10 +172,28 @@ class OptimizersTest {
     assertSame(Adam.class, adam.create(HyperValues.defaults(adam.params())).getClass());
     assertEquals(adam.params().stream().map(HyperParam::name).toList(),
         adamw.params().stream().map(HyperParam::name).toList());
-    assertEquals("Adam(betas = (0.9, 0.999), eps = 1e-08, weight_decay = 0, amsgrad = false,"
-        + " maximize = false)", adam.create(HyperValues.defaults(adam.params())).toString());
-    assertTrue(adamw.create(HyperValues.defaults(adamw.params())).toString()
-        .startsWith("AdamW("));
+    // each kind's defaults reach its rule: the same steps as the rule built by hand, where a
+    // wrong beta, eps, weight decay, amsgrad, maximize or placement of the decay would differ
+    assertArrayEquals(steps(new Adam(0.9, 0.999, 1e-8, 0, false, false, false)),
+        steps(adam.create(HyperValues.defaults(adam.params()))));
+    assertArrayEquals(steps(new Adam(0.9, 0.999, 1e-8, 1e-2, false, false, true)),
+        steps(adamw.create(HyperValues.defaults(adamw.params()))));
+    assertFalse(java.util.Arrays.equals(steps(new Adam(0.9, 0.999, 1e-8, 0, true, false, false)),
+        steps(adam.create(HyperValues.defaults(adam.params())))), "the steps see amsgrad");
+    assertFalse(java.util.Arrays.equals(steps(new Adam(0.9, 0.999, 1e-8, 1e-2, false, false,
+        false)), steps(adamw.create(HyperValues.defaults(adamw.params())))),
+        "the steps see where the decay goes");
+  }
+
+  /** Four steps from (1, -2) with lr 0.1: a large gradient, then small ones (v falls). */
+  private static double[] steps(UpdateRule rule) {
+    double[] p = {1, -2};
+    OptimizerState state = rule.init(2);
+    double[][] grads = {{10, -10}, {0.01, 0.02}, {-0.01, 0.03}, {0.02, -0.01}};
+    for (double[] g : grads) {
+      rule.update(p, g, 0.1, rule.momentum(), state);
+    }
+    return p;
   }
 
   static UpdateRule create(String name, Map<String, Object> given) {
