@@ -15,20 +15,22 @@ import java.util.List;
  */
 public record ConstantLr(double factor, int totalIters) implements ScheduleSpec {
 
+  static final HyperParam FACTOR =
+      HyperParam.number("factor", 1.0 / 3, Check.FACTOR, "multiplies lr until total_iters");
+  static final HyperParam TOTAL_ITERS =
+      HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE,
+          "the step from which lr is back to the base lr");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "constant_lr",
-          List.of(
-              HyperParam.number("factor", 1.0 / 3, Check.FACTOR,
-                  "multiplies lr until total_iters"),
-              HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE,
-                  "the step from which lr is back to the base lr")),
+          List.of(FACTOR, TOTAL_ITERS),
           "Scales the base lr by `factor` for the first `total_iters` steps, then restores it, as "
               + "PyTorch's ConstantLR: lr = lr0 * factor at step 0, lr = lr * (1 / factor) at "
               + "step total_iters, unchanged otherwise.",
           "constant_lr(factor = 0.5, total_iters = 100)",
           v -> null,
-          v -> new ConstantLr(v.number("factor"), v.integer("total_iters")));
+          v -> new ConstantLr(v.number(FACTOR), v.integer(TOTAL_ITERS)));
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
@@ -37,7 +39,7 @@ public record ConstantLr(double factor, int totalIters) implements ScheduleSpec 
 
   @Override
   public String toString() {
-    return Specs.call("constant_lr", "factor", factor, "total_iters", totalIters);
+    return Specs.call(KIND, FACTOR, factor, TOTAL_ITERS, totalIters);
   }
 
   private static final class Running extends LrSchedule {

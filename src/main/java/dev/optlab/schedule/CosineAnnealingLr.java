@@ -21,19 +21,21 @@ import java.util.List;
  */
 public record CosineAnnealingLr(int tMax, double etaMin) implements ScheduleSpec {
 
+  static final HyperParam T_MAX =
+      HyperParam.integer("T_max", null, Check.POSITIVE, "steps from the base lr down to eta_min");
+  static final HyperParam ETA_MIN =
+      HyperParam.number("eta_min", 0.0, Check.NON_NEGATIVE, "the lowest lr");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "cosine",
-          List.of(
-              HyperParam.integer("T_max", null, Check.POSITIVE,
-                  "steps from the base lr down to eta_min"),
-              HyperParam.number("eta_min", 0.0, Check.NON_NEGATIVE, "the lowest lr")),
+          List.of(T_MAX, ETA_MIN),
           "Anneals the lr from the base lr to `eta_min` along half a cosine over `T_max` steps, "
               + "as PyTorch's CosineAnnealingLR (recursive form): lr = eta_min + (lr0 - eta_min) * "
               + "(1 + cos(pi * t / T_max)) / 2; past T_max it rises again (period 2 * T_max).",
           "cosine(T_max = 1000, eta_min = 1e-5)",
           v -> null,
-          v -> new CosineAnnealingLr(v.integer("T_max"), v.number("eta_min")));
+          v -> new CosineAnnealingLr(v.integer(T_MAX), v.number(ETA_MIN)));
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
@@ -42,7 +44,7 @@ public record CosineAnnealingLr(int tMax, double etaMin) implements ScheduleSpec
 
   @Override
   public String toString() {
-    return Specs.call("cosine", "T_max", tMax, "eta_min", etaMin);
+    return Specs.call(KIND, T_MAX, tMax, ETA_MIN, etaMin);
   }
 
   private static final class Running extends LrSchedule {

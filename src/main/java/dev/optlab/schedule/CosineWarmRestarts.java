@@ -21,14 +21,18 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
 
   private static final Check AT_LEAST_ONE = v -> v >= 1 ? null : "must be >= 1";
 
+  static final HyperParam T_0 =
+      HyperParam.integer("T_0", null, Check.POSITIVE, "steps of the first cycle");
+  static final HyperParam T_MULT =
+      HyperParam.integer("T_mult", 1, AT_LEAST_ONE,
+          "each cycle is T_mult times longer than the one before");
+  static final HyperParam ETA_MIN =
+      HyperParam.number("eta_min", 0.0, Check.NON_NEGATIVE, "the lowest lr");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "cosine_restarts",
-          List.of(
-              HyperParam.integer("T_0", null, Check.POSITIVE, "steps of the first cycle"),
-              HyperParam.integer("T_mult", 1, AT_LEAST_ONE,
-                  "each cycle is T_mult times longer than the one before"),
-              HyperParam.number("eta_min", 0.0, Check.NON_NEGATIVE, "the lowest lr")),
+          List.of(T_0, T_MULT, ETA_MIN),
           "Cosine annealing from the base lr to `eta_min` with warm restarts, as PyTorch's "
               + "CosineAnnealingWarmRestarts: lr = eta_min + (lr0 - eta_min) * (1 + cos(pi * "
               + "T_cur / T_i)) / 2, where T_cur counts steps since the last restart and the i-th "
@@ -38,7 +42,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
           CosineWarmRestarts::of);
 
   private static CosineWarmRestarts of(HyperValues v) {
-    return new CosineWarmRestarts(v.integer("T_0"), v.integer("T_mult"), v.number("eta_min"));
+    return new CosineWarmRestarts(v.integer(T_0), v.integer(T_MULT), v.number(ETA_MIN));
   }
 
   @Override
@@ -48,7 +52,7 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
 
   @Override
   public String toString() {
-    return Specs.call("cosine_restarts", "T_0", t0, "T_mult", tMult, "eta_min", etaMin);
+    return Specs.call(KIND, T_0, t0, T_MULT, tMult, ETA_MIN, etaMin);
   }
 
   private static final class Running extends LrSchedule {

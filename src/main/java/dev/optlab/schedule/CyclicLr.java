@@ -52,26 +52,32 @@ public record CyclicLr(
     }
   }
 
+  static final HyperParam BASE_LR =
+      HyperParam.number("base_lr", null, Check.NON_NEGATIVE, "the lower lr of a cycle");
+  static final HyperParam MAX_LR =
+      HyperParam.number("max_lr", null, Check.NON_NEGATIVE, "the upper lr of a cycle");
+  static final HyperParam STEP_SIZE_UP =
+      HyperParam.integer("step_size_up", 2000, Check.POSITIVE, "steps from base_lr up to max_lr");
+  static final HyperParam STEP_SIZE_DOWN =
+      HyperParam.optionalInteger("step_size_down", Check.POSITIVE,
+          "steps from max_lr back down (default: step_size_up)");
+  static final HyperParam MODE =
+      HyperParam.choice("mode", "triangular", List.of("triangular", "triangular2", "exp_range"),
+          "amplitude: constant, halved every cycle, or scaled by gamma^t");
+  static final HyperParam GAMMA =
+      HyperParam.number("gamma", 1.0, Check.NON_NEGATIVE, "exp_range's decay per step");
+  static final HyperParam CYCLE_MOMENTUM =
+      HyperParam.bool("cycle_momentum", true, "cycle the momentum inversely to the lr");
+  static final HyperParam BASE_MOMENTUM =
+      HyperParam.number("base_momentum", 0.8, Check.CLOSED_UNIT, "the momentum at the lr's peak");
+  static final HyperParam MAX_MOMENTUM =
+      HyperParam.number("max_momentum", 0.9, Check.CLOSED_UNIT, "the momentum at the lr's trough");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "cyclic",
-          List.of(
-              HyperParam.number("base_lr", null, Check.NON_NEGATIVE, "the lower lr of a cycle"),
-              HyperParam.number("max_lr", null, Check.NON_NEGATIVE, "the upper lr of a cycle"),
-              HyperParam.integer("step_size_up", 2000, Check.POSITIVE,
-                  "steps from base_lr up to max_lr"),
-              HyperParam.optionalInteger("step_size_down", Check.POSITIVE,
-                  "steps from max_lr back down (default: step_size_up)"),
-              HyperParam.choice("mode", "triangular",
-                  List.of("triangular", "triangular2", "exp_range"),
-                  "amplitude: constant, halved every cycle, or scaled by gamma^t"),
-              HyperParam.number("gamma", 1.0, Check.NON_NEGATIVE, "exp_range's decay per step"),
-              HyperParam.bool("cycle_momentum", true,
-                  "cycle the momentum inversely to the lr"),
-              HyperParam.number("base_momentum", 0.8, Check.CLOSED_UNIT,
-                  "the momentum at the lr's peak"),
-              HyperParam.number("max_momentum", 0.9, Check.CLOSED_UNIT,
-                  "the momentum at the lr's trough")),
+          List.of(BASE_LR, MAX_LR, STEP_SIZE_UP, STEP_SIZE_DOWN, MODE, GAMMA, CYCLE_MOMENTUM,
+              BASE_MOMENTUM, MAX_MOMENTUM),
           "Cycles the lr between `base_lr` and `max_lr` in triangles of `step_size_up` steps up "
               + "and `step_size_down` down, as PyTorch's CyclicLR: lr = base_lr + (max_lr - "
               + "base_lr) * scale * s, where scale rises 0..1 then falls 1..0 within a cycle and "
@@ -83,25 +89,19 @@ public record CyclicLr(
           CyclicLr::of);
 
   private static String crossCheck(HyperValues v) {
-    if (v.number("max_lr") < v.number("base_lr")) {
-      return "max_lr must be >= base_lr, got max_lr = "
-          + HyperValues.formatNumber(v.number("max_lr")) + " and base_lr = "
-          + HyperValues.formatNumber(v.number("base_lr"));
+    String lr = Specs.atLeast(v, MAX_LR, BASE_LR);
+    if (lr != null || !v.bool(CYCLE_MOMENTUM)) {
+      return lr;
     }
-    if (v.bool("cycle_momentum") && v.number("max_momentum") < v.number("base_momentum")) {
-      return "max_momentum must be >= base_momentum, got max_momentum = "
-          + HyperValues.formatNumber(v.number("max_momentum")) + " and base_momentum = "
-          + HyperValues.formatNumber(v.number("base_momentum"));
-    }
-    return null;
+    return Specs.atLeast(v, MAX_MOMENTUM, BASE_MOMENTUM);
   }
 
   private static CyclicLr of(HyperValues v) {
-    int up = v.integer("step_size_up");
-    double down = v.number("step_size_down");
-    return new CyclicLr(v.number("base_lr"), v.number("max_lr"), up,
-        Double.isNaN(down) ? up : (int) down, Mode.of(v.choice("mode")), v.number("gamma"),
-        v.bool("cycle_momentum"), v.number("base_momentum"), v.number("max_momentum"));
+    int up = v.integer(STEP_SIZE_UP);
+    double down = v.number(STEP_SIZE_DOWN);
+    return new CyclicLr(v.number(BASE_LR), v.number(MAX_LR), up,
+        Double.isNaN(down) ? up : (int) down, Mode.of(v.choice(MODE)), v.number(GAMMA),
+        v.bool(CYCLE_MOMENTUM), v.number(BASE_MOMENTUM), v.number(MAX_MOMENTUM));
   }
 
   @Override
@@ -116,9 +116,9 @@ public record CyclicLr(
 
   @Override
   public String toString() {
-    return Specs.call("cyclic", "base_lr", baseLr, "max_lr", maxLr, "step_size_up", stepSizeUp,
-        "step_size_down", stepSizeDown, "mode", mode.word(), "gamma", gamma, "cycle_momentum",
-        cycleMomentum, "base_momentum", baseMomentum, "max_momentum", maxMomentum);
+    return Specs.call(KIND, BASE_LR, baseLr, MAX_LR, maxLr, STEP_SIZE_UP, stepSizeUp,
+        STEP_SIZE_DOWN, stepSizeDown, MODE, mode.word(), GAMMA, gamma, CYCLE_MOMENTUM,
+        cycleMomentum, BASE_MOMENTUM, baseMomentum, MAX_MOMENTUM, maxMomentum);
   }
 
   private static final class Running implements Schedule {

@@ -11,16 +11,18 @@ import java.util.List;
  */
 public record ExponentialLr(double gamma) implements ScheduleSpec {
 
+  static final HyperParam GAMMA =
+      HyperParam.number("gamma", null, Check.NON_NEGATIVE, "multiplies lr at every step");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "exponential",
-          List.of(HyperParam.number("gamma", null, Check.NON_NEGATIVE,
-              "multiplies lr at every step")),
+          List.of(GAMMA),
           "Multiplies the lr by `gamma` at every step, as PyTorch's ExponentialLR: lr = lr * gamma "
               + "for t > 0, so lr = lr0 * gamma^t.",
           "exponential(gamma = 0.99)",
           v -> null,
-          v -> new ExponentialLr(v.number("gamma")));
+          v -> new ExponentialLr(v.number(GAMMA)));
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
@@ -29,7 +31,7 @@ public record ExponentialLr(double gamma) implements ScheduleSpec {
 
   @Override
   public String toString() {
-    return Specs.call("exponential", "gamma", gamma);
+    return Specs.call(KIND, GAMMA, gamma);
   }
 
   private static final class Running extends LrSchedule {

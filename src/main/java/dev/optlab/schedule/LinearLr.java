@@ -25,24 +25,27 @@ import java.util.List;
 public record LinearLr(double startFactor, double endFactor, int totalIters)
     implements ScheduleSpec {
 
+  static final HyperParam START_FACTOR =
+      HyperParam.number("start_factor", 1.0 / 3, Check.FACTOR, "multiplies the base lr at step 0");
+  static final HyperParam END_FACTOR =
+      HyperParam.number("end_factor", 1.0, Check.CLOSED_UNIT,
+          "multiplies the base lr from step total_iters on");
+  static final HyperParam TOTAL_ITERS =
+      HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE,
+          "steps from start_factor to end_factor");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "linear",
-          List.of(
-              HyperParam.number("start_factor", 1.0 / 3, Check.FACTOR,
-                  "multiplies the base lr at step 0"),
-              HyperParam.number("end_factor", 1.0, Check.CLOSED_UNIT,
-                  "multiplies the base lr from step total_iters on"),
-              HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE,
-                  "steps from start_factor to end_factor")),
+          List.of(START_FACTOR, END_FACTOR, TOTAL_ITERS),
           "Moves the factor on the base lr linearly from `start_factor` to `end_factor` over "
               + "`total_iters` steps, then holds it, as PyTorch's LinearLR: lr = lr0 * "
               + "start_factor at step 0, then lr = lr * (1 + (end - start) / (total_iters * start "
               + "+ (t - 1) * (end - start))) for t <= total_iters.",
           "linear(start_factor = 0.01, total_iters = 100)",
           v -> null,
-          v -> new LinearLr(v.number("start_factor"), v.number("end_factor"),
-              v.integer("total_iters")));
+          v -> new LinearLr(v.number(START_FACTOR), v.number(END_FACTOR),
+              v.integer(TOTAL_ITERS)));
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
@@ -51,8 +54,8 @@ public record LinearLr(double startFactor, double endFactor, int totalIters)
 
   @Override
   public String toString() {
-    return Specs.call("linear", "start_factor", startFactor, "end_factor", endFactor,
-        "total_iters", totalIters);
+    return Specs.call(KIND, START_FACTOR, startFactor, END_FACTOR, endFactor,
+        TOTAL_ITERS, totalIters);
   }
 
   private static final class Running extends LrSchedule {

@@ -15,26 +15,29 @@ import java.util.List;
  */
 public record MultiStepLr(List<Integer> milestones, double gamma) implements ScheduleSpec {
 
+  static final HyperParam MILESTONES =
+      HyperParam.intList("milestones", Check.NON_NEGATIVE,
+          "the steps at which lr is multiplied by gamma");
+  static final HyperParam GAMMA =
+      HyperParam.number("gamma", 0.1, Check.NON_NEGATIVE, "the decay factor");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "multistep",
-          List.of(
-              HyperParam.intList("milestones", Check.NON_NEGATIVE,
-                  "the steps at which lr is multiplied by gamma"),
-              HyperParam.number("gamma", 0.1, Check.NON_NEGATIVE, "the decay factor")),
+          List.of(MILESTONES, GAMMA),
           "Multiplies the lr by `gamma` at each step listed in `milestones`, as PyTorch's "
               + "MultiStepLR: lr = lr * gamma at a milestone, so lr = lr0 * gamma^(number of "
               + "milestones <= t).",
           "multistep(milestones = [300, 600], gamma = 0.1)",
           MultiStepLr::crossCheck,
-          v -> new MultiStepLr(toInts(v.list("milestones")), v.number("gamma")));
+          v -> new MultiStepLr(toInts(v.list(MILESTONES)), v.number(GAMMA)));
 
   public MultiStepLr {
     milestones = List.copyOf(milestones);
   }
 
   private static String crossCheck(HyperValues v) {
-    double[] m = v.list("milestones");
+    double[] m = v.list(MILESTONES);
     if (m.length == 0) {
       return "milestones must not be empty";
     }
@@ -57,7 +60,7 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
 
   @Override
   public String toString() {
-    return Specs.call("multistep", "milestones", milestones, "gamma", gamma);
+    return Specs.call(KIND, MILESTONES, milestones, GAMMA, gamma);
   }
 
   private static final class Running extends LrSchedule {

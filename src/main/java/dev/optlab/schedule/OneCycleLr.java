@@ -39,29 +39,39 @@ public record OneCycleLr(
     double maxMomentum)
     implements ScheduleSpec {
 
+  static final HyperParam MAX_LR =
+      HyperParam.number("max_lr", null, Check.NON_NEGATIVE, "the peak lr");
+  static final HyperParam TOTAL_STEPS =
+      HyperParam.integer("total_steps", null, Check.POSITIVE,
+          "the length of the cycle; the run may not be longer");
+  static final HyperParam PCT_START =
+      HyperParam.number("pct_start", 0.3, Check.CLOSED_UNIT,
+          "the fraction of the cycle spent raising the lr");
+  static final HyperParam ANNEAL_STRATEGY =
+      HyperParam.choice("anneal_strategy", "cos", List.of("cos", "linear"),
+          "the shape of each phase");
+  static final HyperParam DIV_FACTOR =
+      HyperParam.number("div_factor", 25.0, Check.POSITIVE, "the first lr is max_lr / div_factor");
+  static final HyperParam FINAL_DIV_FACTOR =
+      HyperParam.number("final_div_factor", 1e4, Check.POSITIVE,
+          "the last lr is max_lr / div_factor / final_div_factor");
+  static final HyperParam THREE_PHASE =
+      HyperParam.bool("three_phase", false,
+          "come back down to the first lr before annihilating it");
+  static final HyperParam CYCLE_MOMENTUM =
+      HyperParam.bool("cycle_momentum", true,
+          "cycle the momentum (or first beta) inversely to the lr");
+  static final HyperParam BASE_MOMENTUM =
+      HyperParam.number("base_momentum", 0.85, Check.CLOSED_UNIT, "the momentum at the lr's peak");
+  static final HyperParam MAX_MOMENTUM =
+      HyperParam.number("max_momentum", 0.95, Check.CLOSED_UNIT,
+          "the momentum at the start and end");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "onecycle",
-          List.of(
-              HyperParam.number("max_lr", null, Check.NON_NEGATIVE, "the peak lr"),
-              HyperParam.integer("total_steps", null, Check.POSITIVE,
-                  "the length of the cycle; the run may not be longer"),
-              HyperParam.number("pct_start", 0.3, Check.CLOSED_UNIT,
-                  "the fraction of the cycle spent raising the lr"),
-              HyperParam.choice("anneal_strategy", "cos", List.of("cos", "linear"),
-                  "the shape of each phase"),
-              HyperParam.number("div_factor", 25.0, Check.POSITIVE,
-                  "the first lr is max_lr / div_factor"),
-              HyperParam.number("final_div_factor", 1e4, Check.POSITIVE,
-                  "the last lr is max_lr / div_factor / final_div_factor"),
-              HyperParam.bool("three_phase", false,
-                  "come back down to the first lr before annihilating it"),
-              HyperParam.bool("cycle_momentum", true,
-                  "cycle the momentum (or first beta) inversely to the lr"),
-              HyperParam.number("base_momentum", 0.85, Check.CLOSED_UNIT,
-                  "the momentum at the lr's peak"),
-              HyperParam.number("max_momentum", 0.95, Check.CLOSED_UNIT,
-                  "the momentum at the start and end")),
+          List.of(MAX_LR, TOTAL_STEPS, PCT_START, ANNEAL_STRATEGY, DIV_FACTOR, FINAL_DIV_FACTOR,
+              THREE_PHASE, CYCLE_MOMENTUM, BASE_MOMENTUM, MAX_MOMENTUM),
           "The 1cycle policy, as PyTorch's OneCycleLR: the lr goes from max_lr / div_factor up "
               + "to `max_lr` over the first pct_start of `total_steps`, then down to max_lr / "
               + "div_factor / final_div_factor (with three_phase: back to the start first), each "
@@ -73,30 +83,25 @@ public record OneCycleLr(
           OneCycleLr::of);
 
   private static String crossCheck(HyperValues v) {
-    int total = v.integer("total_steps");
-    double pct = v.number("pct_start");
+    int total = v.integer(TOTAL_STEPS);
+    double pct = v.number(PCT_START);
     if (pct * total - 1 == 0) {
       return "pct_start * total_steps must not be 1: the warm-up phase would be empty (got "
           + HyperValues.formatNumber(pct) + " * " + total + ")";
     }
-    double lastStart = v.bool("three_phase") ? 2 * pct * total - 2 : pct * total - 1;
+    double lastStart = v.bool(THREE_PHASE) ? 2 * pct * total - 2 : pct * total - 1;
     if (lastStart == total - 1) {
       return "pct_start = " + HyperValues.formatNumber(pct)
           + " leaves the last phase empty; use a smaller pct_start";
     }
-    if (v.bool("cycle_momentum") && v.number("max_momentum") < v.number("base_momentum")) {
-      return "max_momentum must be >= base_momentum, got max_momentum = "
-          + HyperValues.formatNumber(v.number("max_momentum")) + " and base_momentum = "
-          + HyperValues.formatNumber(v.number("base_momentum"));
-    }
-    return null;
+    return v.bool(CYCLE_MOMENTUM) ? Specs.atLeast(v, MAX_MOMENTUM, BASE_MOMENTUM) : null;
   }
 
   private static OneCycleLr of(HyperValues v) {
-    return new OneCycleLr(v.number("max_lr"), v.integer("total_steps"), v.number("pct_start"),
-        v.choice("anneal_strategy").equals("linear"), v.number("div_factor"),
-        v.number("final_div_factor"), v.bool("three_phase"), v.bool("cycle_momentum"),
-        v.number("base_momentum"), v.number("max_momentum"));
+    return new OneCycleLr(v.number(MAX_LR), v.integer(TOTAL_STEPS), v.number(PCT_START),
+        v.choice(ANNEAL_STRATEGY).equals("linear"), v.number(DIV_FACTOR),
+        v.number(FINAL_DIV_FACTOR), v.bool(THREE_PHASE), v.bool(CYCLE_MOMENTUM),
+        v.number(BASE_MOMENTUM), v.number(MAX_MOMENTUM));
   }
 
   @Override
@@ -116,10 +121,10 @@ public record OneCycleLr(
 
   @Override
   public String toString() {
-    return Specs.call("onecycle", "max_lr", maxLr, "total_steps", totalSteps, "pct_start",
-        pctStart, "anneal_strategy", linearAnneal ? "linear" : "cos", "div_factor", divFactor,
-        "final_div_factor", finalDivFactor, "three_phase", threePhase, "cycle_momentum",
-        cycleMomentum, "base_momentum", baseMomentum, "max_momentum", maxMomentum);
+    return Specs.call(KIND, MAX_LR, maxLr, TOTAL_STEPS, totalSteps, PCT_START,
+        pctStart, ANNEAL_STRATEGY, linearAnneal ? "linear" : "cos", DIV_FACTOR, divFactor,
+        FINAL_DIV_FACTOR, finalDivFactor, THREE_PHASE, threePhase, CYCLE_MOMENTUM,
+        cycleMomentum, BASE_MOMENTUM, baseMomentum, MAX_MOMENTUM, maxMomentum);
   }
 
   private static final class Running implements Schedule {

@@ -33,25 +33,33 @@ public record Plateau(
     double eps)
     implements ScheduleSpec {
 
+  static final HyperParam MODE =
+      HyperParam.choice("mode", "min", List.of("min", "max"),
+          "whether the watched loss should fall (min) or rise (max)");
+  static final HyperParam FACTOR =
+      HyperParam.number("factor", 0.1, Check.UNIT_INTERVAL, "multiplies lr when the loss stalls");
+  static final HyperParam PATIENCE =
+      HyperParam.integer("patience", 10, Check.NON_NEGATIVE,
+          "steps without improvement tolerated before reducing lr");
+  static final HyperParam THRESHOLD =
+      HyperParam.number("threshold", 1e-4, Check.NON_NEGATIVE,
+          "how much better a loss must be to count as an improvement");
+  static final HyperParam THRESHOLD_MODE =
+      HyperParam.choice("threshold_mode", "rel", List.of("rel", "abs"),
+          "threshold relative to the best loss (rel) or absolute (abs)");
+  static final HyperParam COOLDOWN =
+      HyperParam.integer("cooldown", 0, Check.NON_NEGATIVE,
+          "steps after a reduction during which stalls are not counted");
+  static final HyperParam MIN_LR =
+      HyperParam.number("min_lr", 0.0, Check.NON_NEGATIVE, "the lowest lr");
+  static final HyperParam EPS =
+      HyperParam.number("eps", 1e-8, Check.NON_NEGATIVE,
+          "reductions smaller than this are skipped");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "plateau",
-          List.of(
-              HyperParam.choice("mode", "min", List.of("min", "max"),
-                  "whether the watched loss should fall (min) or rise (max)"),
-              HyperParam.number("factor", 0.1, Check.UNIT_INTERVAL,
-                  "multiplies lr when the loss stalls"),
-              HyperParam.integer("patience", 10, Check.NON_NEGATIVE,
-                  "steps without improvement tolerated before reducing lr"),
-              HyperParam.number("threshold", 1e-4, Check.NON_NEGATIVE,
-                  "how much better a loss must be to count as an improvement"),
-              HyperParam.choice("threshold_mode", "rel", List.of("rel", "abs"),
-                  "threshold relative to the best loss (rel) or absolute (abs)"),
-              HyperParam.integer("cooldown", 0, Check.NON_NEGATIVE,
-                  "steps after a reduction during which stalls are not counted"),
-              HyperParam.number("min_lr", 0.0, Check.NON_NEGATIVE, "the lowest lr"),
-              HyperParam.number("eps", 1e-8, Check.NON_NEGATIVE,
-                  "reductions smaller than this are skipped")),
+          List.of(MODE, FACTOR, PATIENCE, THRESHOLD, THRESHOLD_MODE, COOLDOWN, MIN_LR, EPS),
           "Reduces the lr by `factor` when the loss has not improved for more than `patience` "
               + "steps, as PyTorch's ReduceLROnPlateau: a loss improves on the best so far when "
               + "below best * (1 - threshold) (rel) or best - threshold (abs), mirrored for mode "
@@ -62,9 +70,9 @@ public record Plateau(
           Plateau::of);
 
   private static Plateau of(HyperValues v) {
-    return new Plateau(v.choice("mode").equals("max"), v.number("factor"), v.integer("patience"),
-        v.number("threshold"), v.choice("threshold_mode").equals("abs"), v.integer("cooldown"),
-        v.number("min_lr"), v.number("eps"));
+    return new Plateau(v.choice(MODE).equals("max"), v.number(FACTOR), v.integer(PATIENCE),
+        v.number(THRESHOLD), v.choice(THRESHOLD_MODE).equals("abs"), v.integer(COOLDOWN),
+        v.number(MIN_LR), v.number(EPS));
   }
 
   @Override
@@ -74,9 +82,9 @@ public record Plateau(
 
   @Override
   public String toString() {
-    return Specs.call("plateau", "mode", maxMode ? "max" : "min", "factor", factor, "patience",
-        patience, "threshold", threshold, "threshold_mode", absThreshold ? "abs" : "rel",
-        "cooldown", cooldown, "min_lr", minLr, "eps", eps);
+    return Specs.call(KIND, MODE, maxMode ? "max" : "min", FACTOR, factor, PATIENCE,
+        patience, THRESHOLD, threshold, THRESHOLD_MODE, absThreshold ? "abs" : "rel",
+        COOLDOWN, cooldown, MIN_LR, minLr, EPS, eps);
   }
 
   private static final class Running extends LrSchedule {

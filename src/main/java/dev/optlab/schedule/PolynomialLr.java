@@ -17,20 +17,22 @@ import java.util.List;
  */
 public record PolynomialLr(int totalIters, double power) implements ScheduleSpec {
 
+  static final HyperParam TOTAL_ITERS =
+      HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE, "steps until lr reaches 0");
+  static final HyperParam POWER =
+      HyperParam.number("power", 1.0, Check.NON_NEGATIVE, "the polynomial's power");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "polynomial",
-          List.of(
-              HyperParam.integer("total_iters", 5, Check.NON_NEGATIVE,
-                  "steps until lr reaches 0"),
-              HyperParam.number("power", 1.0, Check.NON_NEGATIVE, "the polynomial's power")),
+          List.of(TOTAL_ITERS, POWER),
           "Decays the lr polynomially to zero over `total_iters` steps, as PyTorch's "
               + "PolynomialLR: lr = lr * ((1 - t / total_iters) / (1 - (t - 1) / total_iters))"
               + "^power for 0 < t <= total_iters, so lr = lr0 * (1 - min(t, total_iters) / "
               + "total_iters)^power.",
           "polynomial(total_iters = 1000, power = 2)",
           v -> null,
-          v -> new PolynomialLr(v.integer("total_iters"), v.number("power")));
+          v -> new PolynomialLr(v.integer(TOTAL_ITERS), v.number(POWER)));
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
@@ -39,7 +41,7 @@ public record PolynomialLr(int totalIters, double power) implements ScheduleSpec
 
   @Override
   public String toString() {
-    return Specs.call("polynomial", "total_iters", totalIters, "power", power);
+    return Specs.call(KIND, TOTAL_ITERS, totalIters, POWER, power);
   }
 
   private static final class Running extends LrSchedule {

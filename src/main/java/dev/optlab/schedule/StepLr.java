@@ -11,18 +11,21 @@ import java.util.List;
  */
 public record StepLr(int stepSize, double gamma) implements ScheduleSpec {
 
+  static final HyperParam STEP_SIZE =
+      HyperParam.integer("step_size", null, Check.POSITIVE,
+          "multiply lr by gamma every step_size steps");
+  static final HyperParam GAMMA =
+      HyperParam.number("gamma", 0.1, Check.NON_NEGATIVE, "the decay factor");
+
   static final ScheduleKind KIND =
       new ScheduleKind(
           "step",
-          List.of(
-              HyperParam.integer("step_size", null, Check.POSITIVE,
-                  "multiply lr by gamma every step_size steps"),
-              HyperParam.number("gamma", 0.1, Check.NON_NEGATIVE, "the decay factor")),
+          List.of(STEP_SIZE, GAMMA),
           "Multiplies the lr by `gamma` every `step_size` steps, as PyTorch's StepLR: lr = lr * "
               + "gamma when t % step_size == 0 (t > 0), so lr = lr0 * gamma^floor(t / step_size).",
           "step(step_size = 100, gamma = 0.5)",
           v -> null,
-          v -> new StepLr(v.integer("step_size"), v.number("gamma")));
+          v -> new StepLr(v.integer(STEP_SIZE), v.number(GAMMA)));
 
   @Override
   public Schedule start(double baseLr, double baseMomentum) {
@@ -31,7 +34,7 @@ public record StepLr(int stepSize, double gamma) implements ScheduleSpec {
 
   @Override
   public String toString() {
-    return Specs.call("step", "step_size", stepSize, "gamma", gamma);
+    return Specs.call(KIND, STEP_SIZE, stepSize, GAMMA, gamma);
   }
 
   private static final class Running extends LrSchedule {
