@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.optlab.Engine;
 import dev.optlab.console.TableOutput;
 import dev.optlab.exec.RunControl;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import dev.optlab.hyper.Kind;
+import dev.optlab.optim.OptimizerKind;
+import dev.optlab.optim.Optimizers;
+import dev.optlab.schedule.ScheduleKind;
+import dev.optlab.schedule.Schedules;
 import dev.optlab.source.Source;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jline.reader.Candidate;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
@@ -31,11 +39,14 @@ class LanguageCompleterTest {
   private LanguageCompleter completer;
   private final InputParser parser = new InputParser(text -> false);
 
-  private static final List<String> OPTIMIZER_CTORS = List.of("SGD(", "Adam(", "AdamW(",
-      "Adagrad(", "RMSprop(", "Adadelta(", "Adamax(", "NAdam(", "RAdam(", "Rprop(");
-  private static final List<String> SCHEDULE_CTORS = List.of("constant_lr(", "linear(", "step(",
-      "multistep(", "exponential(", "polynomial(", "cosine(", "cosine_restarts(", "cyclic(",
-      "onecycle(", "plateau(");
+  // Built-ins come from the registries, in their order, so a new optimizer, schedule or
+  // hyperparameter is covered without editing this test.
+  private static final List<String> OPTIMIZER_CTORS =
+      Optimizers.names().stream().map(n -> n + "(").toList();
+  private static final List<String> SCHEDULE_NAMES =
+      Schedules.all().stream().map(ScheduleKind::name).toList();
+  private static final List<String> SCHEDULE_CTORS =
+      SCHEDULE_NAMES.stream().map(n -> n + "(").toList();
   /** The engine's built-in functions, in its order: completion offers exactly these. */
   private static final List<String> FUNCTIONS = java.util.stream.Stream.concat(
           dev.optlab.diff.ExprCompiler.builtins().stream(),
@@ -77,10 +88,34 @@ class LanguageCompleterTest {
     return candidates(marked).stream().map(Candidate::value).toList();
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> out = new ArrayList<>();
+    for (List<String> l : lists) {
+      out.addAll(l);
+    }
     return out;
+  }
+
+  /** The entries starting with {@code prefix}, ignoring case, in order: what completion keeps. */
+  private static List<String> startingWith(List<String> all, String prefix) {
+    String p = prefix.toLowerCase(Locale.ROOT);
+    return all.stream().filter(s -> s.toLowerCase(Locale.ROOT).startsWith(p)).toList();
+  }
+
+  private static List<HyperParam> optimizerParams(String name) {
+    return Optimizers.byName(name).orElseThrow().params();
+  }
+
+  private static List<HyperParam> scheduleParams(String name) {
+    return Schedules.byName(name).orElseThrow().params();
+  }
+
+  /** {@code name = } for each hyperparameter in its kind's order, leaving out those given. */
+  private static List<String> assignments(List<HyperParam> params, String... given) {
+    List<String> left = List.of(given);
+    return params.stream().map(HyperParam::name).filter(n -> !left.contains(n))
+        .map(n -> n + " = ").toList();
   }
 
   @Test
@@ -96,9 +131,10 @@ class LanguageCompleterTest {
     assertEquals(List.of("rosen", "bowl"), values("run adam on |"));
     assertEquals(List.of("rosen"), values("run adam on r|"));
     assertEquals(concat(List.of("adam", "sgd"), OPTIMIZER_CTORS), values("run |"));
-    assertEquals(List.of("adam", "Adam(", "AdamW(", "Adagrad(", "Adadelta(", "Adamax("),
+    assertEquals(concat(List.of("adam"), startingWith(OPTIMIZER_CTORS, "a")),
         values("compare sgd, a|"));
-    assertEquals(List.of("sgd", "SGD("), values("explain compare adam, s|"));
+    assertEquals(concat(List.of("sgd"), startingWith(OPTIMIZER_CTORS, "s")),
+        values("explain compare adam, s|"));
     assertEquals(List.of("on", "with"), values("run adam |"));
   }
 
@@ -142,27 +178,72 @@ class LanguageCompleterTest {
   @Test
   void hyperparametersInsideAConstructorWithTheirDefaults() {
     List<Candidate> adam = candidates("optimizer a = Adam(|");
-    assertEquals(List.of("lr = ", "betas = ", "eps = ", "weight_decay = ", "amsgrad = ",
-        "maximize = ", "schedule = "), adam.stream().map(Candidate::value).toList());
+    assertEquals(concat(assignments(optimizerParams("Adam")), List.of("schedule = ")),
+        adam.stream().map(Candidate::value).toList());
     assertEquals("default 1e-08: added to the denominator for numerical stability",
         adam.get(2).descr());
     assertEquals("lr", adam.get(0).displ());
-    assertEquals(List.of("betas = ", "eps = ", "weight_decay = ", "amsgrad = ", "maximize = ",
-        "schedule = "), values("run Adam(lr = 0.1, |) on rosen for 10 steps"));
-    assertEquals(List.of("momentum = ", "maximize = "), values("optimizer b = SGD(lr = 1, m|"));
+    assertEquals(concat(assignments(optimizerParams("Adam"), "lr"), List.of("schedule = ")),
+        values("run Adam(lr = 0.1, |) on rosen for 10 steps"));
+    assertEquals(startingWith(assignments(optimizerParams("SGD"), "lr"), "m"),
+        values("optimizer b = SGD(lr = 1, m|"));
     assertEquals(List.of("true", "false"), values("optimizer b = SGD(nesterov = |"));
-    assertEquals(List.of("eta_min = "), values("schedule s = cosine(T_max = 10, |"));
+    assertEquals(assignments(scheduleParams("cosine"), "T_max"),
+        values("schedule s = cosine(T_max = 10, |"));
     assertEquals("required: steps from the base lr down to eta_min",
         candidates("schedule s = cosine(T|").get(0).descr());
-    assertEquals(List.of("\"triangular\"", "\"triangular2\"", "\"exp_range\""),
+    assertEquals(scheduleParams("cyclic").stream().filter(p -> p.name().equals("mode"))
+            .findFirst().orElseThrow().choices().stream().map(c -> "\"" + c + "\"").toList(),
         values("optimizer c = SGD(lr = 1, schedule = cyclic(base_lr = 0.1, max_lr = 1, mode = |"));
-    assertEquals(List.of("lr = ", "rho = "), values("optimizer d = Adadelta(|").subList(0, 2));
+    assertEquals(concat(assignments(optimizerParams("Adadelta")), List.of("schedule = ")),
+        values("optimizer d = Adadelta(|"));
+  }
+
+  @Test
+  void everyRegisteredOptimizerOffersItsHyperparametersAndRealDefaults() {
+    for (OptimizerKind k : Optimizers.all()) {
+      List<Candidate> offered = candidates("optimizer z = " + k.name() + "(|");
+      assertEquals(concat(assignments(k.params()), List.of("schedule = ")),
+          offered.stream().map(Candidate::value).toList(), k.name());
+      for (int i = 0; i < k.params().size(); i++) {
+        HyperParam p = k.params().get(i);
+        assertEquals((p.required() ? "required" : "default " + p.defaultText()) + ": " + p.doc(),
+            offered.get(i).descr(), k.name() + "." + p.name());
+      }
+      Candidate ctor = candidates("optimizer z = " + k.name() + "|").stream()
+          .filter(c -> c.value().equals(k.name() + "(")).findFirst().orElseThrow();
+      assertEquals(signature(k.name(), k.params()), ctor.descr());
+    }
+  }
+
+  @Test
+  void everyRegisteredScheduleOffersItsHyperparametersAndChoices() {
+    for (ScheduleKind k : Schedules.all()) {
+      assertEquals(assignments(k.params()), values("schedule z = " + k.name() + "(|"), k.name());
+      for (HyperParam p : k.params()) {
+        if (p.kind() == Kind.CHOICE) {
+          assertEquals(p.choices().stream().map(c -> "\"" + c + "\"").toList(),
+              values("schedule z = " + k.name() + "(" + p.name() + " = |"), p.name());
+        }
+      }
+      Candidate ctor = candidates("schedule z = " + k.name() + "|").stream()
+          .filter(c -> c.value().equals(k.name() + "(")).findFirst().orElseThrow();
+      assertEquals(signature(k.name(), k.params()), ctor.descr());
+    }
+  }
+
+  /** {@code Adam(lr=0.001, betas=(0.9, 0.999), ...)}, {@code ?} for a required value. */
+  private static String signature(String name, List<HyperParam> params) {
+    return name + "(" + String.join(", ", params.stream().map(p -> p.name() + "="
+        + (p.required() ? "?" : HyperValues.format(p.defaultValue()))).toList()) + ")";
   }
 
   @Test
   void withCompletesTheHyperparametersOfTheOptimizerItCopies() {
-    assertEquals(List.of("momentum = ", "maximize = "), values("optimizer b = sgd with (m|"));
-    assertEquals(List.of("amsgrad = "), values("run adam with (lr = 1, a|"));
+    assertEquals(startingWith(assignments(optimizerParams("SGD")), "m"),
+        values("optimizer b = sgd with (m|"));
+    assertEquals(startingWith(assignments(optimizerParams("Adam"), "lr"), "a"),
+        values("run adam with (lr = 1, a|"));
     assertEquals(List.of("with"), values("optimizer b = adam |"));
   }
 
@@ -179,7 +260,7 @@ class LanguageCompleterTest {
     assertEquals(concat(List.of("cos"), SCHEDULE_CTORS), values("schedule s = |"));
     assertEquals(concat(List.of("cos"), SCHEDULE_CTORS),
         values("optimizer a = Adam(schedule = |"));
-    assertEquals(List.of("cos", "constant_lr(", "cosine(", "cosine_restarts("),
+    assertEquals(concat(List.of("cos"), startingWith(SCHEDULE_CTORS, "co")),
         values("schedule s = linear(total_iters = 5) for 5 then co|"));
     assertEquals(List.of("for", "then"), values("schedule s = cos |"));
     assertEquals(List.of("then"), values("schedule s = cos for 10 |"));
@@ -211,7 +292,7 @@ class LanguageCompleterTest {
 
   @Test
   void theCursorMayStandInsideALine() {
-    assertEquals(List.of("adam", "Adam(", "AdamW(", "Adagrad(", "Adadelta(", "Adamax("),
+    assertEquals(concat(List.of("adam"), startingWith(OPTIMIZER_CTORS, "a")),
         values("run a| on rosen for 10 steps"));
     ParsedLine line = parser.parse("run ad on rosen", 6, Parser.ParseContext.COMPLETE);
     assertEquals("ad", line.word());
@@ -225,9 +306,11 @@ class LanguageCompleterTest {
     assertEquals(List.of(":help", ":history"), values(":h|"));
     assertEquals("run a script into the session", candidates(":lo|").get(0).descr());
     assertTrue(candidates(":sh|").get(0).complete(), "a space follows, ready for the NAME");
-    assertEquals(List.of("Adam", "AdamW", "Adagrad", "Adadelta", "Adamax"), values(":help Ad|"));
-    assertEquals(List.of("compare", "constant_lr", "cosine", "cosine_restarts"),
-        values(":help co|"));
+    // topics: the language's, then the optimizers', then the schedules'
+    assertEquals(concat(startingWith(Optimizers.names(), "Ad"), startingWith(SCHEDULE_NAMES, "Ad")),
+        values(":help Ad|"));
+    assertEquals(concat(List.of("compare"), startingWith(Optimizers.names(), "co"),
+        startingWith(SCHEDULE_NAMES, "co")), values(":help co|"));
     assertEquals(List.of(":load"), values(":help :lo|"));
     assertEquals(List.of("rosen"), values(":show ro|"));
     // scripts and directories only: not notes.txt, nor the pictures beside the scripts
