@@ -4,9 +4,12 @@ import dev.optlab.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 
@@ -16,39 +19,39 @@ final class ReaderSetup {
 
   static LineReader reader(Terminal terminal, Engine engine, Repl.Settings settings,
       boolean color) {
-    LineReaderBuilder builder = LineReaderBuilder.builder()
-        .terminal(terminal)
-        .appName("optlab")
-        .parser(new InputParser(engine::isIncomplete))
-        .completer(new LanguageCompleter(engine, settings.workingDirectory()))
-        .highlighter(color ? new SyntaxHighlighter(name -> engine.lookup(name) != null)
-            : (r, buffer) -> new AttributedString(buffer))
-        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P ...> ")
-        .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
-        // `!` and backslashes are the language's own characters, not history expansion
-        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-        .option(LineReader.Option.CASE_INSENSITIVE, true)
-        .option(LineReader.Option.INSERT_TAB, false);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(LineReader.SECONDARY_PROMPT_PATTERN, "%P ...> ");
+    variables.put(LineReader.HISTORY_FILE_SIZE, 10_000);
     if (settings.historyFile() != null) {
       try {
         Files.createDirectories(settings.historyFile().getParent());
-        builder.variable(LineReader.HISTORY_FILE, settings.historyFile());
+        variables.put(LineReader.HISTORY_FILE, settings.historyFile());
       } catch (IOException | RuntimeException e) {
         // no persistent history then; the session works the same
       }
     }
     if (!color) { // JLine's completion list has colours of its own
-      builder.variable(LineReader.COMPLETION_STYLE_GROUP, "bold");
-      builder.variable(LineReader.COMPLETION_STYLE_LIST_GROUP, "bold");
+      variables.put(LineReader.COMPLETION_STYLE_GROUP, "bold");
+      variables.put(LineReader.COMPLETION_STYLE_LIST_GROUP, "bold");
       for (String style : List.of(LineReader.COMPLETION_STYLE_STARTING,
           LineReader.COMPLETION_STYLE_DESCRIPTION, LineReader.COMPLETION_STYLE_LIST_STARTING,
           LineReader.COMPLETION_STYLE_LIST_DESCRIPTION)) {
-        builder.variable(style, "fg:default");
+        variables.put(style, "fg:default");
       }
-      builder.variable(LineReader.COMPLETION_STYLE_BACKGROUND, "bg:default");
-      builder.variable(LineReader.COMPLETION_STYLE_LIST_BACKGROUND, "bg:default");
+      variables.put(LineReader.COMPLETION_STYLE_BACKGROUND, "bg:default");
+      variables.put(LineReader.COMPLETION_STYLE_LIST_BACKGROUND, "bg:default");
     }
-    LineReader reader = builder.build();
+    // What LineReaderBuilder.build() does, with a reader that skips redraws under type-ahead.
+    LineReaderImpl reader = new TypeAheadReader(terminal, "optlab", variables);
+    reader.setHistory(new DefaultHistory());
+    reader.setParser(new InputParser(engine::isIncomplete));
+    reader.setCompleter(new LanguageCompleter(engine, settings.workingDirectory()));
+    reader.setHighlighter(color ? new SyntaxHighlighter(name -> engine.lookup(name) != null)
+        : (r, buffer) -> new AttributedString(buffer));
+    // `!` and backslashes are the language's own characters, not history expansion
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+    reader.option(LineReader.Option.CASE_INSENSITIVE, true);
+    reader.option(LineReader.Option.INSERT_TAB, false);
     if (color) {
       reader.setAutosuggestion(LineReader.SuggestionType.HISTORY); // greyed, from history
     }

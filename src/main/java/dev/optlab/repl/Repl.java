@@ -18,6 +18,7 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.AbstractUnixSysTerminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -60,13 +61,15 @@ public final class Repl {
     // JLine logs what it works around (an unreadable history file) with stack traces; the REPL
     // says such things itself, in one line.
     JLINE_LOG.setLevel(java.util.logging.Level.OFF);
-    Terminal terminal;
+    Terminal built;
     try {
-      terminal = TerminalBuilder.builder().system(true).name("optlab").dumb(true).build();
+      built = TerminalBuilder.builder().system(true).name("optlab").dumb(true).build();
     } catch (IOException | RuntimeException e) {
       err.println("optlab: cannot open the terminal: " + e.getMessage());
       return 2;
     }
+    // a paste arrives in chunks, not byte by byte (JLine's own reader hands over single bytes)
+    Terminal terminal = built instanceof AbstractUnixSysTerminal ? BulkInput.wrap(built) : built;
     try (terminal) {
       return run(terminal, Settings.fromEnvironment(System.getenv()));
     } catch (IOException e) {

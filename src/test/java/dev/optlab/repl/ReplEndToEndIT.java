@@ -109,6 +109,32 @@ class ReplEndToEndIT {
     assertTrue(history.contains("print 6 * 7") && !history.contains("let junk"), history);
   }
 
+  /**
+   * A 100 KB line pasted without bracketed paste (tmux send-keys types it key by key, in 8 KB
+   * pieces as a terminal delivers a paste) is read whole and evaluated. JLine alone redrew the
+   * line after every key, which took over 300 s for 100 KB; the wait here is the usual 60 s.
+   * bench/repl_paste.sh measures the time (about 1 s).
+   */
+  @Test
+  void aHundredKilobyteLinePastedKeyByKeyIsEvaluatedWhole() throws Exception {
+    tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "50", "-c", ROOT.toString(),
+        "env -u NO_COLOR XDG_STATE_HOME='" + state + "' ./optlab; sleep 600");
+    waitForPrompt();
+    StringBuilder line = new StringBuilder("print 777 + 1 #");
+    while (line.length() < 100_000) {
+      line.append(" abc ü 1.5 +"); // a two-byte character, split across pieces somewhere
+    }
+    for (int at = 0; at < line.length(); at += 8000) {
+      type(line.substring(at, Math.min(line.length(), at + 8000)));
+    }
+    type("Enter");
+    String screen = waitFor("\n778.0\n".translateEscapes());
+    assertTrue(screen.contains(" abc ü 1.5 +\n778.0\n".translateEscapes()), screen);
+    waitForPrompt();
+    type("print 6 * 7", "Enter"); // the session goes on
+    waitFor("42.0\n".translateEscapes());
+  }
+
   private void type(String... keys) {
     List<String> command = new ArrayList<>(List.of("send-keys", "-t", name));
     for (String k : keys) {
