@@ -51,6 +51,10 @@ final class Printer {
             + "initial weights (seed 0, as a run without seed starts): write grad(" + name.name()
             + ")");
       }
+      String refusal = TensorGradient.memoryRefusal(m.model());
+      if (refusal != null) {
+        throw values.error(c.span(), refusal);
+      }
       return TensorGradient.print(m.model());
     }
     if (!(d instanceof Declaration.Objective o)) {

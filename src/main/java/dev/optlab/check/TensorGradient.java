@@ -1,6 +1,7 @@
 package dev.optlab.check;
 
 import dev.optlab.data.Dataset;
+import dev.optlab.data.HeapCheck;
 import dev.optlab.tensor.Graph;
 import dev.optlab.tensor.Model;
 import dev.optlab.trace.Numbers;
@@ -16,6 +17,21 @@ final class TensorGradient {
   private static final int SHOWN = 8;
 
   private TensorGradient() {}
+
+  /**
+   * Why the full-batch gradient cannot be taken in this heap (the weights, their gradient, and
+   * the graph's values and gradients for every training row at once), or null when it fits.
+   */
+  static String memoryRefusal(Model model) {
+    Dataset data = model.data();
+    long rows = data == null ? 1 : data.train().rows();
+    long cols = data == null ? 0 : data.train().cols();
+    // as a run's estimate: matrix products keep a transposed operand as scratch (1.5x per row)
+    long perRow = model.doublesPerRow() * 3 / 2 + cols + 1;
+    long bytes = Double.BYTES * (2L * model.size() + model.doublesFixed() + rows * perRow);
+    return HeapCheck.refusal(bytes, "grad(" + model.name() + ") over all " + rows
+        + " training rows at once needs");
+  }
 
   static String print(Model model) {
     double[] p = model.initialize(0);

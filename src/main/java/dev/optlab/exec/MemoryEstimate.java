@@ -26,7 +26,8 @@ final class MemoryEstimate {
     long cols = t.data() == null ? 0 : t.data().cols();
     // 1.5x the per-row buffers: matrix products keep a transposed copy of an operand as scratch
     long perRow = t.model().doublesPerRow() * 3 / 2 + cols + 1;
-    return Double.BYTES * (PER_WEIGHT * weights + (long) t.chunk() * perRow);
+    return Double.BYTES * (PER_WEIGHT * weights + t.model().doublesFixed()
+        + (long) t.chunk() * perRow);
   }
 
   /** @throws OptlabError at the statement when its runs will not fit in the heap */

@@ -108,7 +108,8 @@ final class Help {
           example: compare sgd, adam, RMSprop(lr = 1e-2) on rosenbrock for 2000 steps""");
     LANGUAGE.put("print", """
         print EXPR          (or just EXPR at the prompt)
-          Evaluates and prints; grad(OBJ, POINT) gives an objective's gradient.
+          Evaluates and prints; grad(OBJ, POINT) gives an objective's gradient, and
+          grad(MODEL) a tensor objective's gradient at its starting weights (full batch).
           example: print grad(rosenbrock, (x = 1, y = 2))""");
     LANGUAGE.put("explain", """
         explain run ...  /  explain compare ...

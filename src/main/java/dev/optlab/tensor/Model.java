@@ -91,6 +91,20 @@ public record Model(String name, List<Param> params, List<NodeSpec> nodes, Datas
     return lines;
   }
 
+  /**
+   * Doubles of buffers that do not grow with the rows (values and gradients of nodes computed
+   * from the weights alone), which every pass holds besides {@link #doublesPerRow}.
+   */
+  public long doublesFixed() {
+    long n = 0;
+    for (NodeSpec s : nodes) {
+      if (!s.shape().rows()) {
+        n += 2L * s.shape().size(0);
+      }
+    }
+    return n;
+  }
+
   /** Doubles of buffers per row of data (values and gradients), for sizing chunks. */
   public long doublesPerRow() {
     long n = 0;
