@@ -26,9 +26,7 @@ final class TensorGradient {
     Dataset data = model.data();
     long rows = data == null ? 1 : data.train().rows();
     long cols = data == null ? 0 : data.train().cols();
-    // as a run's estimate: matrix products keep a transposed operand as scratch (1.5x per row)
-    long perRow = model.doublesPerRow() * 3 / 2 + cols + 1;
-    long bytes = Double.BYTES * (2L * model.size() + model.doublesFixed() + rows * perRow);
+    long bytes = Double.BYTES * 2L * model.size() + model.passBytes(rows, cols);
     return HeapCheck.refusal(bytes, "grad(" + model.name() + ") over all " + rows
         + " training rows at once needs");
   }

@@ -24,10 +24,7 @@ final class MemoryEstimate {
   static long perRun(TrainingPlan t) {
     long weights = t.model().size();
     long cols = t.data() == null ? 0 : t.data().cols();
-    // 1.5x the per-row buffers: matrix products keep a transposed copy of an operand as scratch
-    long perRow = t.model().doublesPerRow() * 3 / 2 + cols + 1;
-    return Double.BYTES * (PER_WEIGHT * weights + t.model().doublesFixed()
-        + (long) t.chunk() * perRow);
+    return Double.BYTES * PER_WEIGHT * weights + t.model().passBytes(t.chunk(), cols);
   }
 
   /** @throws OptlabError at the statement when its runs will not fit in the heap */

@@ -54,7 +54,6 @@ final class BulkInput extends NonBlockingReader {
           switch (method.getName()) {
             case "reader": if (method.getParameterCount() == 0) return reader; break;
             case "input": if (method.getParameterCount() == 0) return input; break;
-            case "close": if (method.getParameterCount() == 0) reader.close(); break;
             default: break;
           }
           try {

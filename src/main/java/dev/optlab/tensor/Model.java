@@ -92,17 +92,20 @@ public record Model(String name, List<Param> params, List<NodeSpec> nodes, Datas
   }
 
   /**
-   * Doubles of buffers that do not grow with the rows (values and gradients of nodes computed
-   * from the weights alone), which every pass holds besides {@link #doublesPerRow}.
+   * Bytes of the buffers one forward and backward pass over {@code rows} rows holds, besides the
+   * weights and their gradient: the values and gradients of nodes computed from the weights
+   * alone, and per row those of the other nodes (1.5x: matrix products keep a transposed copy of
+   * an operand as scratch) and the row's {@code dataCols} inputs and its target.
    */
-  public long doublesFixed() {
-    long n = 0;
+  public long passBytes(long rows, long dataCols) {
+    long fixed = 0;
     for (NodeSpec s : nodes) {
       if (!s.shape().rows()) {
-        n += 2L * s.shape().size(0);
+        fixed += 2L * s.shape().size(0);
       }
     }
-    return n;
+    long perRow = doublesPerRow() * 3 / 2 + dataCols + 1;
+    return Double.BYTES * (fixed + rows * perRow);
   }
 
   /** Doubles of buffers per row of data (values and gradients), for sizing chunks. */
