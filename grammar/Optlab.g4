@@ -76,8 +76,8 @@ scheduleSegment : expr (FOR length=expr)? ;
 runBody : optimizerSpec ON objective=ID runClause* ;
 compareBody : optimizerSpec (COMMA optimizerSpec)* ON objective=ID runClause* ;
 
-// An option is a name PyTorch users know: `clip_grad_norm = 1`, `clip_grad_value = 0.5`
-// (AstBuilder checks the name).
+// An option is a name PyTorch users know: `clip_grad_norm = 1`, `clip_grad_value = 0.5`,
+// `dtype = float32` (AstBuilder checks the name; the checker the dtype).
 runClause
   : FROM expr                 # fromClause
   | FOR expr STEPS            # forClause

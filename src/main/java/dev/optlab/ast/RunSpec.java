@@ -37,12 +37,18 @@ public record RunSpec(
 
   /**
    * The clauses of a run on data (docs/tensors.md): {@code for N epochs}, {@code batch B},
-   * {@code seed S}, {@code metrics a, b}, {@code per epoch}; each null (or empty) when absent.
+   * {@code seed S}, {@code metrics a, b}, {@code per epoch}, {@code dtype = float32} (the
+   * option's value, checked by the checker); each null (or empty) when absent.
    */
   public record Training(Expr epochs, Expr batch, Expr seed, List<Stmt.Ident> metrics,
-      Span perEpoch, Span span) {
+      Span perEpoch, Span span, Expr dtype) {
     public Training {
       metrics = List.copyOf(metrics);
+    }
+
+    public Training(Expr epochs, Expr batch, Expr seed, List<Stmt.Ident> metrics, Span perEpoch,
+        Span span) {
+      this(epochs, batch, seed, metrics, perEpoch, span, null);
     }
   }
 

@@ -173,6 +173,11 @@ public final class Checker {
       return new TrainingPlanner(values, optimizers).plan(spec, span, m);
     }
     Declaration.Objective objective = objective(spec.objective());
+    if (spec.training() != null && spec.training().dtype() != null) {
+      throw values.error(spec.training().dtype().span(), "dtype applies to objectives on data "
+          + "(tensor objectives); " + objective.name() + " has scalar parameters only, which "
+          + "run in float64");
+    }
     if (spec.training() != null) {
       throw values.error(spec.training().span(), "epochs, batch, seed, metrics and per epoch "
           + "belong to objectives on data; " + objective.name() + " has scalar parameters only");

@@ -94,8 +94,9 @@ final class TrainingPlanner {
     }
     java.nio.file.Path trace = spec.trace() == null ? null
         : OutputFiles.writable(values, spec.trace().path(), spec.trace().span(), "trace file");
+    boolean float32 = Dtypes.float32(values, t.dtype(), spec.optimizers(), plans);
     TrainingPlan training = new TrainingPlan(model, data, batch, perEpoch, epochs,
-        epochs >= 0, seed, byEpoch, metrics, chunk(model, batch));
+        epochs >= 0, seed, byEpoch, metrics, chunk(model, batch, float32), float32);
     List<String> columns = training.columns();
     var objective = new ExecutionPlan.ObjectivePlan(model.name(), columns, null,
         new double[columns.size()]);
@@ -134,13 +135,14 @@ final class TrainingPlanner {
    * budget (or the objective is not a mean over rows, so it cannot be taken in chunks), and at
    * least a minibatch.
    */
-  private static int chunk(Model model, int batch) {
+  private static int chunk(Model model, int batch, boolean float32) {
     Dataset data = model.data();
     if (data == null) {
       return 1;
     }
     int most = Math.max(data.train().rows(), data.test().rows());
-    long fits = CHUNK_BUDGET / model.doublesPerRow();
+    // float32 buffers take half the bytes, so twice the rows fit the same budget
+    long fits = (float32 ? 2 : 1) * CHUNK_BUDGET / model.doublesPerRow();
     return (int) Math.max(batch, model.rowMean() ? Math.min(most, fits) : most);
   }
 }

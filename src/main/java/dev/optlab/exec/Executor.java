@@ -85,6 +85,10 @@ public final class Executor {
       RunControl control) {
     if (plan.training() != null) {
       double[] start = plan.training().model().initialize(plan.training().seed());
+      if (plan.training().float32()) {
+        FloatData rows = FloatData.of(plan.training().data());
+        return o -> new EpochLoop32(plan, o, control, start, rows);
+      }
       return o -> new EpochLoop(plan, o, control, start);
     }
     boolean keep = plan.compare() && plan.loop().steps() <= MAX_KEPT_LOSSES;

@@ -1,5 +1,7 @@
 package dev.optlab.exec;
 
+import dev.optlab.optim.FloatRule;
+import dev.optlab.optim.FloatState;
 import dev.optlab.optim.GradientClip;
 import dev.optlab.optim.OptimizerState;
 import dev.optlab.optim.UpdateRule;
@@ -14,14 +16,24 @@ import dev.optlab.schedule.Schedule;
 final class OptimizerStepper {
   private final UpdateRule rule;
   private final OptimizerState state;
+  /** The float32 kernel and its state, for a run with dtype = float32; else null. */
+  private final FloatRule floatRule;
+  private final FloatState floatState;
   private final Schedule schedule;
   private final double baseLr;
   private final double baseMomentum;
   private final GradientClip clip;
 
   OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, int parameters) {
+    this(optimizer, parameters, false);
+  }
+
+  /** @param float32 whether the parameters are float32: only the float kernel's state is made */
+  OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, int parameters, boolean float32) {
     rule = optimizer.config().rule();
-    state = rule.init(parameters);
+    floatRule = float32 ? rule.float32() : null; // the checker made sure there is one
+    floatState = float32 ? floatRule.init(parameters) : null;
+    state = float32 ? null : rule.init(parameters);
     baseLr = optimizer.config().lr();
     baseMomentum = rule.momentum();
     clip = optimizer.clip();
@@ -42,14 +54,26 @@ final class OptimizerStepper {
     if (clip != null) {
       clip.apply(g);
     }
-    double momentum = baseMomentum;
+    rule.update(p, g, lr(), momentum(), state);
+  }
+
+  /** {@link #update(double[], double[])} for a float32 run. */
+  void update(float[] p, float[] g) {
+    if (clip != null) {
+      clip.apply(g);
+    }
+    floatRule.update(p, g, lr(), momentum(), floatState);
+  }
+
+  /** The momentum the next update uses: the schedule's when it cycles momentum. */
+  private double momentum() {
     if (schedule != null) {
       double m = schedule.momentum();
       if (m == m) { // NaN: the schedule leaves momentum alone
-        momentum = m;
+        return m;
       }
     }
-    rule.update(p, g, lr(), momentum, state);
+    return baseMomentum;
   }
 
   boolean hasSchedule() {

@@ -176,4 +176,9 @@ public final class Adam implements UpdateRule {
   public double momentum() {
     return beta1;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new AdamFloat(beta2, eps, weightDecay, amsgrad, maximize, decoupled);
+  }
 }

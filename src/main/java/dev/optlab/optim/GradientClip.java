@@ -90,6 +90,36 @@ public final class GradientClip {
     }
   }
 
+  /**
+   * Clips a float32 gradient in place, as PyTorch's clip_grad_*_ on float tensors: each
+   * tensor's norm and the total norm rounded to float (their sums of squares carried in a
+   * double, as PyTorch's cascaded float sums are about as accurate), the coefficient a float.
+   */
+  public void apply(float[] g) {
+    float v = (float) value;
+    if (mode == Mode.VALUE) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] = Math.min(Math.max(g[i], -v), v);
+      }
+      return;
+    }
+    double total = 0;
+    int from = 0;
+    for (int end : ends) {
+      double s = 0;
+      for (int i = from; i < end; i++) {
+        s += (double) g[i] * g[i];
+      }
+      float n = (float) Math.sqrt(s);
+      total += (double) n * n;
+      from = end;
+    }
+    float coef = Math.min(v / ((float) Math.sqrt(total) + 1e-6f), 1f);
+    for (int i = 0; i < g.length; i++) {
+      g[i] *= coef;
+    }
+  }
+
   /** The squares of {@code g[from, end)} summed in order, each step fused. */
   private static double sumOfSquares(double[] g, int from, int end) {
     double s = 0;

@@ -136,4 +136,9 @@ public final class Sgd implements UpdateRule {
   public double momentum() {
     return momentum;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new SgdFloat(dampening, weightDecay, nesterov, maximize);
+  }
 }

@@ -24,4 +24,12 @@ public interface UpdateRule {
 
   /** The configured momentum (or first beta); {@code 0} for rules that have none. */
   double momentum();
+
+  /**
+   * The rule's float32 kernel, for runs with {@code dtype = float32}, or {@code null} when the
+   * rule has none (the checker then names the optimizer in its error).
+   */
+  default FloatRule float32() {
+    return null;
+  }
 }

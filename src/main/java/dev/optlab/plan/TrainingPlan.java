@@ -21,12 +21,21 @@ import java.util.List;
  *     update_norm}, {@code effective_lr}, as asked
  * @param chunk the most rows one pass of the graph reads: losses over more rows are taken a
  *     chunk at a time
+ * @param float32 whether parameters, data, gradients and optimizer state are float32 ({@code
+ *     dtype = float32}) instead of float64
  */
 public record TrainingPlan(Model model, Dataset data, int batch, long stepsPerEpoch, long epochs,
-    boolean everyEpochs, long seed, boolean perEpoch, List<Metric> metrics, int chunk) {
+    boolean everyEpochs, long seed, boolean perEpoch, List<Metric> metrics, int chunk,
+    boolean float32) {
 
   public TrainingPlan {
     metrics = List.copyOf(metrics);
+  }
+
+  public TrainingPlan(Model model, Dataset data, int batch, long stepsPerEpoch, long epochs,
+      boolean everyEpochs, long seed, boolean perEpoch, List<Metric> metrics, int chunk) {
+    this(model, data, batch, stepsPerEpoch, epochs, everyEpochs, seed, perEpoch, metrics, chunk,
+        false);
   }
 
   /** Whether each update sees every training row. */
@@ -58,6 +67,6 @@ public record TrainingPlan(Model model, Dataset data, int batch, long stepsPerEp
     if (epochs >= 0) {
       sb.append(", ").append(epochs).append(epochs == 1 ? " epoch" : " epochs");
     }
-    return sb.append(", seed ").append(seed).toString();
+    return sb.append(", seed ").append(seed).append(float32 ? ", float32" : "").toString();
   }
 }

@@ -83,7 +83,7 @@ final class Help {
         run OPT on OBJ [from POINT] for N steps [every K] [until COND] [trace "FILE.csv"]
         run OPT on MODEL [batch B] (for N epochs | for N steps) [seed S] [every K]
             [metrics M, ...] [per epoch] [until COND] [trace "FILE.csv"]
-            [clip_grad_norm = X | clip_grad_value = X]
+            [clip_grad_norm = X | clip_grad_value = X] [dtype = float32]
           Runs one optimizer and prints its trace: step, lr, loss, grad_norm and the parameters.
           OPT is a declared name or a constructor; POINT is (x = 1, y = 2) or (1, 2); COND is a
           comparison on loss or grad_norm. Ctrl-C stops a long run and keeps the rows so far.
@@ -96,6 +96,8 @@ final class Help {
             metrics M    columns besides the loss (:help metrics)
             per epoch    schedules advance once per epoch instead of once per update
             clip_grad_norm = X / clip_grad_value = X clip each gradient before its update
+            dtype = float32  parameters, data, gradients and optimizer state in float32, as
+                         PyTorch's default (SGD, Adam, AdamW); default float64
           example: run adam on rosenbrock for 2000 steps every 200
           example: run Adam(lr = 1e-3) on mlp batch 32 for 20 epochs seed 7 metrics accuracy""");
     LANGUAGE.put("compare", """

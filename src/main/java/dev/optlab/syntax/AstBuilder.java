@@ -110,6 +110,8 @@ final class AstBuilder {
           trace = new RunSpec.TraceFile(unquote(c.STRING().getText()), span(c.STRING().getSymbol()));
           yield false;
         }
+        case OptionClauseContext c when c.name.getText().equals("dtype") ->
+            training.dtype(expr(c.expr()), span(c));
         case OptionClauseContext c -> {
           RunSpec.Clip given = clip(c);
           if (clip != null && clip.norm() != given.norm()) {
@@ -129,8 +131,11 @@ final class AstBuilder {
         span, training.build(steps), clip);
   }
 
-  /** The run options: PyTorch's names for what is done to the gradient before each update. */
-  static final List<String> RUN_OPTIONS = List.of("clip_grad_norm", "clip_grad_value");
+  /**
+   * The run options: PyTorch's names for what is done to the gradient before each update, and
+   * the number format of a run on data ({@code dtype = float32}, docs/tensors.md).
+   */
+  static final List<String> RUN_OPTIONS = List.of("clip_grad_norm", "clip_grad_value", "dtype");
 
   private RunSpec.Clip clip(OptionClauseContext c) {
     String name = c.name.getText();

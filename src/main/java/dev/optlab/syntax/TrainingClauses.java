@@ -27,6 +27,7 @@ final class TrainingClauses {
   private Span perEpoch;
   private Span first;
   private Span epochsSpan;
+  private Expr dtype;
 
   TrainingClauses(AstBuilder builder) {
     this.builder = builder;
@@ -55,6 +56,14 @@ final class TrainingClauses {
     };
   }
 
+  /** Takes the option {@code dtype = float32}; returns whether it was given before. */
+  boolean dtype(Expr value, Span span) {
+    first = first == null ? span : first;
+    boolean again = dtype != null;
+    dtype = value;
+    return again;
+  }
+
   /** The clauses, or null when the run has none of them. */
   RunSpec.Training build(Expr steps) {
     if (first == null) {
@@ -65,6 +74,6 @@ final class TrainingClauses {
           + "'for N epochs'");
     }
     return new RunSpec.Training(epochs, batch, seed, metrics == null ? List.of() : metrics,
-        perEpoch, first);
+        perEpoch, first, dtype);
   }
 }

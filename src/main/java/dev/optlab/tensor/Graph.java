@@ -94,7 +94,7 @@ public final class Graph {
     rows(1);
   }
 
-  private static boolean[] needsGrad(Model model) {
+  static boolean[] needsGrad(Model model) {
     boolean[] needs = new boolean[model.nodes().size()];
     for (int i = 0; i < needs.length; i++) {
       NodeSpec s = model.nodes().get(i);

@@ -1,0 +1,271 @@
+package dev.optlab.exec;
+
+import dev.optlab.data.Dataset;
+import dev.optlab.data.Rng;
+import dev.optlab.plan.ExecutionPlan;
+import dev.optlab.plan.Metric;
+import dev.optlab.plan.StopCondition;
+import dev.optlab.plan.TrainingPlan;
+import dev.optlab.tensor.Graph32;
+import dev.optlab.tensor.Model;
+import dev.optlab.trace.RunSummary;
+import dev.optlab.trace.TraceRow;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * {@link EpochLoop} with {@code dtype = float32}: the same steps, minibatches, shuffles, traced
+ * rows and stops, on float32 parameters, gradients, rows ({@link FloatData}) and optimizer state
+ * ({@link OptimizerStepper#update(float[], float[])}). What the trace shows (losses, norms,
+ * metrics) is taken from the float values and reported as numbers, like PyTorch's {@code
+ * .item()}; a loss over many rows is the row-weighted average of its chunks', in float64.
+ */
+final class EpochLoop32 implements Loop {
+  private final ExecutionPlan plan;
+  private final ExecutionPlan.OptimizerPlan optimizer;
+  private final RunControl control;
+  private final TrainingPlan t;
+  private final Model model;
+  private final Dataset data;
+  private final FloatData rows;
+  private final float[] p;
+  private final float[] g;
+  private final double[] acc;
+  private final float[] before;
+  private final Graph32 graph;
+  private int correct;
+  private int predictions;
+  private double lastGradNorm;
+  private StepWatcher watcher;
+
+  EpochLoop32(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
+      double[] start, FloatData rows) {
+    this.plan = plan;
+    this.optimizer = optimizer;
+    this.control = control;
+    this.t = plan.training();
+    this.model = t.model();
+    this.data = t.data();
+    this.rows = rows;
+    this.p = new float[start.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (float) start[i];
+    }
+    this.g = new float[p.length];
+    this.acc = new double[p.length];
+    this.before = t.metrics().stream().anyMatch(Metric::comparesUpdates)
+        ? new float[p.length] : null;
+    this.graph = new Graph32(model, t.chunk(), p, g);
+  }
+
+  @Override
+  public void watch(StepWatcher w) {
+    this.watcher = w;
+  }
+
+  @Override
+  public double[] losses() {
+    return null;
+  }
+
+  @Override
+  public RunSummary run(Consumer<TraceRow> out, TraceFileWriter traceFile) throws IOException {
+    String name = optimizer.runName();
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length, true);
+    StopCondition.Evaluator until = plan.loop().until() == null ? null
+        : plan.loop().until().evaluator();
+    long steps = plan.loop().steps();
+    long every = plan.loop().every();
+    long perEpoch = t.stepsPerEpoch();
+    boolean full = t.fullBatch();
+    int n = data == null ? 1 : data.train().rows();
+    int[] order = new int[n];
+    Rng shuffle = Rng.of(t.seed(), Rng.SHUFFLE);
+    double epochLoss = 0;
+    int epochUpdates = 0;
+    long start = System.nanoTime();
+    RunSummary.Status status = RunSummary.Status.COMPLETED;
+    TraceRow last = null;
+    for (long k = 0;; k++) {
+      double lr = stepper.lr();
+      boolean traced = k % every == 0 || k == steps;
+      double loss = Double.NaN;
+      if (traced || full) {
+        loss = pass(true, true, t.metrics().contains(Metric.TRAIN_ACCURACY) && traced);
+      }
+      if (traced) {
+        last = row(name, k, lr, loss, norm(g, 0, g.length));
+        out.accept(last);
+        if (traceFile != null) {
+          traceFile.write(name, k, lr, loss, last.gradNorm(), last.params());
+        }
+        if (until != null && until.holds(loss, last.gradNorm(), k)) {
+          status = RunSummary.Status.UNTIL;
+          break;
+        }
+      }
+      if (k == steps) {
+        break;
+      }
+      int at = (int) (k % perEpoch);
+      double batchLoss = full ? loss : minibatch(at, order, shuffle);
+      if (watcher != null && !watcher.step(k, lr, batchLoss)) {
+        break;
+      }
+      if (!Double.isFinite(batchLoss) || control.stopRequested()) {
+        boolean diverged = !Double.isFinite(batchLoss);
+        status = diverged ? RunSummary.Status.DIVERGED : RunSummary.Status.INTERRUPTED;
+        if (!traced) { // as EpochLoop: a divergence is in the summary, an interruption traced
+          last = row(name, k, lr, full && diverged ? loss : pass(true, true, false),
+              norm(g, 0, g.length));
+          if (!diverged) {
+            out.accept(last);
+          }
+        }
+        break;
+      }
+      control.progress(name, k + 1, steps, batchLoss, System.nanoTime() - start);
+      if (before != null && ((k + 1) % every == 0 || k + 1 == steps)) {
+        System.arraycopy(p, 0, before, 0, p.length);
+        lastGradNorm = norm(g, 0, g.length);
+      }
+      stepper.update(p, g);
+      if (stepper.hasSchedule()) {
+        if (!t.perEpoch()) {
+          stepper.stepSchedule(batchLoss);
+        } else {
+          epochLoss += batchLoss;
+          epochUpdates++;
+          if (at == perEpoch - 1 || k == steps - 1) {
+            stepper.stepSchedule(epochLoss / epochUpdates);
+            epochLoss = 0;
+            epochUpdates = 0;
+          }
+        }
+      }
+    }
+    return new RunSummary(name, status, last, -1, System.nanoTime() - start);
+  }
+
+  /** The loss and gradient of minibatch {@code at} of the epoch, shuffling at its start. */
+  private double minibatch(int at, int[] order, Rng shuffle) {
+    int n = data.train().rows();
+    int b = t.batch();
+    if (at == 0) {
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      shuffle.shuffle(order);
+    }
+    int from = at * b;
+    int count = Math.min(b, n - from);
+    int cols = data.train().cols();
+    float[] x = graph.x();
+    float[] y = graph.y();
+    for (int r = 0; r < count; r++) {
+      int src = order[from + r];
+      System.arraycopy(rows.trainX(), src * cols, x, r * cols, cols);
+      y[r] = rows.trainY()[src];
+    }
+    graph.bindOwn(count);
+    double loss = graph.forward();
+    graph.backward();
+    return loss;
+  }
+
+  /** The objective over the training (or held-out) rows, a chunk at a time, as EpochLoop's. */
+  private double pass(boolean train, boolean gradient, boolean count) {
+    correct = 0;
+    predictions = 0;
+    if (data == null) {
+      graph.rows(1);
+      double v = graph.forward();
+      if (gradient) {
+        graph.backward();
+      }
+      return v;
+    }
+    Dataset.Part part = train ? data.train() : data.test();
+    float[] xs = train ? rows.trainX() : rows.testX();
+    float[] ys = train ? rows.trainY() : rows.testY();
+    int n = part.rows();
+    int chunk = graph.capacity();
+    int cols = part.cols();
+    double loss = 0;
+    boolean chunked = n > chunk;
+    if (chunked && gradient) {
+      java.util.Arrays.fill(acc, 0);
+    }
+    for (int from = 0; from < n; from += chunk) {
+      int r = Math.min(chunk, n - from);
+      graph.bind(xs, from * cols, ys, from, r);
+      double v = graph.forward();
+      if (count) {
+        correct += graph.correct(model);
+        predictions += graph.predictions(model);
+      }
+      double w = (double) r / n;
+      loss = chunked ? loss + w * v : v;
+      if (gradient) {
+        graph.backward();
+        if (chunked) {
+          for (int i = 0; i < acc.length; i++) {
+            acc[i] += w * g[i];
+          }
+        }
+      }
+    }
+    if (chunked && gradient) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] = (float) acc[i];
+      }
+    }
+    return loss;
+  }
+
+  private TraceRow row(String name, long k, double lr, double loss, double gradNorm) {
+    java.util.List<Metric> metrics = t.metrics();
+    java.util.List<Model.Param> params = model.params();
+    double trainAccuracy = predictions == 0 ? Double.NaN : (double) correct / predictions;
+    double[] cols = new double[1 + params.size() + metrics.size()];
+    cols[0] = (double) k / t.stepsPerEpoch();
+    for (int i = 0; i < params.size(); i++) {
+      Model.Param q = params.get(i);
+      cols[1 + i] = norm(p, q.offset(), q.size());
+    }
+    double testLoss = Double.NaN;
+    double testAccuracy = Double.NaN;
+    if (metrics.stream().anyMatch(Metric::heldOut)) {
+      testLoss = pass(false, false, metrics.contains(Metric.ACCURACY));
+      testAccuracy = predictions == 0 ? Double.NaN : (double) correct / predictions;
+    }
+    for (int i = 0; i < metrics.size(); i++) {
+      cols[1 + params.size() + i] = switch (metrics.get(i)) {
+        case TEST_LOSS -> testLoss;
+        case ACCURACY -> testAccuracy;
+        case UPDATE_NORM -> k == 0 ? 0 : distance();
+        case EFFECTIVE_LR -> k == 0 ? Double.NaN : distance() / lastGradNorm;
+        case TRAIN_ACCURACY -> trainAccuracy;
+      };
+    }
+    return new TraceRow(name, k, lr, loss, gradNorm, cols);
+  }
+
+  private double distance() {
+    double s = 0;
+    for (int i = 0; i < p.length; i++) {
+      double d = (double) p[i] - before[i];
+      s += d * d;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** Euclidean norm of float values, summed in float64 in order. */
+  private static double norm(float[] v, int from, int length) {
+    double s = 0;
+    for (int i = from; i < from + length; i++) {
+      s += (double) v[i] * v[i];
+    }
+    return Math.sqrt(s);
+  }
+}
