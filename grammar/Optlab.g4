@@ -27,6 +27,20 @@ statement
   | DATA name=ID ASSIGN expr                                                 # dataStmt
   | REPORT file=STRING                                                       # reportStmt
   | LRFIND optimizerSpec ON objective=ID lrfindClause*                       # lrfindStmt
+  | SWEEP optimizerSpec (COMMA optimizerSpec)* ON objective=ID sweepClause*  # sweepStmt
+  ;
+
+// A sweep (docs/language.md, "sweep"): a run's clauses and the sweep's own, in any order. Its
+// optimizers' arguments may be value sets `{a, b}`, `linspace`/`logspace` calls or draws `~`.
+sweepClause
+  : runClause                                        # sweepRunClause
+  | TO file=STRING                                   # sweepToClause
+  | SEEDS lo=expr DOTDOT hi=expr                     # sweepSeedsClause
+  | SAMPLE expr                                      # sweepSampleClause
+  | THREADS expr                                     # sweepThreadsClause
+  | RESUME                                           # sweepResumeClause
+  | BATCH LBRACE (expr (COMMA expr)* COMMA?)? RBRACE # sweepBatchClause
+  | goal=(MINIMIZE | MAXIMIZE) which=ID? measure=ID  # sweepGoalClause
   ;
 
 // fast.ai's learning-rate range test (docs/language.md, "lrfind"): the clauses in any order.
@@ -95,10 +109,11 @@ runClause
 condition : left=expr op=(LT | LE | GT | GE | EQ | NE) right=expr ;
 
 argList : arg (COMMA arg)* COMMA? ;
-arg : (argName ASSIGN)? value=argValue ;
+arg : (argName (ASSIGN | drawn=TILDE))? value=argValue ;
 // Hyperparameter names may be words the language also uses as keywords (`schedule = ...`).
-argName : ID | SCHEDULE | STEPS | TRACE | SEED | BATCH ;
-argValue : scheduleSpec ;
+argName : ID | SCHEDULE | STEPS | TRACE | SEED | BATCH | MAXIMIZE | MINIMIZE ;
+// `{a, b}` is a sweep's value set; AstBuilder refuses it (and `~`) anywhere else.
+argValue : scheduleSpec | LBRACE (argValue (COMMA argValue)* COMMA?)? RBRACE ;
 
 expr
   : primary                                    # atomExpr
@@ -145,6 +160,13 @@ TRACE : 'trace' ;
 DATA : 'data' ;
 REPORT : 'report' ;
 LRFIND : 'lrfind' ;
+SWEEP : 'sweep' ;
+SEEDS : 'seeds' ;
+SAMPLE : 'sample' ;
+THREADS : 'threads' ;
+RESUME : 'resume' ;
+MINIMIZE : 'minimize' ;
+MAXIMIZE : 'maximize' ;
 SUGGEST : 'suggest' ;
 EPOCHS : 'epochs' ;
 EPOCH : 'epoch' ;
@@ -155,7 +177,8 @@ PER : 'per' ;
 TRUE : 'true' ;
 FALSE : 'false' ;
 
-NUMBER : DIGITS ('.' DIGITS?)? EXPONENT? | '.' DIGITS EXPONENT? ;
+// `0..2` (a sweep's seeds) is 0, '..', 2: a '.' followed by another is not a decimal point.
+NUMBER : DIGITS ('.' {_input.LA(1) != '.'}? DIGITS?)? EXPONENT? | '.' DIGITS EXPONENT? ;
 fragment DIGITS : [0-9]+ ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 ID : [a-zA-Z_] [a-zA-Z_0-9]* ;
@@ -165,6 +188,8 @@ UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' .)* ;
 LPAREN : '(' ;
 RPAREN : ')' ;
 LBRACK : '[' ;
+LBRACE : '{' ;
+RBRACE : '}' ;
 RBRACK : ']' ;
 COMMA : ',' ;
 SEMI : ';' ;
@@ -182,6 +207,7 @@ SLASH : '/' ;
 POW : '^' ;
 AT : '@' ;
 TILDE : '~' ;
+DOTDOT : '..' ;
 DOT : '.' ;
 
 COMMENT : '#' ~[\r\n]* -> skip ;

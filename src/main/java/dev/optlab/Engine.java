@@ -93,6 +93,8 @@ public final class Engine {
         output.plotted(drawn.figure(), drawn.file());
       }
       case Action.LrFind l -> output.lrFound(executor.lrFind(l.plan(), control));
+      case Action.Sweep w -> output.swept(new dev.optlab.exec.SweepRunner(source)
+          .run(w.plan(), control));
       case Action.Report r -> {} // written once everything else has run
     }
   }

@@ -41,5 +41,10 @@ public interface Output extends RunListener {
     printed(dev.optlab.text.LrFindText.table(result));
   }
 
+  /** A sweep finished (or was stopped): shows its table, as text by default. */
+  default void swept(dev.optlab.plan.SweepResult result) {
+    printed(dev.optlab.text.SweepText.table(result));
+  }
+
   default void checked(java.util.List<ExecutionPlan> plans) {}
 }

@@ -71,6 +71,33 @@ public sealed interface Stmt {
     }
   }
 
+  /**
+   * {@code sweep OPT[, OPT...] on OBJ CLAUSES}: trains once per point of the grid or draw its
+   * optimizers' {@link Axis axes} span (docs/language.md, "sweep"). {@code run} holds the
+   * optimizers (axes in their arguments) and the run clauses every trial shares.
+   */
+  record Sweep(RunSpec run, SweepClauses clauses, Span span) implements Stmt {}
+
+  /**
+   * A sweep's own clauses, each null when absent.
+   *
+   * @param seedsFrom {@code seeds A..B}: every point trained once per seed from A to B
+   * @param sample {@code sample N}: N random trials instead of the grid
+   * @param goal what the trials are ranked by (null: minimize final loss)
+   * @param file {@code to "FILE.csv"}: one row per finished trial
+   * @param resume {@code resume}: skip the trials already in the file
+   * @param threads {@code threads N}: trials run at once
+   * @param batch {@code batch {16, 64}}: the minibatch sizes swept, or null
+   */
+  record SweepClauses(Expr seedsFrom, Expr seedsTo, Expr sample, Goal goal, RunSpec.TraceFile file,
+      Span resume, Expr threads, Axis.Values batch) {}
+
+  /**
+   * {@code minimize best loss}, {@code maximize accuracy}: the measure ({@code loss} or a metric),
+   * taken at the run's end ({@code final}, the default) or at its best traced row.
+   */
+  record Goal(boolean maximize, boolean best, Ident measure, Span span) {}
+
   /** A declared name and where it was written. */
   record Ident(String name, Span span) {}
 

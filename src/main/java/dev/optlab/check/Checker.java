@@ -119,6 +119,8 @@ public final class Checker {
       case Stmt.Report r -> new Action.Report(reportFile(r), r.path(), r.pathSpan(), s.span());
       case Stmt.LrFind l -> new Action.LrFind(new LrFindChecker(values, this::plan).check(l),
           s.span());
+      case Stmt.Sweep w -> new Action.Sweep(new SweepChecker(values, optimizers, this::plan)
+          .check(w), s.span());
     };
   }
 

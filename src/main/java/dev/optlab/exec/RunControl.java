@@ -30,6 +30,12 @@ public class RunControl {
    */
   public void progress(String run, long step, long steps, double loss, long elapsedNanos) {}
 
+  /**
+   * Called by a sweep each time a trial finishes: {@code best} says the best so far ({@code
+   * "loss 0.0012 (trial 5)"}), {@code etaNanos} the time left at the pace so far.
+   */
+  public void sweepProgress(int done, int total, String best, long elapsedNanos, long etaNanos) {}
+
   /** A control that never stops a run and shows nothing. */
   public static RunControl none() {
     return new RunControl();

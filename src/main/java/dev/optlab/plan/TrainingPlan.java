@@ -38,6 +38,12 @@ public record TrainingPlan(Model model, Dataset data, int batch, long stepsPerEp
         false);
   }
 
+  /** The same training from another seed: other initial weights and minibatch order. */
+  public TrainingPlan withSeed(long seed) {
+    return new TrainingPlan(model, data, batch, stepsPerEpoch, epochs, everyEpochs, seed, perEpoch,
+        metrics, chunk, float32);
+  }
+
   /** Whether each update sees every training row. */
   public boolean fullBatch() {
     return data == null || batch >= data.train().rows();

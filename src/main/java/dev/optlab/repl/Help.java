@@ -145,6 +145,18 @@ final class Help {
           suggestion by name (all four unless suggest says which); nothing of the session
           changes. The optimizer's own lr is ignored (SGD may leave it out).
           example: lrfind Adam on mlp batch 32""");
+    LANGUAGE.put("sweep", """
+        sweep OPT[, OPT...] on OBJ [run clauses] [seeds A..B] [sample N] [seed S]
+              [minimize|maximize [final|best] loss|METRIC] [to "FILE.csv" [resume]] [threads N]
+          Trains once per trial and ranks the trials. Sweep an argument with a value set
+          lr = {1e-3, 1e-2}, lr = logspace(1e-5, 1e-1, 5) (values, not exponents) or
+          linspace(a, b, n): the trials are the grid's cartesian product. Draw it with
+          lr ~ loguniform(1e-5, 1e-1), uniform(a, b) or choice(x, y) and 'sample N' trials (from
+          seed S and the trial's number alone). batch {32, 128} sweeps the minibatch size;
+          seeds A..B repeats every point per seed (mean and spread are shown). The table is in
+          trial order and the same for any number of threads; 'to' writes a row per finished
+          trial, 'resume' skips the trials already in that file. Ctrl-C keeps finished trials.
+          example: sweep Adam(lr = logspace(1e-4, 1e-1, 4)) on rosenbrock for 500 steps""");
   }
 
   static String overview() {

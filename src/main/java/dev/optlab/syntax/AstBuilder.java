@@ -1,6 +1,7 @@
 package dev.optlab.syntax;
 
 import dev.optlab.ast.Arg;
+import dev.optlab.ast.Axis;
 import dev.optlab.ast.Expr;
 import dev.optlab.ast.OptimizerSpec;
 import dev.optlab.ast.RunSpec;
@@ -25,6 +26,7 @@ final class AstBuilder {
   static final int MAX_DEPTH = 2000;
 
   private final SyntaxParser.Lexed lexed;
+  private final SweepAxes axes = new SweepAxes(this);
   private int depth;
 
   AstBuilder(SyntaxParser.Lexed lexed) {
@@ -70,6 +72,7 @@ final class AstBuilder {
       case DataStmtContext c -> new Stmt.Data(ident(c.name), expr(c.expr()), span);
       case ReportStmtContext c -> new Stmt.Report(unquote(c.file.getText()), span(c.file), span);
       case LrfindStmtContext c -> lrfind(c.optimizerSpec(), c.objective, c.lrfindClause(), span);
+      case SweepStmtContext c -> new SweepBuilder(this).sweep(c, span);
       default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
     };
   }
@@ -235,14 +238,23 @@ final class AstBuilder {
   private List<Arg> args(ArgListContext c) {
     List<Arg> args = new ArrayList<>();
     for (ArgContext a : c.arg()) {
-      Expr value = schedule(a.value.scheduleSpec());
-      if (a.argName() == null) {
-        args.add(new Arg(null, null, value, span(a)));
-      } else {
-        args.add(new Arg(a.argName().getText(), span(a.argName()), value, span(a)));
-      }
+      String name = a.argName() == null ? null : a.argName().getText();
+      Span nameSpan = a.argName() == null ? null : span(a.argName());
+      Axis axis = axes.axis(a);
+      Expr value = axis != null ? null : schedule(a.value.scheduleSpec());
+      args.add(new Arg(name, nameSpan, value, span(a), axis));
     }
     return args;
+  }
+
+  /** Reads the optimizers of a sweep, whose arguments may vary over axes, with {@code read}. */
+  <T> T sweeping(java.util.function.Supplier<T> read) {
+    axes.allowed = true;
+    try {
+      return read.get();
+    } finally {
+      axes.allowed = false;
+    }
   }
 
   Expr expr(ExprContext ctx) {

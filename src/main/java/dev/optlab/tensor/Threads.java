@@ -46,9 +46,20 @@ public final class Threads {
     return count;
   }
 
+  /**
+   * Threads whose own work is one of many run side by side (a sweep's trials): their products
+   * stay on them, since the sweep already keeps every core busy and a hand-off would only queue.
+   */
+  private static final ThreadLocal<Boolean> SERIAL = ThreadLocal.withInitial(() -> false);
+
+  /** Keeps the calling thread's products on it from now on (a sweep's worker threads). */
+  public static void keepProductsOnThisThread() {
+    SERIAL.set(true);
+  }
+
   /** Whether work of this many multiply-adds is split among threads. */
   static boolean parallel(long work) {
-    return count > 1 && work >= PARALLEL_WORK;
+    return count > 1 && work >= PARALLEL_WORK && !SERIAL.get();
   }
 
   /** Work over rows {@code [from, to)}. */
@@ -64,7 +75,7 @@ public final class Threads {
   static void forRows(int rows, int align, long work, RowTask task) {
     int n = count;
     int blocks = Math.min(n, (rows + align - 1) / align);
-    if (n <= 1 || work < PARALLEL_WORK || blocks <= 1) {
+    if (n <= 1 || work < PARALLEL_WORK || blocks <= 1 || SERIAL.get()) {
       task.run(0, rows);
       return;
     }

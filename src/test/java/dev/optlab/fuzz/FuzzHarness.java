@@ -69,8 +69,24 @@ public final class FuzzHarness {
         case Action.Declare d -> numbers(d) <= DATA_CAP;
         case Action.Print p -> true;
         case Action.Explain e -> true;
+        case Action.Sweep w -> sweepRunnable(w.plan(), sandbox);
       };
       if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A sweep's trials together stay within the caps, and its file inside the sandbox. */
+  private static boolean sweepRunnable(dev.optlab.plan.SweepPlan sweep, Path sandbox) {
+    if (sweep.file() != null && !inside(sweep.file().path(), sandbox)) {
+      return false;
+    }
+    long steps = 0;
+    for (var t : sweep.trials()) {
+      steps += t.plan().loop().steps();
+      if (steps > STEP_CAP || !runnable(t.plan(), sandbox)) {
         return false;
       }
     }
