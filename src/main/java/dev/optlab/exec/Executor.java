@@ -81,7 +81,7 @@ public final class Executor {
   }
 
   /** How each optimizer's loop is made; in a compare, all start from the same weights. */
-  private static Function<ExecutionPlan.OptimizerPlan, Loop> loops(ExecutionPlan plan,
+  static Function<ExecutionPlan.OptimizerPlan, Loop> loops(ExecutionPlan plan,
       RunControl control) {
     if (plan.training() != null) {
       double[] start = plan.training().model().initialize(plan.training().seed());

@@ -21,9 +21,7 @@ final class TrialRunner {
   static TrialResult run(SweepPlan sweep, SweepTrial trial, Stop quiet) {
     ExecutionPlan plan = trial.plan();
     ExecutionPlan.OptimizerPlan o = plan.optimizers().get(0);
-    Loop loop = plan.training() == null ? new RunLoop(plan, o, quiet, false)
-        : new EpochLoop(plan, o, quiet,
-            plan.training().model().initialize(plan.training().seed()));
+    Loop loop = Executor.loops(plan, quiet).apply(o); // a run's loop, float32 or not
     List<String> columns = plan.objective().params();
     int[] metricAt = sweep.metrics().stream().mapToInt(m -> columns.indexOf(m.text())).toArray();
     Metric goal = sweep.goal().best() ? sweep.goal().metric() : null;
