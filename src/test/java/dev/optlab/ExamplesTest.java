@@ -77,6 +77,22 @@ class ExamplesTest {
         }
     }
 
+    /** A sweep's trials (docs/language.md, "sweep"): numbered rows, a status, numbers after it. */
+    private static void assertSweepDocument(String name, List<List<String>> records) {
+        List<String> header = records.get(0);
+        int status = header.indexOf("status");
+        assertTrue(status > 0 && header.get(header.size() - 1).equals("config"), name + ": " + header);
+        assertTrue(records.size() > 1, () -> name + ": a header but no rows");
+        for (int i = 1; i < records.size(); i++) {
+            List<String> row = records.get(i);
+            assertEquals(header.size(), row.size(), name + ": record " + (i + 1) + ": " + row);
+            assertEquals(Integer.toString(i - 1), row.get(0), name + ": trials in order");
+            for (int c = status + 1; c < row.size() - 1; c++) {
+                assertTrue(isNumber(row.get(c)), name + ": record " + (i + 1) + ": " + row);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     @Timeout(60)
@@ -89,6 +105,10 @@ class ExamplesTest {
         List<List<String>> records = parseCsv(name, r.out());
         assertFalse(records.isEmpty(), () -> name + ": no CSV on stdout");
         List<String> header = records.get(0);
+        if (header.get(0).equals("trial")) {
+            assertSweepDocument(name, records);
+            return;
+        }
         assertTrue(String.join(",", header).startsWith(CSV_HEADER_START + ","),
                 () -> name + ": header does not start with " + CSV_HEADER_START + ": " + header);
         assertTrue(records.size() > 1, () -> name + ": a header but no rows");

@@ -67,6 +67,23 @@ public final class CsvOutput implements Output {
     }
   }
 
+  /**
+   * A sweep's trials, as the rows its {@code to "FILE.csv"} holds ({@code trial,<columns>,steps,
+   * status,loss,...}): a document of their own, after a blank line when traces came before.
+   */
+  @Override
+  public void swept(dev.optlab.plan.SweepResult result) {
+    if (header != null) {
+      out.println();
+    }
+    header = null; // a run after it starts its own document again
+    out.print(dev.optlab.plan.SweepCsv.line(dev.optlab.plan.SweepCsv.header(result.plan())));
+    for (var t : result.trials()) {
+      out.print(dev.optlab.plan.SweepCsv.line(t.row(result.plan())));
+    }
+    err.print(dev.optlab.text.SweepText.table(result));
+  }
+
   @Override
   public void runStarted(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer) {
     List<String> params = plan.objective().params();

@@ -219,7 +219,25 @@ final class ExampleClaims {
       row("12_moons_adagrad", "100 are held out", "n = 400 times test = 0.25", e -> 400 * 0.25),
       row("12_moons_adagrad", "67 times lower", "Adagrad's final loss over RMSprop's",
           e -> e.golden("12_moons_adagrad").compare("net").at("adagrad", "final_loss")
-              / e.golden("12_moons_adagrad").compare("net").at("rmsprop", "final_loss")));
+              / e.golden("12_moons_adagrad").compare("net").at("rmsprop", "final_loss")),
+
+      // 14
+      row("14_lr_sweep", "39 trials", "3 optimizers times 13 learning rates", e -> 3 * 13),
+      row("14_lr_sweep", "about 2000 at", "d2f/dx2 of Rosenbrock at (-1.5, 2): 2 - 400 (y - x^2)"
+          + " + 800 x^2", e -> 2 - 400 * (2 - 2.25) + 800 * 2.25),
+      row("14_lr_sweep", "up to 10, not", "1 / (1 - momentum)", e -> 1 / (1 - 0.9)),
+
+      // 15
+      row("15_lr_batch_sweep", "360 held-out", "rows of digits.csv less the 1437 trained on",
+          e -> csvRows("digits.csv") - 1437),
+      row("15_lr_batch_sweep", "example 11", "the digits MLP's own example", e -> 11),
+      row("15_lr_batch_sweep", "near 0.93", "the mean of the three means at lr 0.1",
+          e -> seedMeans("15_lr_batch_sweep", "0.1 ").average().orElseThrow()),
+      row("15_lr_batch_sweep", "36 trials", "4 lrs x 3 batch sizes x 3 seeds", e -> 4 * 3 * 3),
+      row("15_lr_batch_sweep", "270 updates", "3 epochs of ceil(1437 / 16)",
+          e -> 3 * Math.ceil(1437 / 16.0)),
+      row("15_lr_batch_sweep", "18 with", "3 epochs of ceil(1437 / 256)",
+          e -> 3 * Math.ceil(1437 / 256.0)));
 
   /** The first step from which a run's rows (all but the step) repeat every 2 steps. */
   private static double firstOfTwoCycle(Golden.Table t) {
@@ -242,6 +260,21 @@ final class ExampleClaims {
     try {
       return Files.readAllLines(Path.of("examples", "data", file)).stream()
           .filter(l -> !l.isBlank()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The means of a sweep's over-seeds table whose rows start with {@code prefix}. */
+  private static java.util.stream.DoubleStream seedMeans(String example, String prefix) {
+    try {
+      List<String> lines = Files.readAllLines(Path.of("src/test/resources/examples",
+          example + ".out"));
+      int header = lines.indexOf("over seeds, final accuracy:") + 1;
+      int mean = List.of(lines.get(header).trim().split(" +")).indexOf("mean");
+      return lines.subList(header + 1, lines.size()).stream()
+          .takeWhile(l -> !l.startsWith("best point")).filter(l -> l.startsWith(prefix))
+          .mapToDouble(l -> Double.parseDouble(l.trim().split(" +")[mean]));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
