@@ -57,11 +57,14 @@ lrfindClause
 // input holding it has finished (docs/plots.md, "Reports").
 
 // Pictures (docs/plots.md). `plot run|compare|paths` take a run's body with the run's clauses and
-// the plot's in any order; `plot schedule` previews schedules without running an optimizer.
+// the plot's in any order; `plot schedule` previews schedules without running an optimizer;
+// `plot lrfind` and `plot sweep` take their statement's clauses (a sweep's `to "FILE"` is the
+// picture unless it names a .csv).
 plotBody
   : kind=(RUN | COMPARE | PATHS) optimizerSpec (COMMA optimizerSpec)* ON objective=ID plotClause* # plotRuns
   | SCHEDULE scheduleSpec (COMMA scheduleSpec)* FOR steps=expr STEPS plotClause*                  # plotSchedules
   | LRFIND optimizerSpec ON objective=ID lrfindClause*                                           # plotLrfind
+  | SWEEP optimizerSpec (COMMA optimizerSpec)* ON objective=ID sweepClause*                      # plotSweep
   ;
 
 plotClause

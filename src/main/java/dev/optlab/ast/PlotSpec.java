@@ -32,6 +32,12 @@ public sealed interface PlotSpec {
   /** {@code plot lrfind ...}: the range test's loss against lr; {@code to "FILE"} is the file. */
   record LrFind(Stmt.LrFind test, Target to) implements PlotSpec {}
 
+  /**
+   * {@code plot sweep ...}: the sweep's measure against a swept hyperparameter; {@code to} is the
+   * picture's file (the sweep's own {@code to "FILE.csv"} stays in {@code sweep}).
+   */
+  record Sweep(Stmt.Sweep sweep, Target to) implements PlotSpec {}
+
   /** {@code x = -2 to 2}; {@code name} is null when written by position. */
   record AxisRange(Stmt.Ident name, Expr lo, Expr hi, Span span) {}
 

@@ -114,8 +114,8 @@ public final class Checker {
       case Stmt.Run r -> new Action.Run(plan(r.spec(), s.span()), s.span());
       case Stmt.Explain e -> new Action.Explain(plan(e.spec(), s.span()), s.span());
       case Stmt.Data d -> declare(new DataDeclarer(values).declare(d, text), s);
-      case Stmt.Plot p -> new Action.Plot(new PlotChecker(values, schedules, this::plan).check(p),
-          s.span());
+      case Stmt.Plot p -> new Action.Plot(new PlotChecker(values, schedules, this::plan,
+          w -> new SweepChecker(values, optimizers, this::plan).check(w)).check(p), s.span());
       case Stmt.Report r -> new Action.Report(reportFile(r), r.path(), r.pathSpan(), s.span());
       case Stmt.LrFind l -> new Action.LrFind(new LrFindChecker(values, this::plan).check(l),
           s.span());

@@ -30,12 +30,15 @@ final class PlotChecker {
   private final Values values;
   private final ScheduleResolver schedules;
   private final BiFunction<RunSpec, Span, ExecutionPlan> planner;
+  private final java.util.function.Function<Stmt.Sweep, dev.optlab.plan.SweepPlan> sweeps;
 
   PlotChecker(Values values, ScheduleResolver schedules,
-      BiFunction<RunSpec, Span, ExecutionPlan> planner) {
+      BiFunction<RunSpec, Span, ExecutionPlan> planner,
+      java.util.function.Function<Stmt.Sweep, dev.optlab.plan.SweepPlan> sweeps) {
     this.values = values;
     this.schedules = schedules;
     this.planner = planner;
+    this.sweeps = sweeps;
   }
 
   PlotPlan check(Stmt.Plot stmt) {
@@ -52,6 +55,8 @@ final class PlotChecker {
       case PlotSpec.Schedules s -> schedules(s, span);
       case PlotSpec.LrFind l -> new PlotPlan.LrFind(new LrFindChecker(values, planner)
           .check(l.test()), target(l.to()), span);
+      case PlotSpec.Sweep w -> new SweepPlotChecker(values).check(w.sweep(),
+          sweeps.apply(w.sweep()), target(w.to()), span);
     };
   }
 

@@ -41,6 +41,8 @@ public final class Plotter {
         yield Figures.lrFind("lrfind " + l.test().run().optimizers().get(0).runName() + " on "
             + l.test().run().objective().name(), r.finder(), r.suggestions());
       }
+      case PlotPlan.Sweep s -> dev.optlab.plot.SweepFigures.figure(s,
+          new SweepRunner(source).run(s.sweep(), control));
     };
     PlotPlan.Target target = plan.file();
     if (target == null || control.stopRequested()) {

@@ -45,6 +45,22 @@ public sealed interface PlotPlan {
   /** {@code plot lrfind ...}: the range test, drawn as smoothed loss against lr. */
   record LrFind(LrFindPlan test, Target file, Span span) implements PlotPlan {}
 
+  /**
+   * {@code plot sweep ...}: the sweep, and how its columns are drawn (docs/plots.md, "plot
+   * sweep"), decided when it is checked.
+   *
+   * @param x the column across: the first numeric one
+   * @param logX whether that axis is logarithmic
+   * @param heatY the column up of a heat map (the second numeric one), or -1 for lines
+   * @param groups the columns whose values tell the lines apart (one line per combination)
+   */
+  record Sweep(SweepPlan sweep, int x, boolean logX, int heatY, List<Integer> groups,
+      Target file, Span span) implements PlotPlan {
+    public Sweep {
+      groups = List.copyOf(groups);
+    }
+  }
+
   /** {@code lo to hi}, {@code lo < hi}. */
   record Range(double lo, double hi) {}
 

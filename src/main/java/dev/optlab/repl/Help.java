@@ -124,8 +124,10 @@ final class Help {
         plot paths OPT, ... on OBJ [run clauses] [over (x = -2 to 2, y = -1 to 3)] [to "FILE"]
         plot schedule SCHED, ... for N steps [every K] [lr X] [to "FILE"]
         plot lrfind OPT on OBJ [lrfind's clauses] [to "FILE"]
+        plot sweep OPT, ... on OBJ [sweep's clauses] [to "FILE"]
           Draws the loss against the step (with lr: the learning rate beside it), a contour map
-          of a two-parameter objective with each optimizer's path, or schedules' learning rates;
+          of a two-parameter objective with each optimizer's path, schedules' learning rates, or
+          a sweep's measure against a swept number (a line per value of its other columns);
           in the terminal, or to an .svg or .png file.
           example: plot compare sgd, adam on rosenbrock for 2000 steps""");
     LANGUAGE.put("report", """

@@ -26,6 +26,7 @@ final class PlotBuilder {
       case PlotRunsContext c -> runs(c);
       case PlotSchedulesContext c -> schedules(c);
       case PlotLrfindContext c -> lrfind(c);
+      case PlotSweepContext c -> sweep(c);
       default -> throw new IllegalStateException("unknown plot " + body.getClass());
     };
   }
@@ -46,6 +47,29 @@ final class PlotBuilder {
     }
     return new PlotSpec.LrFind(ast.lrfind(c.optimizerSpec(), c.objective, clauses, ast.span(c)),
         to);
+  }
+
+  /**
+   * {@code plot sweep ...}: the sweep's clauses. {@code to "FILE.csv"} stays the sweep's file (its
+   * rows, for {@code resume}); any other {@code to "FILE"} is the picture's, checked as a plot file.
+   */
+  private PlotSpec sweep(PlotSweepContext c) {
+    PlotSpec.Target to = null;
+    List<SweepClauseContext> clauses = new ArrayList<>();
+    for (SweepClauseContext clause : c.sweepClause()) {
+      if (clause instanceof SweepToClauseContext t
+          && !AstBuilder.unquote(t.file.getText()).toLowerCase(java.util.Locale.ROOT)
+              .endsWith(".csv")) {
+        if (to != null) {
+          throw ast.error(ast.span(clause), "'to \"FILE\"' is given twice");
+        }
+        to = new PlotSpec.Target(AstBuilder.unquote(t.file.getText()), ast.span(t.file));
+      } else {
+        clauses.add(clause);
+      }
+    }
+    return new PlotSpec.Sweep(new SweepBuilder(ast).sweep(c.optimizerSpec(), c.objective,
+        clauses, ast.span(c)), to);
   }
 
   private PlotSpec runs(PlotRunsContext c) {

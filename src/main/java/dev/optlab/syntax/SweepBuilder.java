@@ -23,8 +23,14 @@ final class SweepBuilder {
   }
 
   Stmt.Sweep sweep(SweepStmtContext c, Span span) {
+    return sweep(c.optimizerSpec(), c.objective, c.sweepClause(), span);
+  }
+
+  /** The statement from its parts, which {@code plot sweep} shares (PlotBuilder). */
+  Stmt.Sweep sweep(List<OptimizerSpecContext> specs, org.antlr.v4.runtime.Token objective,
+      List<SweepClauseContext> sweepClauses, Span span) {
     List<OptimizerSpec> optimizers = ast.sweeping(
-        () -> c.optimizerSpec().stream().map(ast::optimizer).toList());
+        () -> specs.stream().map(ast::optimizer).toList());
     List<RunClauseContext> runClauses = new ArrayList<>();
     Expr seedsFrom = null;
     Expr seedsTo = null;
@@ -34,7 +40,7 @@ final class SweepBuilder {
     Span resume = null;
     Expr threads = null;
     Axis.Values batch = null;
-    for (SweepClauseContext clause : c.sweepClause()) {
+    for (SweepClauseContext clause : sweepClauses) {
       boolean repeated = switch (clause) {
         case SweepRunClauseContext r -> {
           runClauses.add(r.runClause());
@@ -71,7 +77,7 @@ final class SweepBuilder {
         throw ast.error(ast.span(clause), "'" + clause.getStart().getText() + "' is given twice");
       }
     }
-    RunSpec run = ast.runSpec(false, optimizers, c.objective, runClauses, span);
+    RunSpec run = ast.runSpec(false, optimizers, objective, runClauses, span);
     if (batch != null && run.training() != null && run.training().batch() != null) {
       throw ast.error(batch.span(), "give the batch size once: 'batch B' or 'batch {B1, B2}'");
     }

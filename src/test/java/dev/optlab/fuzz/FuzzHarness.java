@@ -132,6 +132,7 @@ public final class FuzzHarness {
       case PlotPlan.Paths p -> runnable(p.run(), sandbox);
       case PlotPlan.LrFind l -> l.test().steps() <= STEP_CAP && runnable(l.test().run(), sandbox);
       case PlotPlan.ScheduleCurves s -> s.steps() <= STEP_CAP;
+      case PlotPlan.Sweep w -> sweepRunnable(w.sweep(), sandbox);
     };
   }
 
