@@ -1,40 +1,62 @@
 #!/usr/bin/env bash
-# Fashion-MNIST (MLP 784-256-10, batch 128, Adam, float64), seconds per epoch and the time to
-# load the 60,000 x 784 training images: optlab against PyTorch on this machine, side by side,
-# ROUNDS times each, alternating (the machine may be shared); the best of each side is kept.
-#   bash bench/tensor/fashion.sh [ROUNDS] [THREADS]     (defaults 3 and 1; both sides use THREADS)
+# Fashion-MNIST (MLP 784-256-10, batch 128, Adam), seconds per epoch and the time to load the
+# 60,000 x 784 training images: optlab against PyTorch on this machine, side by side, ROUNDS
+# times each, alternating (the machine may be shared); the best of each side is kept.
+#   bash bench/tensor/fashion.sh [ROUNDS] [THREADS] [DTYPE]
+# (defaults 3, 1 and float64; both sides use THREADS). With DTYPE float32 both sides run in
+# float32 (optlab's `dtype = float32`), optlab's float64 run alternates with them too, and the
+# peak resident set of each optlab run is reported.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 rounds="${1:-3}"
 threads="${2:-1}"
+dtype="${3:-float64}"
+script=bench/tensor/fashion_mlp.opt
+rss=$(mktemp)
+trap 'rm -f "$rss"' EXIT
+if [ "$dtype" = float32 ]; then
+  script=$(mktemp --suffix=.opt)
+  trap 'rm -f "$rss" "$script"' EXIT
+  sed 's/ metrics accuracy$/ metrics accuracy dtype = float32/' bench/tensor/fashion_mlp.opt > "$script"
+fi
 ./optlab --version >/dev/null 2>&1   # builds the jar if needed
 python=/usr/bin/python3
 best() { sort -g | head -n1; }
-o_epoch=() o_load=() t_epoch=() t_load=()
+o_epoch=() o_load=() t_epoch=() t_load=() o64_epoch=() o_rss=()
+# optlab's seconds per epoch: the run's own time over 2 epochs (its closing line); and its peak
+# resident set in MB
+epoch_of() { grep -o '([0-9.]* m\?s)' | tail -n1 | awk '{ v = substr($1, 2); if ($2 ~ /^ms/) v /= 1000; printf "%.3f", v / 2 }'; }
 for _ in $(seq "$rounds"); do
-  # optlab: the run's own time over 2 epochs (its closing line), and the load as the wall time
-  # of checking a script of the data statement alone minus that of an empty script.
-  s=$(./optlab --threads "$threads" bench/tensor/fashion_mlp.opt 2>/dev/null | grep -o '([0-9.]* m\?s)' | tail -n1 \
-    | awk '{ v = substr($1, 2); if ($2 ~ /^ms/) v /= 1000; printf "%.3f", v / 2 }')
-  o_epoch+=("$s")
+  o_epoch+=("$(/usr/bin/time -o "$rss" -f %M ./optlab --threads "$threads" "$script" 2>/dev/null | epoch_of)")
+  o_rss+=("$(awk '{ printf "%.0f", $1 / 1024 }' "$rss")")
+  if [ "$dtype" = float32 ]; then
+    o64_epoch+=("$(./optlab --threads "$threads" bench/tensor/fashion_mlp.opt 2>/dev/null | epoch_of)")
+  fi
+  # the load: the wall time of checking the script (the data statement loads) minus that of
+  # an empty script
   a=$( { /usr/bin/time -f %e ./optlab --check bench/tensor/fashion_mlp.opt >/dev/null; } 2>&1 | tail -n1)
   b=$( { /usr/bin/time -f %e ./optlab -e 'print 1' >/dev/null; } 2>&1 | tail -n1)
   o_load+=("$(awk "BEGIN { printf \"%.3f\", $a - $b }")")
   if "$python" -c "import torch" 2>/dev/null; then
-    out=$("$python" bench/tensor/fashion_torch.py "$threads" 2)
+    out=$("$python" bench/tensor/fashion_torch.py "$threads" 2 "$dtype")
     t_epoch+=("$(echo "$out" | awk '/^epoch/ { print $2 }')")
     t_load+=("$(echo "$out" | awk '/^load/ { print $2 }')")
   fi
 done
 oe=$(printf '%s\n' "${o_epoch[@]}" | best)
 ol=$(printf '%s\n' "${o_load[@]}" | best)
-echo "threads: $threads, rounds: $rounds, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "optlab:  $oe s/epoch; load ${ol} s (all: ${o_epoch[*]} / ${o_load[*]})"
+echo "dtype: $dtype, threads: $threads, rounds: $rounds, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "optlab:  $oe s/epoch; load ${ol} s; peak RSS $(printf '%s\n' "${o_rss[@]}" | sort -g | tail -n1) MB (all: ${o_epoch[*]} / ${o_load[*]} / ${o_rss[*]})"
+if [ "$dtype" = float32 ]; then
+  o64=$(printf '%s\n' "${o64_epoch[@]}" | best)
+  echo "optlab float64: $o64 s/epoch (all: ${o64_epoch[*]})"
+  awk "BEGIN { printf \"speed-up optlab float32 over float64, epoch: %.2f\n\", $o64 / $oe }"
+fi
 if [ "${#t_epoch[@]}" -gt 0 ]; then
   te=$(printf '%s\n' "${t_epoch[@]}" | best)
   tl=$(printf '%s\n' "${t_load[@]}" | best)
   echo "pytorch: $te s/epoch; load ${tl} s (gzip + numpy; all: ${t_epoch[*]} / ${t_load[*]})"
-  awk "BEGIN { printf \"ratio optlab / pytorch, epoch: %.2f\n\", $oe / $te }"
+  awk "BEGIN { printf \"ratio optlab / pytorch ($dtype), epoch: %.2f\n\", $oe / $te }"
 else
   echo "pytorch: not installed, skipped"
 fi

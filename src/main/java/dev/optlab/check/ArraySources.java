@@ -22,11 +22,11 @@ import java.util.Map;
  */
 final class ArraySources {
   static final List<String> IDX =
-      List.of("images", "labels", "test_images", "test_labels", "rows", "scale", "test", "seed");
+      List.of("images", "labels", "test_images", "test_labels", "rows", "scale", "test", "seed", "dtype");
   static final List<String> NPY =
-      List.of("x", "y", "test_x", "test_y", "rows", "scale", "test", "seed");
+      List.of("x", "y", "test_x", "test_y", "rows", "scale", "test", "seed", "dtype");
   static final List<String> NPZ =
-      List.of("path", "x", "y", "test_x", "test_y", "rows", "scale", "test", "seed");
+      List.of("path", "x", "y", "test_x", "test_y", "rows", "scale", "test", "seed", "dtype");
 
   private final DataDeclarer declarer;
 
@@ -35,7 +35,7 @@ final class ArraySources {
   }
 
   Dataset load(Expr.Call call, Map<String, Arg> args, String name, double test, long seed,
-      Preparation.Scale scale, long rows) {
+      Preparation.Scale scale, long rows, boolean float32) {
     boolean idx = call.name().equals("idx");
     List<String> keys = idx ? List.of("images", "labels", "test_images", "test_labels")
         : List.of("x", "y", "test_x", "test_y");
@@ -92,7 +92,8 @@ final class ArraySources {
         String file = declarer.string(a);
         shown.add(file);
         try {
-          arrays.add(idx ? IdxReader.read(declarer.resolve(file), file, rows)
+          // the features (images, test images) as floats, the labels as numbers
+          arrays.add(idx ? IdxReader.read(declarer.resolve(file), file, rows, float32 && i % 2 == 0)
               : NpyReader.read(declarer.resolve(file), file, rows));
         } catch (DataError e) {
           throw declarer.values().error(a.value().span(), e.getMessage());

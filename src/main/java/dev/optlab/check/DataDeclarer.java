@@ -24,11 +24,11 @@ import java.util.Map;
  */
 final class DataDeclarer {
   private static final Map<String, List<String>> ARGS = Map.of(
-      "csv", List.of("path", "target", "scale", "test", "seed"),
-      "moons", List.of("n", "noise", "scale", "test", "seed"),
-      "spirals", List.of("n", "classes", "noise", "scale", "test", "seed"),
-      "blobs", List.of("n", "centers", "features", "std", "scale", "test", "seed"),
-      "linear", List.of("n", "features", "noise", "bias", "scale", "test", "seed"),
+      "csv", List.of("path", "target", "scale", "test", "seed", "dtype"),
+      "moons", List.of("n", "noise", "scale", "test", "seed", "dtype"),
+      "spirals", List.of("n", "classes", "noise", "scale", "test", "seed", "dtype"),
+      "blobs", List.of("n", "centers", "features", "std", "scale", "test", "seed", "dtype"),
+      "linear", List.of("n", "features", "noise", "bias", "scale", "test", "seed", "dtype"),
       "idx", ArraySources.IDX, "npy", ArraySources.NPY, "npz", ArraySources.NPZ);
 
   private final Values values;
@@ -84,6 +84,7 @@ final class DataDeclarer {
     }
     long seed = whole(args, "seed", 0, 0);
     Preparation.Scale scale = scale(args);
+    boolean float32 = float32(args);
     Span at = call.span();
     try {
       switch (call.name()) {
@@ -95,10 +96,10 @@ final class DataDeclarer {
             whole(args, "features", 1, 1), describe(call));
         default -> {} // files are measured as they are read
       }
-      return new Declaration.Data(name, switch (call.name()) {
+      Dataset made = switch (call.name()) {
         case "csv" -> csv(call, args, name, test, seed, scale);
         case "idx", "npy", "npz" -> arrays.load(call, args, name, test, seed, scale,
-            whole(args, "rows", 0, 1));
+            whole(args, "rows", 0, 1), float32);
         case "moons" -> Generators.moons((int) whole(args, "n", 200, 2),
             nonNegative(args, "noise", 0.1), seed).prepare(name, test, seed, scale, describe(call));
         case "spirals" -> Generators.spirals((int) whole(args, "n", 300, 2),
@@ -110,7 +111,9 @@ final class DataDeclarer {
         default -> Generators.linear((int) whole(args, "n", 200, 1),
             (int) whole(args, "features", 1, 1), nonNegative(args, "noise", 0.1),
             number(args, "bias", 0), seed).prepare(name, test, seed, scale, describe(call));
-      }, text);
+      };
+      // IDX images stream straight into floats; the other sources are rounded once made
+      return new Declaration.Data(name, float32 ? made.toFloat32() : made, text);
     } catch (DataError e) {
       throw values.error(at, e.getMessage());
     }
@@ -217,6 +220,20 @@ final class DataDeclarer {
       throw values.error(a.value().span(), key + " is too large: " + v);
     }
     return v;
+  }
+
+  /** {@code dtype = "float32"}: the features held in float32, for float32 runs (docs/tensors.md). */
+  private boolean float32(Map<String, Arg> args) {
+    Arg a = args.get("dtype");
+    if (a == null) {
+      return false;
+    }
+    return switch (string(a)) {
+      case "float32" -> true;
+      case "float64" -> false;
+      default -> throw values.error(a.value().span(), "dtype is \"float32\" (features held in "
+          + "float32, for runs with dtype = float32) or \"float64\"; got \"" + string(a) + "\"");
+    };
   }
 
   private Preparation.Scale scale(Map<String, Arg> args) {

@@ -40,7 +40,7 @@ final class TensorGradient {
     if (data == null) {
       graph.rows(1);
     } else {
-      graph.bind(data.train().x(), 0, data.train().y(), 0, rows);
+      graph.bind(data.train().xAsDoubles(), 0, data.train().y(), 0, rows);
     }
     graph.forward();
     graph.backward();

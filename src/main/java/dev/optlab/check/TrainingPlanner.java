@@ -22,6 +22,8 @@ import java.util.List;
 final class TrainingPlanner {
   /** Doubles of graph buffers one run may plan for a pass over many rows (64 MB). */
   static final long CHUNK_BUDGET = 8L << 20;
+  /** The most rows one float32 pass reads (see {@link #chunk}). */
+  static final long FLOAT32_CHUNK = 2048;
 
   private final Values values;
   private final OptimizerResolver optimizers;
@@ -95,6 +97,10 @@ final class TrainingPlanner {
     java.nio.file.Path trace = spec.trace() == null ? null
         : OutputFiles.writable(values, spec.trace().path(), spec.trace().span(), "trace file");
     boolean float32 = Dtypes.float32(values, t.dtype(), spec.optimizers(), plans);
+    if (data != null && data.float32() && !float32) {
+      throw values.error(span, data.name() + " holds its features in float32 (dtype = "
+          + "\"float32\" where it is declared); add dtype = float32 to the " + what);
+    }
     TrainingPlan training = new TrainingPlan(model, data, batch, perEpoch, epochs,
         epochs >= 0, seed, byEpoch, metrics, chunk(model, batch, float32), float32);
     List<String> columns = training.columns();
@@ -141,8 +147,13 @@ final class TrainingPlanner {
       return 1;
     }
     int most = Math.max(data.train().rows(), data.test().rows());
-    // float32 buffers take half the bytes, so twice the rows fit the same budget
-    long fits = (float32 ? 2 : 1) * CHUNK_BUDGET / model.doublesPerRow();
+    long fits = CHUNK_BUDGET / model.doublesPerRow();
+    if (float32) {
+      // at most FLOAT32_CHUNK rows: a weight's gradient sums over the chunk's rows, and the
+      // float32 tiles read the chunk's rows of both operands per tile of the result; over
+      // 15,000 rows those leave the L2 cache, and a pass took twice as long (measured)
+      fits = Math.min(2 * fits, FLOAT32_CHUNK);
+    }
     return (int) Math.max(batch, model.rowMean() ? Math.min(most, fits) : most);
   }
 }

@@ -40,6 +40,10 @@ public final class ArrayData {
     for (int j = 0; j < x.cols(); j++) {
       features.add("x" + (j + 1));
     }
+    if (testX == null && x.floats() != null) {
+      return Preparation.prepare32(name, features, x.floats(), y.values(), x.rows(), x.cols(),
+          test, seed, scale, origin);
+    }
     if (testX == null) {
       return Preparation.prepare(name, features, "y", null, x.values(), y.values(), x.rows(),
           x.cols(), test, seed, scale, origin);
@@ -50,9 +54,9 @@ public final class ArrayData {
           + " but " + names.get(0) + " is " + x.describeShape() + ": each held-out row must "
           + "have the training rows' " + x.cols() + " features");
     }
-    Dataset.Part train = new Dataset.Part(x.rows(), x.cols(), x.values(), y.values());
+    Dataset.Part train = new Dataset.Part(x.rows(), x.cols(), x.values(), y.values(), x.floats());
     Dataset.Part held = new Dataset.Part(testX.rows(), testX.cols(), testX.values(),
-        testY.values());
+        testY.values(), testX.floats());
     if (scale == Preparation.Scale.STANDARD) {
       Preparation.standardise(train, held);
     }

@@ -29,10 +29,51 @@ public record Dataset(String name, List<String> features, String target, List<St
   /**
    * Rows of features and targets.
    *
-   * @param x row-major, {@code rows * cols}
+   * @param x row-major, {@code rows * cols}; null when the features are held in {@code x32}
    * @param y one target per row: a class label (0, 1, ...) or a number
+   * @param x32 the features in float32, for a data set declared with {@code dtype = "float32"}
+   *     (docs/tensors.md), or null
    */
-  public record Part(int rows, int cols, double[] x, double[] y) {}
+  public record Part(int rows, int cols, double[] x, double[] y, float[] x32) {
+    public Part(int rows, int cols, double[] x, double[] y) {
+      this(rows, cols, x, y, null);
+    }
+
+    /** The features as doubles: {@code x}, or {@code x32} widened (a copy). */
+    public double[] xAsDoubles() {
+      if (x != null) {
+        return x;
+      }
+      double[] d = new double[x32.length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = x32[i];
+      }
+      return d;
+    }
+
+    /** This part with its features rounded to float32 once; itself if they are already. */
+    public Part toFloat32() {
+      if (x32 != null) {
+        return this;
+      }
+      float[] f = new float[x.length];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = (float) x[i];
+      }
+      return new Part(rows, cols, null, y, f);
+    }
+  }
+
+  /** Whether the features are held in float32 ({@code dtype = "float32"}). */
+  public boolean float32() {
+    return train.x32() != null;
+  }
+
+  /** This data set with its features in float32. */
+  public Dataset toFloat32() {
+    return new Dataset(name, features, target, classes, train.toFloat32(), test.toFloat32(),
+        origin);
+  }
 
   public int cols() {
     return train.cols();

@@ -28,6 +28,11 @@ public final class IdxReader {
    * @throws DataError for a missing file, a bad magic number or type, truncated data
    */
   public static NumericArray read(Path file, String shown, long limit) {
+    return read(file, shown, limit, false);
+  }
+
+  /** @param float32 whether to hold the values as floats (each rounded once), never as doubles */
+  public static NumericArray read(Path file, String shown, long limit, boolean float32) {
     try (InputStream in = open(file, shown)) {
       byte[] head = new byte[4];
       if (in.readNBytes(head, 0, 4) < 4 || head[0] != 0 || head[1] != 0) {
@@ -63,11 +68,12 @@ public final class IdxReader {
       }
       int rows = NumericArray.rowsToRead(shape[0], cols, limit, shown);
       int count = (int) (rows * cols);
-      double[] values = new double[count];
-      readValues(in, type, size, values, shown, shape, cols);
+      double[] values = float32 ? null : new double[count];
+      float[] floats = float32 ? new float[count] : null;
+      readValues(in, type, size, values, floats, count, shown, shape, cols);
       long fileRows = shape[0];
       shape[0] = rows;
-      return new NumericArray(shape, values, fileRows);
+      return new NumericArray(shape, values, fileRows, floats);
     } catch (ZipException e) {
       throw new DataError(shown + " is a damaged gzip file: " + e.getMessage());
     } catch (EOFException e) {
@@ -86,14 +92,18 @@ public final class IdxReader {
     return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
   }
 
-  /** Fills {@code values} from the stream, chunk by chunk, converting the big-endian values. */
-  private static void readValues(InputStream in, int type, int size, double[] values,
-      String shown, long[] shape, long cols) throws IOException {
+  /**
+   * Fills {@code values} (or {@code floats}) from the stream, chunk by chunk, converting the
+   * big-endian values through a chunk-sized buffer of doubles.
+   */
+  private static void readValues(InputStream in, int type, int size, double[] target,
+      float[] floats, int count, String shown, long[] shape, long cols) throws IOException {
     byte[] chunk = new byte[Math.max(size, CHUNK - CHUNK % size)];
     ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.BIG_ENDIAN);
+    double[] values = new double[chunk.length / size];
     int done = 0;
-    while (done < values.length) {
-      int want = (int) Math.min(chunk.length, (long) (values.length - done) * size);
+    while (done < count) {
+      int want = (int) Math.min(chunk.length, (long) (count - done) * size);
       int got = in.readNBytes(chunk, 0, want);
       if (got < want) {
         long have = done + got / size;
@@ -104,34 +114,41 @@ public final class IdxReader {
       switch (type) {
         case 0x08 -> {
           for (int i = 0; i < n; i++) {
-            values[done + i] = chunk[i] & 0xff;
+            values[i] = chunk[i] & 0xff;
           }
         }
         case 0x09 -> {
           for (int i = 0; i < n; i++) {
-            values[done + i] = chunk[i];
+            values[i] = chunk[i];
           }
         }
         case 0x0B -> {
           for (int i = 0; i < n; i++) {
-            values[done + i] = bb.getShort(2 * i);
+            values[i] = bb.getShort(2 * i);
           }
         }
         case 0x0C -> {
           for (int i = 0; i < n; i++) {
-            values[done + i] = bb.getInt(4 * i);
+            values[i] = bb.getInt(4 * i);
           }
         }
         case 0x0D -> {
           for (int i = 0; i < n; i++) {
-            values[done + i] = bb.getFloat(4 * i);
+            values[i] = bb.getFloat(4 * i);
           }
         }
         default -> {
           for (int i = 0; i < n; i++) {
-            values[done + i] = bb.getDouble(8 * i);
+            values[i] = bb.getDouble(8 * i);
           }
         }
+      }
+      if (floats != null) {
+        for (int i = 0; i < n; i++) {
+          floats[done + i] = (float) values[i];
+        }
+      } else {
+        System.arraycopy(values, 0, target, done, n);
       }
       done += n;
     }

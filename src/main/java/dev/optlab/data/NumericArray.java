@@ -8,8 +8,14 @@ package dev.optlab.data;
  * @param values row-major, {@code product(shape)} long (or fewer rows when a limit was asked)
  * @param fileRows the rows the file holds, read or not: counts are compared on these, so that
  *     reading the first N rows of mismatched files is still an error
+ * @param floats the values in float32 instead, when read for a data set declared with {@code
+ *     dtype = "float32"} ({@code values} is then null): half the memory, no float64 copy made
  */
-public record NumericArray(long[] shape, double[] values, long fileRows) {
+public record NumericArray(long[] shape, double[] values, long fileRows, float[] floats) {
+
+  public NumericArray(long[] shape, double[] values, long fileRows) {
+    this(shape, values, fileRows, null);
+  }
 
   /** The first dimension: examples. */
   public int rows() {

@@ -65,15 +65,52 @@ public final class Preparation {
 
   private static Dataset.Part part(double[] x, double[] y, int cols, int[] order, int from,
       int to) {
+    return part(x, null, y, cols, order, from, to);
+  }
+
+  /** The rows {@code order[from, to)} of {@code x} or, when it is null, of {@code x32}. */
+  static Dataset.Part part(double[] x, float[] x32, double[] y, int cols, int[] order,
+      int from, int to) {
     int n = to - from;
-    double[] px = new double[n * cols];
+    double[] px = x == null ? null : new double[n * cols];
+    float[] pf = x == null ? new float[n * cols] : null;
     double[] py = new double[n];
     for (int i = 0; i < n; i++) {
       int r = order[from + i];
-      System.arraycopy(x, r * cols, px, i * cols, cols);
+      if (x != null) {
+        System.arraycopy(x, r * cols, px, i * cols, cols);
+      } else {
+        System.arraycopy(x32, r * cols, pf, i * cols, cols);
+      }
       py[i] = y[r];
     }
-    return new Dataset.Part(n, cols, px, py);
+    return new Dataset.Part(n, cols, px, py, pf);
+  }
+
+  /** {@link #prepare}'s split and scaling for features held in float32. */
+  static Dataset prepare32(String name, java.util.List<String> features, float[] x, double[] y,
+      int rows, int cols, double test, long seed, Scale scale, String origin) {
+    int nTest = (int) Math.ceil(test * rows);
+    if (rows - nTest < 1) {
+      throw new DataError("a test split of " + test + " leaves no training rows out of " + rows);
+    }
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = i;
+    }
+    if (nTest > 0) {
+      order = Rng.of(seed, Rng.SPLIT).permutation(rows);
+    }
+    Dataset.Part testPart = part(null, x, y, cols, order, 0, nTest);
+    Dataset.Part train = part(null, x, y, cols, order, nTest, rows);
+    if (scale == Scale.STANDARD) {
+      standardise(train, testPart);
+    }
+    return new Dataset(name, features, "y", null, train, testPart, origin);
+  }
+
+  private static double at(Dataset.Part p, int k) {
+    return p.x() != null ? p.x()[k] : p.x32()[k];
   }
 
   /** Means and population standard deviations, summed over rows in order. */
@@ -82,12 +119,12 @@ public final class Preparation {
     for (int j = 0; j < cols; j++) {
       double s = 0;
       for (int i = 0; i < p.rows(); i++) {
-        s += p.x()[i * cols + j];
+        s += at(p, i * cols + j);
       }
       double m = s / p.rows();
       double ss = 0;
       for (int i = 0; i < p.rows(); i++) {
-        double d = p.x()[i * cols + j] - m;
+        double d = at(p, i * cols + j) - m;
         ss += d * d;
       }
       double sd = Math.sqrt(ss / p.rows());
@@ -98,6 +135,15 @@ public final class Preparation {
 
   private static void apply(Dataset.Part p, double[] mean, double[] std) {
     int cols = p.cols();
+    float[] f = p.x32();
+    if (f != null) { // computed in float64, rounded once: PyTorch's ((x - m) / s).float()
+      for (int i = 0; i < p.rows(); i++) {
+        for (int j = 0; j < cols; j++) {
+          f[i * cols + j] = (float) ((f[i * cols + j] - mean[j]) / std[j]);
+        }
+      }
+      return;
+    }
     double[] x = p.x();
     for (int i = 0; i < p.rows(); i++) {
       for (int j = 0; j < cols; j++) {

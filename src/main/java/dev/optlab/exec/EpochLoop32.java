@@ -14,11 +14,10 @@ import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
- * {@link EpochLoop} with {@code dtype = float32}: the same steps, minibatches, shuffles, traced
- * rows and stops, on float32 parameters, gradients, rows ({@link FloatData}) and optimizer state
- * ({@link OptimizerStepper#update(float[], float[])}). What the trace shows (losses, norms,
- * metrics) is taken from the float values and reported as numbers, like PyTorch's {@code
- * .item()}; a loss over many rows is the row-weighted average of its chunks', in float64.
+ * {@link EpochLoop} with {@code dtype = float32}: its steps, minibatches, shuffles, traced rows
+ * and stops, on float32 parameters, gradients, rows and optimizer state. The trace shows the
+ * float values as numbers (PyTorch's {@code .item()}); a loss over chunks is their row-weighted
+ * average, in float64.
  */
 final class EpochLoop32 implements Loop {
   private final ExecutionPlan plan;
@@ -35,7 +34,7 @@ final class EpochLoop32 implements Loop {
   private final Graph32 graph;
   private int correct;
   private int predictions;
-  private double lastGradNorm;
+  private double lastGradNorm; // of the minibatch gradient before a traced row
   private StepWatcher watcher;
 
   EpochLoop32(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
@@ -65,7 +64,7 @@ final class EpochLoop32 implements Loop {
 
   @Override
   public double[] losses() {
-    return null;
+    return null; // the training loss is computed at traced rows only
   }
 
   @Override
@@ -94,7 +93,7 @@ final class EpochLoop32 implements Loop {
         loss = pass(true, true, t.metrics().contains(Metric.TRAIN_ACCURACY) && traced);
       }
       if (traced) {
-        last = row(name, k, lr, loss, norm(g, 0, g.length));
+        last = row(name, k, lr, loss, FloatData.norm(g, 0, g.length));
         out.accept(last);
         if (traceFile != null) {
           traceFile.write(name, k, lr, loss, last.gradNorm(), last.params());
@@ -110,14 +109,14 @@ final class EpochLoop32 implements Loop {
       int at = (int) (k % perEpoch);
       double batchLoss = full ? loss : minibatch(at, order, shuffle);
       if (watcher != null && !watcher.step(k, lr, batchLoss)) {
-        break;
+        break; // lrfind
       }
       if (!Double.isFinite(batchLoss) || control.stopRequested()) {
         boolean diverged = !Double.isFinite(batchLoss);
         status = diverged ? RunSummary.Status.DIVERGED : RunSummary.Status.INTERRUPTED;
         if (!traced) { // as EpochLoop: a divergence is in the summary, an interruption traced
           last = row(name, k, lr, full && diverged ? loss : pass(true, true, false),
-              norm(g, 0, g.length));
+              FloatData.norm(g, 0, g.length));
           if (!diverged) {
             out.accept(last);
           }
@@ -127,7 +126,7 @@ final class EpochLoop32 implements Loop {
       control.progress(name, k + 1, steps, batchLoss, System.nanoTime() - start);
       if (before != null && ((k + 1) % every == 0 || k + 1 == steps)) {
         System.arraycopy(p, 0, before, 0, p.length);
-        lastGradNorm = norm(g, 0, g.length);
+        lastGradNorm = FloatData.norm(g, 0, g.length);
       }
       stepper.update(p, g);
       if (stepper.hasSchedule()) {
@@ -231,7 +230,7 @@ final class EpochLoop32 implements Loop {
     cols[0] = (double) k / t.stepsPerEpoch();
     for (int i = 0; i < params.size(); i++) {
       Model.Param q = params.get(i);
-      cols[1 + i] = norm(p, q.offset(), q.size());
+      cols[1 + i] = FloatData.norm(p, q.offset(), q.size());
     }
     double testLoss = Double.NaN;
     double testAccuracy = Double.NaN;
@@ -243,29 +242,11 @@ final class EpochLoop32 implements Loop {
       cols[1 + params.size() + i] = switch (metrics.get(i)) {
         case TEST_LOSS -> testLoss;
         case ACCURACY -> testAccuracy;
-        case UPDATE_NORM -> k == 0 ? 0 : distance();
-        case EFFECTIVE_LR -> k == 0 ? Double.NaN : distance() / lastGradNorm;
+        case UPDATE_NORM -> k == 0 ? 0 : FloatData.distance(p, before);
+        case EFFECTIVE_LR -> k == 0 ? Double.NaN : FloatData.distance(p, before) / lastGradNorm;
         case TRAIN_ACCURACY -> trainAccuracy;
       };
     }
     return new TraceRow(name, k, lr, loss, gradNorm, cols);
-  }
-
-  private double distance() {
-    double s = 0;
-    for (int i = 0; i < p.length; i++) {
-      double d = (double) p[i] - before[i];
-      s += d * d;
-    }
-    return Math.sqrt(s);
-  }
-
-  /** Euclidean norm of float values, summed in float64 in order. */
-  private static double norm(float[] v, int from, int length) {
-    double s = 0;
-    for (int i = from; i < from + length; i++) {
-      s += (double) v[i] * v[i];
-    }
-    return Math.sqrt(s);
   }
 }

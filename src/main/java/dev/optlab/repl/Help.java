@@ -75,6 +75,7 @@ final class Help {
         data NAME = npy(x = "X.npy", y = "y.npy" [, test_x = .., test_y = ..])
         data NAME = npz("FILE.npz", x = "KEY", y = "KEY" [, test_x = .., test_y = ..])
         data NAME = moons(...) / spirals(...) / blobs(...) / linear(...)
+          [any source: dtype = "float32" holds the features in float32, for dtype = float32 runs]
           A data set: features NAME.x and targets NAME.y. IDX files (MNIST's, gzipped or not)
           and NumPy arrays are read whole into one array; rows = N reads only the first N.
           All take scale = "standard", test = FRACTION (without held-out files) and seed.

@@ -18,7 +18,13 @@ final class Elementwise32 {
     switch (op) {
       case NEG -> { for (int i = 0; i < n; i++) y[yo + i] = -x[xo + i]; }
       case ABS -> { for (int i = 0; i < n; i++) y[yo + i] = Math.abs(x[xo + i]); }
-      case RELU -> { for (int i = 0; i < n; i++) y[yo + i] = x[xo + i] < 0 ? 0f : x[xo + i]; }
+      case RELU -> {
+        if (Linear.VECTOR) { // branch-free: half of a ReLU's inputs are negative, at random
+          VectorProduct32.relu(x, xo, y, yo, n);
+        } else {
+          for (int i = 0; i < n; i++) y[yo + i] = x[xo + i] < 0 ? 0f : x[xo + i];
+        }
+      }
       case SIGMOID -> {
         for (int i = 0; i < n; i++) y[yo + i] = 1f / (1f + (float) Math.exp(-x[xo + i]));
       }
@@ -55,7 +61,11 @@ final class Elementwise32 {
       case EXP -> { for (int i = 0; i < n; i++) gx[gxo + i] += gy[gyo + i] * y[yo + i]; }
       case LOG -> { for (int i = 0; i < n; i++) gx[gxo + i] += gy[gyo + i] / x[xo + i]; }
       case RELU -> {
-        for (int i = 0; i < n; i++) gx[gxo + i] += y[yo + i] <= 0 ? 0f : gy[gyo + i];
+        if (Linear.VECTOR) {
+          VectorProduct32.reluBackward(y, yo, gy, gyo, gx, gxo, n);
+        } else {
+          for (int i = 0; i < n; i++) gx[gxo + i] += y[yo + i] <= 0 ? 0f : gy[gyo + i];
+        }
       }
       case SQRT -> { // PyTorch: grad / (2 * result)
         for (int i = 0; i < n; i++) gx[gxo + i] += gy[gyo + i] / (2 * y[yo + i]);

@@ -77,9 +77,8 @@ public final class Graph32 {
         stridesB[i] = Broadcast.strides(spec[s.b()].shape(), s.shape().rank());
         counters[i] = new int[s.shape().rank()];
       } else if (s.op() == Op.MATMUL) {
-        long t = Math.max(needs[s.a()] ? spec[s.b()].shape().size(1) : 0,
-            needs[s.b()] ? spec[s.a()].shape().size(this.capacity) : 0);
-        scratch[i] = new float[(int) t];
+        // B's transpose for A's gradient; B's gradient reads A transposed in place (Linear32)
+        scratch[i] = new float[needs[s.a()] ? (int) spec[s.b()].shape().size(1) : 0];
       } else if (s.op() == Op.CROSS_ENTROPY) {
         scratch[i] = new float[(int) spec[s.a()].shape().size(this.capacity)];
       }
