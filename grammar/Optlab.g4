@@ -93,6 +93,9 @@ scheduleSegment : expr (FOR length=expr)? ;
 runBody : optimizerSpec ON objective=ID runClause* ;
 compareBody : optimizerSpec (COMMA optimizerSpec)* ON objective=ID runClause* ;
 
+// Checkpoints (docs/language.md, "Checkpoints"): `checkpoint "FILE.safetensors" every 100` writes
+// the run's state, `resume "FILE.safetensors" for 500 more steps` goes on from one; a warm start
+// is `from "FILE.safetensors"` (a fromClause whose expression is a string).
 // An option is a name PyTorch users know: `clip_grad_norm = 1`, `clip_grad_value = 0.5`,
 // `dtype = float32` (AstBuilder checks the name; the checker the dtype).
 runClause
@@ -106,6 +109,9 @@ runClause
   | SEED expr                 # seedClause
   | METRICS ID (COMMA ID)*    # metricsClause
   | PER EPOCH                 # perEpochClause
+  | CHECKPOINT STRING (EVERY every=expr)?   # checkpointClause
+  | RESUME STRING             # resumeClause
+  | FOR expr MORE_ unit=(STEPS | EPOCHS | EPOCH) # moreClause
   | name=ID ASSIGN expr       # optionClause
   ;
 
@@ -177,6 +183,8 @@ BATCH : 'batch' ;
 SEED : 'seed' ;
 METRICS : 'metrics' ;
 PER : 'per' ;
+CHECKPOINT : 'checkpoint' ;
+MORE_ : 'more' ; // MORE is a name ANTLR reserves
 TRUE : 'true' ;
 FALSE : 'false' ;
 

@@ -19,9 +19,17 @@ public record RunSpec(
     TraceFile trace,
     Span span,
     Training training,
-    Clip clip) {
+    Clip clip,
+    Checkpoint checkpoint) {
   public RunSpec {
     optimizers = List.copyOf(optimizers);
+  }
+
+  public RunSpec(boolean compare, List<OptimizerSpec> optimizers, Stmt.Ident objective,
+      Expr from, Expr steps, Expr every, Condition until, TraceFile trace, Span span,
+      Training training, Clip clip) {
+    this(compare, optimizers, objective, from, steps, every, until, trace, span, training, clip,
+        null);
   }
 
   public RunSpec(boolean compare, List<OptimizerSpec> optimizers, Stmt.Ident objective,
@@ -32,8 +40,22 @@ public record RunSpec(
   /** The same run with another {@code every}. */
   public RunSpec withEvery(Expr every) {
     return new RunSpec(compare, optimizers, objective, from, steps, every, until, trace, span,
-        training, clip);
+        training, clip, checkpoint);
   }
+
+  /** The same run starting from its objective's start: a warm start's {@code from} taken out. */
+  public RunSpec withoutFrom() {
+    return new RunSpec(compare, optimizers, objective, null, steps, every, until, trace, span,
+        training, clip, checkpoint);
+  }
+
+  /**
+   * {@code checkpoint "FILE" [every K]}, {@code resume "FILE"} and {@code for N more steps|epochs}
+   * (docs/language.md, "Checkpoints"); each part null when absent. With {@code more}, the length
+   * is in {@link #steps} or {@link Training#epochs} as usual, counted beyond the checkpoint's.
+   */
+  public record Checkpoint(String save, Span saveSpan, Expr every, String resume,
+      Span resumeSpan, Span more) {}
 
   /**
    * The clauses of a run on data (docs/tensors.md): {@code for N epochs}, {@code batch B},

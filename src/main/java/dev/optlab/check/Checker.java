@@ -170,7 +170,14 @@ public final class Checker {
         ? ExpressionSchedule.multiplicative(fn, text) : ExpressionSchedule.of(fn, text), text);
   }
 
+  /** A run's plan, with its checkpoint files (CheckpointChecker). */
   private ExecutionPlan plan(RunSpec spec, Span span) {
+    Expr.Str warm = CheckpointChecker.warmStart(spec);
+    ExecutionPlan plan = planRun(warm == null ? spec : spec.withoutFrom(), span);
+    return CheckpointChecker.attach(values, spec, warm, plan);
+  }
+
+  private ExecutionPlan planRun(RunSpec spec, Span span) {
     if (env.get(spec.objective().name()) instanceof Declaration.Model m) {
       return new TrainingPlanner(values, optimizers).plan(spec, span, m);
     }

@@ -20,6 +20,19 @@ public final class Rng {
     this.state = seed;
   }
 
+  /**
+   * Where the generator stands, for a checkpoint: {@link #resume} of it draws the same numbers
+   * from here on (a pending Gaussian aside, which shuffles never leave).
+   */
+  public long state() {
+    return state;
+  }
+
+  /** A generator standing where {@link #state()} said. */
+  public static Rng resume(long state) {
+    return new Rng(state);
+  }
+
   /** A generator for one use ({@link #INIT}, {@link #SHUFFLE}, ...) of a user's seed. */
   public static Rng of(long seed, long stream) {
     return new Rng(mix(seed) ^ mix(0x632BE59BD9B4E019L * stream));

@@ -58,6 +58,14 @@ final class EpochLoop implements Loop {
   }
 
   private StepWatcher watcher;
+  private RunState resume;
+  private Checkpointer saver;
+
+  @Override
+  public void checkpoints(RunState resume, Checkpointer saver) {
+    this.resume = resume;
+    this.saver = saver;
+  }
 
   @Override
   public void watch(StepWatcher w) {
@@ -75,7 +83,7 @@ final class EpochLoop implements Loop {
     OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
     StopCondition.Evaluator until = plan.loop().until() == null ? null
         : plan.loop().until().evaluator();
-    long steps = plan.loop().steps();
+    long first = 0;
     long every = plan.loop().every();
     long perEpoch = t.stepsPerEpoch();
     boolean full = t.fullBatch();
@@ -83,14 +91,39 @@ final class EpochLoop implements Loop {
     int[] order = new int[n];
     Rng shuffle = Rng.of(t.seed(), Rng.SHUFFLE);
     double epochLoss = 0;
-    int epochUpdates = 0;
+    long epochUpdates = 0;
+    if (resume != null) {
+      System.arraycopy(resume.params(), 0, p, 0, p.length);
+      stepper.restore(resume);
+      first = resume.step();
+      shuffle = Rng.resume(resume.training().shuffle());
+      epochLoss = resume.training().epochLoss();
+      epochUpdates = resume.training().epochUpdates();
+      if (!full && first % perEpoch != 0) {
+        shuffle(order, shuffle); // the epoch's order, drawn again from where its shuffle began
+      }
+    }
+    // resumed, the steps counted on from the checkpoint's, so epochs and rows go on
+    long steps = first + plan.loop().steps();
+    // the shuffle's state before this epoch's shuffle: what a checkpoint records
+    long epochShuffle = resume != null ? resume.training().shuffle() : shuffle.state();
 
     long start = System.nanoTime();
     RunSummary.Status status = RunSummary.Status.COMPLETED;
     TraceRow last = null;
-    for (long k = 0;; k++) {
+    long k = first;
+    for (;; k++) {
+      if (!full && k % perEpoch == 0) {
+        // shuffled here rather than with the epoch's first minibatch, so that a checkpoint at any
+        // step knows which state the epoch's order came from
+        epochShuffle = shuffle.state();
+        shuffle(order, shuffle);
+      }
+      if (saver != null && k > first && k < steps && saver.due(k)) {
+        saver.save(k, p, stepper, new RunState.Training(epochShuffle, epochLoss, epochUpdates));
+      }
       double lr = stepper.lr();
-      boolean traced = k % every == 0 || k == steps;
+      boolean traced = k % every == 0 || k == steps || k == first;
       double loss = Double.NaN;
       if (traced || full) {
         loss = pass(data == null ? null : data.train(), true, t.metrics().contains(
@@ -111,7 +144,7 @@ final class EpochLoop implements Loop {
         break;
       }
       int at = (int) (k % perEpoch);
-      double batchLoss = full ? loss : minibatch(at, order, shuffle);
+      double batchLoss = full ? loss : minibatch(at, order);
       if (watcher != null && !watcher.step(k, lr, batchLoss)) {
         break; // the watcher ends the run after this step (lrfind)
       }
@@ -147,7 +180,7 @@ final class EpochLoop implements Loop {
         } else {
           epochLoss += batchLoss;
           epochUpdates++;
-          if (at == perEpoch - 1 || k == steps - 1) {
+          if (at == perEpoch - 1 || k == steps - 1) { // a run cut mid-epoch steps at its end
             stepper.stepSchedule(epochLoss / epochUpdates);
             epochLoss = 0;
             epochUpdates = 0;
@@ -155,20 +188,25 @@ final class EpochLoop implements Loop {
         }
       }
     }
+    if (saver != null && status != RunSummary.Status.DIVERGED) {
+      saver.save(k, p, stepper, new RunState.Training(epochShuffle, epochLoss, epochUpdates));
+    }
     return new RunSummary(name, status, last, -1, System.nanoTime() - start);
   }
 
-  /** The loss and gradient of minibatch {@code at} of the epoch, shuffling at its start. */
-  private double minibatch(int at, int[] order, Rng shuffle) {
+  /** The rows in the order of a new epoch. */
+  private static void shuffle(int[] order, Rng shuffle) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    shuffle.shuffle(order);
+  }
+
+  /** The loss and gradient of minibatch {@code at} of the epoch. */
+  private double minibatch(int at, int[] order) {
     Dataset.Part train = data.train();
     int n = train.rows();
     int b = t.batch();
-    if (at == 0) {
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      shuffle.shuffle(order);
-    }
     int from = at * b;
     int rows = Math.min(b, n - from);
     int cols = train.cols();

@@ -62,6 +62,14 @@ final class EpochLoop32 implements Loop {
     this.watcher = w;
   }
 
+  /** Checkpoints hold float64 state: the checker refuses them with dtype = float32. */
+  @Override
+  public void checkpoints(RunState resume, Checkpointer saver) {
+    if (resume != null || saver != null) {
+      throw new IllegalStateException("a float32 run cannot checkpoint");
+    }
+  }
+
   @Override
   public double[] losses() {
     return null; // the training loss is computed at traced rows only

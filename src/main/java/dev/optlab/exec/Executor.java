@@ -1,11 +1,14 @@
 package dev.optlab.exec;
 
 import dev.optlab.io.WriteErrors;
+import dev.optlab.plan.CheckpointPlan;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.RunListener;
+import dev.optlab.source.Diagnostic;
 import dev.optlab.source.OptlabError;
 import dev.optlab.source.RunError;
 import dev.optlab.source.Source;
+import dev.optlab.source.Span;
 import dev.optlab.trace.RunSummary;
 import dev.optlab.trace.TraceRow;
 import java.io.IOException;
@@ -40,7 +43,7 @@ public final class Executor {
   public void execute(ExecutionPlan plan, RunListener listener, RunControl control) {
     MemoryEstimate.check(source, plan);
     try {
-      Function<ExecutionPlan.OptimizerPlan, Loop> loops = loops(plan, control);
+      Function<ExecutionPlan.OptimizerPlan, Loop> loops = startingLoops(plan, control);
       if (plan.compare()) {
         compare(plan, listener, control, loops);
       } else {
@@ -64,7 +67,7 @@ public final class Executor {
     ExecutionPlan plan = test.run();
     MemoryEstimate.check(source, plan);
     dev.optlab.plan.LrFinder finder = test.finder();
-    Loop loop = loops(plan, control).apply(plan.optimizers().get(0));
+    Loop loop = startingLoops(plan, control).apply(plan.optimizers().get(0));
     loop.watch((k, lr, loss) -> finder.record(k, loss));
     long start = System.nanoTime();
     RunSummary summary;
@@ -80,11 +83,35 @@ public final class Executor {
         interrupted, System.nanoTime() - start);
   }
 
-  /** How each optimizer's loop is made; in a compare, all start from the same weights. */
+  /**
+   * How each optimizer's loop is made; in a compare, all start from the same weights: the seeded
+   * ones, or a checkpoint's ({@code from "FILE"}), read here, before anything runs.
+   */
+  private Function<ExecutionPlan.OptimizerPlan, Loop> startingLoops(ExecutionPlan plan,
+      RunControl control) {
+    CheckpointPlan c = plan.checkpoint();
+    if (c == null || c.warmStart() == null) {
+      return loops(plan, control, null);
+    }
+    try {
+      return loops(plan, control, CheckpointReader.parameters(c.warmStart(), plan));
+    } catch (CheckpointError e) {
+      throw checkpointError(c.warmStartSpan(), "cannot start from ", e);
+    }
+  }
+
+  /** How each optimizer's loop is made, from the seeded weights or the objective's start. */
   static Function<ExecutionPlan.OptimizerPlan, Loop> loops(ExecutionPlan plan,
       RunControl control) {
+    return loops(plan, control, null);
+  }
+
+  /** The same, starting from {@code warm} unless it is null. */
+  private static Function<ExecutionPlan.OptimizerPlan, Loop> loops(ExecutionPlan plan,
+      RunControl control, double[] warm) {
     if (plan.training() != null) {
-      double[] start = plan.training().model().initialize(plan.training().seed());
+      double[] start = warm != null ? warm : plan.training().model().initialize(
+          plan.training().seed());
       if (plan.training().float32()) {
         FloatData rows = FloatData.of(plan.training().data());
         return o -> new EpochLoop32(plan, o, control, start, rows);
@@ -92,12 +119,44 @@ public final class Executor {
       return o -> new EpochLoop(plan, o, control, start);
     }
     boolean keep = plan.compare() && plan.loop().steps() <= MAX_KEPT_LOSSES;
-    return o -> new RunLoop(plan, o, control, keep);
+    double[] from = warm;
+    return o -> from == null ? new RunLoop(plan, o, control, keep)
+        : new RunLoop(plan, o, control, keep).startingFrom(from);
+  }
+
+  /** A checkpoint that does not fit, at the file's name in the statement. */
+  private OptlabError checkpointError(Span at, String doing, CheckpointError e) {
+    String written = source.text().substring(at.start(), at.end());
+    return new OptlabError(new Diagnostic(source, at, doing + written + ": " + e.getMessage(),
+        e.hint == null ? List.of() : List.of(e.hint.replace("{file}", written))));
+  }
+
+  /**
+   * Reads the checkpoint a run resumes from and readies the one it writes, before the run starts,
+   * so that a file that does not fit changes nothing.
+   */
+  private void prepareCheckpoints(ExecutionPlan plan, ExecutionPlan.OptimizerPlan o, Loop loop) {
+    CheckpointPlan c = plan.checkpoint();
+    if (c == null || c.resume() == null && c.save() == null) {
+      return;
+    }
+    RunState resume = null;
+    if (c.resume() != null) {
+      try {
+        resume = CheckpointReader.resume(c.resume(), plan, o);
+      } catch (CheckpointError e) {
+        throw checkpointError(c.resumeSpan(), "cannot resume from ", e);
+      }
+    }
+    loop.checkpoints(resume, c.save() == null ? null
+        : new Checkpointer(plan, o, c.save(), c.every()));
   }
 
   private void run(ExecutionPlan plan, RunListener listener,
       Function<ExecutionPlan.OptimizerPlan, Loop> loops) {
     ExecutionPlan.OptimizerPlan o = plan.optimizers().get(0);
+    Loop loop = loops.apply(o);
+    prepareCheckpoints(plan, o, loop);
     listener.runStarted(plan, o);
     RunSummary summary;
     TraceFileWriter trace = null;
@@ -105,10 +164,16 @@ public final class Executor {
       if (plan.traceFile() != null) {
         trace = new TraceFileWriter(plan.traceFile(), plan.objective().params());
       }
-      summary = loops.apply(o).run(row -> listener.row(plan, row), trace);
+      summary = loop.run(row -> listener.row(plan, row), trace);
       if (trace != null) {
         trace.commit();
       }
+    } catch (Checkpointer.WriteFailed e) {
+      Span at = plan.checkpoint().saveSpan();
+      String written = source.text().substring(at.start(), at.end());
+      throw new OptlabError(source, at, "cannot write checkpoint " + written + ": "
+          + (e.getCause().getMessage() == null ? "input/output error"
+          : WriteErrors.why((Exception) e.getCause())));
     } catch (IOException e) {
       // the span is the file name as written, quotes and all: say which file could not be written
       String written = source.text().substring(plan.traceSpan().start(), plan.traceSpan().end());

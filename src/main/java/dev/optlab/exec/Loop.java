@@ -21,4 +21,10 @@ interface Loop {
 
   /** Hands every step's loss to {@code watcher}, which may end the run ({@code lrfind}). */
   void watch(StepWatcher watcher);
+
+  /**
+   * Goes on from {@code resume} instead of the start (null: from the start) and writes the run's
+   * state with {@code saver} on the way and at the end (null: no checkpoint).
+   */
+  void checkpoints(RunState resume, Checkpointer saver);
 }

@@ -46,6 +46,35 @@ final class OptimizerStepper {
     return schedule == null ? baseLr : schedule.lr();
   }
 
+  /** The momentum (or first beta) the next update uses. */
+  double momentum() {
+    double m = schedule == null ? Double.NaN : schedule.momentum();
+    return m == m ? m : baseMomentum;
+  }
+
+  /** The rule's live state, which a checkpoint reads. */
+  OptimizerState state() {
+    return state;
+  }
+
+  /** What the schedule's {@code save} writes, or null without a schedule. */
+  double[] scheduleState() {
+    if (schedule == null) {
+      return null;
+    }
+    java.util.stream.DoubleStream.Builder b = java.util.stream.DoubleStream.builder();
+    schedule.save(b);
+    return b.build().toArray();
+  }
+
+  /** Goes on from a checked checkpoint's optimizer and schedule state. */
+  void restore(RunState s) {
+    state.load(s.step(), s.buffers());
+    if (schedule != null) {
+      schedule.restore(java.util.Arrays.stream(s.schedule()).iterator());
+    }
+  }
+
   /**
    * Updates {@code p} in place from its gradient {@code g}, with this step's lr and momentum;
    * clips {@code g} in place first when the run clips (as PyTorch's clip_grad_*_ do to .grad).

@@ -25,6 +25,10 @@ final class RunLoop implements Loop {
   private StepWatcher watcher;
   /** The lowest finite loss of the last run, kept whether or not every loss is. */
   private double bestLoss = Double.POSITIVE_INFINITY;
+  /** Where the run starts: the plan's start, or a checkpoint's parameters (a warm start). */
+  private double[] start;
+  private RunState resume;
+  private Checkpointer saver;
 
   RunLoop(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
       boolean keepLosses) {
@@ -32,6 +36,19 @@ final class RunLoop implements Loop {
     this.optimizer = optimizer;
     this.control = control;
     this.keepLosses = keepLosses;
+    this.start = plan.objective().start();
+  }
+
+  /** Starts from {@code p} instead of the plan's start: a checkpoint's parameters. */
+  RunLoop startingFrom(double[] p) {
+    this.start = p.clone();
+    return this;
+  }
+
+  @Override
+  public void checkpoints(RunState resume, Checkpointer saver) {
+    this.resume = resume;
+    this.saver = saver;
   }
 
   @Override
@@ -48,12 +65,18 @@ final class RunLoop implements Loop {
   public RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
     Evaluator f = plan.objective().function().evaluator();
-    double[] p = plan.objective().start().clone();
+    double[] p = resume != null ? resume.params().clone() : start.clone();
     double[] g = new double[p.length];
     OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
+    long first = 0;
+    if (resume != null) {
+      stepper.restore(resume);
+      first = resume.step();
+    }
     StopCondition.Evaluator until = plan.loop().until() == null ? null
         : plan.loop().until().evaluator();
-    long steps = plan.loop().steps();
+    // resumed, the steps counted on from the checkpoint's: the trace goes on where it stopped
+    long steps = first + plan.loop().steps();
     long every = plan.loop().every();
     if (keepLosses) {
       losses = new double[(int) Math.min(steps + 1, 1 << 20)];
@@ -62,12 +85,15 @@ final class RunLoop implements Loop {
     // Only a step whose norm something reads computes it: on Rosenbrock + Adam the norm of every
     // step took 7% of the run (bench/README.md), the rest of the gap to a hand-written loop.
     boolean normEveryStep = until != null || traceFile != null;
-    long start = System.nanoTime();
+    long began = System.nanoTime();
     long untilTrace = 0;
     RunSummary.Status status = RunSummary.Status.COMPLETED;
     TraceRow last = null;
-    long k = 0;
+    long k = first;
     for (;; k++) {
+      if (saver != null && k > first && k < steps && saver.due(k)) {
+        saver.save(k, p, stepper, null);
+      }
       double lr = stepper.lr();
       double loss = f.valueAndGradient(p, g);
       if (keepLosses) {
@@ -103,7 +129,7 @@ final class RunLoop implements Loop {
         break;
       }
       if ((k & (RunControl.POLL_INTERVAL - 1)) == RunControl.POLL_INTERVAL - 1) {
-        control.progress(name, k, steps, loss, System.nanoTime() - start);
+        control.progress(name, k, steps, loss, System.nanoTime() - began);
         if (control.stopRequested()) {
           status = RunSummary.Status.INTERRUPTED;
           last = new TraceRow(name, k, lr, loss, norm(g), p.clone());
@@ -114,7 +140,12 @@ final class RunLoop implements Loop {
       stepper.update(p, g);
       stepper.stepSchedule(loss);
     }
-    return new RunSummary(name, status, last, -1, System.nanoTime() - start);
+    if (saver != null && status != RunSummary.Status.DIVERGED) {
+      // the state after k updates: the loop stops before update k (a diverged run keeps the last
+      // checkpoint written on the way, whose numbers are still finite)
+      saver.save(k, p, stepper, null);
+    }
+    return new RunSummary(name, status, last, -1, System.nanoTime() - began);
   }
 
   /** The lowest loss the last {@link #run} saw (+infinity if none was finite). */
@@ -129,7 +160,7 @@ final class RunLoop implements Loop {
    */
   long firstStepAtOrBelow(double threshold) {
     Evaluator f = plan.objective().function().evaluator();
-    double[] p = plan.objective().start().clone();
+    double[] p = start.clone();
     double[] g = new double[p.length];
     OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
     long steps = plan.loop().steps();

@@ -87,6 +87,17 @@ public final class NAdam implements UpdateRule {
       m.put("mu_product", new double[] {muProduct});
       return m;
     }
+
+    @Override
+    public java.util.Set<String> shared() {
+      return java.util.Set.of("mu_product");
+    }
+
+    @Override
+    public void load(long step, Map<String, double[]> saved) {
+      super.load(step, saved);
+      muProduct = saved.get("mu_product")[0];
+    }
   }
 
   @Override

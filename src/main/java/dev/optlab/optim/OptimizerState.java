@@ -36,6 +36,46 @@ public abstract class OptimizerState {
   }
 
   /**
+   * The buffers a checkpoint holds: {@link #buffers()} less those PyTorch has not made yet (SGD's
+   * {@code momentum_buffer} before the first update with momentum, which PyTorch keeps as {@code
+   * None}), so that a file says what the optimizer's {@code state_dict} would.
+   */
+  public Map<String, double[]> saved() {
+    return buffers();
+  }
+
+  /**
+   * Buffers a checkpoint may leave out: ones PyTorch makes only when an option asks (RMSprop's
+   * {@code momentum_buffer} without momentum) or on first use. Loading starts them at zero.
+   */
+  public java.util.Set<String> optional() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * Buffers that hold one value for every parameter here (NAdam's {@code mu_product}) although
+   * PyTorch keeps a copy per parameter tensor: a checkpoint writes the value for each.
+   */
+  public java.util.Set<String> shared() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * Takes the state of a checkpoint: the step count and the buffers by name, each as long as
+   * {@link #buffers()}'s (one element for a {@link #shared()} one). The caller has checked the
+   * names and lengths; a buffer left out ({@link #optional()}) keeps its fresh value.
+   */
+  public void load(long step, Map<String, double[]> saved) {
+    this.step = step;
+    for (Map.Entry<String, double[]> e : buffers().entrySet()) {
+      double[] v = saved.get(e.getKey());
+      if (v != null) {
+        System.arraycopy(v, 0, e.getValue(), 0, e.getValue().length);
+      }
+    }
+  }
+
+  /**
    * The buffer names, PyTorch's state keys in its order ({@code exp_avg}, {@code exp_avg_sq}), for
    * {@code explain}; {@link #buffers()} has the arrays and so their sizes.
    */

@@ -89,6 +89,12 @@ public final class RmsProp implements UpdateRule {
     public Map<String, double[]> buffers() {
       return named("square_avg", squareAvg, "momentum_buffer", momentumBuffer, "grad_avg", gradAvg);
     }
+
+    /** PyTorch makes it only with momentum; here it is always there, at zero until used. */
+    @Override
+    public java.util.Set<String> optional() {
+      return java.util.Set.of("momentum_buffer");
+    }
   }
 
   @Override

@@ -87,6 +87,22 @@ public final class Sgd implements UpdateRule {
     public Map<String, double[]> buffers() {
       return named("momentum_buffer", momentumBuffer);
     }
+
+    @Override
+    public Map<String, double[]> saved() {
+      return hasMomentumBuffer ? buffers() : Map.of();
+    }
+
+    @Override
+    public java.util.Set<String> optional() {
+      return java.util.Set.of("momentum_buffer");
+    }
+
+    @Override
+    public void load(long step, Map<String, double[]> saved) {
+      super.load(step, saved);
+      hasMomentumBuffer = saved.containsKey("momentum_buffer");
+    }
   }
 
   @Override

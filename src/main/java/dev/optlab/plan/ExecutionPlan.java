@@ -18,6 +18,7 @@ import java.util.List;
  *     Its trace rows then carry, in {@link ObjectivePlan#params()}'s place, the columns {@link
  *     TrainingPlan#columns()} names (epoch, parameter norms, metrics), and the objective plan has
  *     no scalar function.
+ * @param checkpoint the checkpoint files the run writes or reads; null for none
  */
 public record ExecutionPlan(
     Span span,
@@ -27,9 +28,22 @@ public record ExecutionPlan(
     LoopPlan loop,
     Path traceFile,
     Span traceSpan,
-    TrainingPlan training) {
+    TrainingPlan training,
+    CheckpointPlan checkpoint) {
   public ExecutionPlan {
     optimizers = List.copyOf(optimizers);
+  }
+
+  public ExecutionPlan(Span span, boolean compare, ObjectivePlan objective,
+      List<OptimizerPlan> optimizers, LoopPlan loop, Path traceFile, Span traceSpan,
+      TrainingPlan training) {
+    this(span, compare, objective, optimizers, loop, traceFile, traceSpan, training, null);
+  }
+
+  /** This plan with its checkpoint files. */
+  public ExecutionPlan withCheckpoint(CheckpointPlan c) {
+    return new ExecutionPlan(span, compare, objective, optimizers, loop, traceFile, traceSpan,
+        training, c);
   }
 
   public ExecutionPlan(Span span, boolean compare, ObjectivePlan objective,
@@ -95,6 +109,6 @@ public record ExecutionPlan(
   public ExecutionPlan withLogSpacedRows() {
     return new ExecutionPlan(span, compare, objective, optimizers,
         new LoopPlan(loop.steps(), loop.every(), loop.until(), true), traceFile, traceSpan,
-        training);
+        training, checkpoint);
   }
 }

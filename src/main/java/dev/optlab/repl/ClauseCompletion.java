@@ -86,6 +86,9 @@ final class ClauseCompletion {
     // The clauses are the grammar's: what may follow `on OBJECTIVE`.
     List<String> clauses = on >= 0 && on + 2 <= t.size()
         ? new ArrayList<>(t.keywordsAfter(on + 2)) : new ArrayList<>();
+    if (plot || !t.get(head).is(RUN)) { // checkpoints belong to a run alone
+      clauses.removeAll(List.of("checkpoint", "resume"));
+    }
     if (plot) { // the run's clauses but trace, and the plot's own
       clauses.remove("trace");
       clauses.remove(t.get(head).is(PATHS) ? "with" : "over");

@@ -73,5 +73,19 @@ public record ChainedSchedule(List<ScheduleSpec> parts) implements ScheduleSpec 
       }
       lr = shared;
     }
+
+    @Override
+    protected void saveMore(java.util.function.DoubleConsumer out) {
+      for (LrSchedule s : parts) {
+        s.save(out);
+      }
+    }
+
+    @Override
+    protected void restoreMore(java.util.PrimitiveIterator.OfDouble in) {
+      for (LrSchedule s : parts) {
+        s.restore(in);
+      }
+    }
   }
 }

@@ -71,5 +71,15 @@ public record CosineAnnealingLr(int tMax, double etaMin) implements ScheduleSpec
         lr = (1 + cosNow) / (1 + cosPrev) * (lr - etaMin) + etaMin;
       }
     }
+
+    @Override
+    protected void saveMore(java.util.function.DoubleConsumer out) {
+      out.accept(cosNow);
+    }
+
+    @Override
+    protected void restoreMore(java.util.PrimitiveIterator.OfDouble in) {
+      cosNow = in.nextDouble();
+    }
   }
 }

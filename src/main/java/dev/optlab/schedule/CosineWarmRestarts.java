@@ -83,5 +83,17 @@ public record CosineWarmRestarts(int t0, int tMult, double etaMin) implements Sc
       }
       update();
     }
+
+    @Override
+    protected void saveMore(java.util.function.DoubleConsumer out) {
+      out.accept(tCur);
+      out.accept(tI);
+    }
+
+    @Override
+    protected void restoreMore(java.util.PrimitiveIterator.OfDouble in) {
+      tCur = (long) in.nextDouble();
+      tI = (long) in.nextDouble();
+    }
   }
 }

@@ -41,6 +41,26 @@ public abstract class LrSchedule implements Schedule {
     this.lr = lr;
   }
 
+  @Override
+  public final void save(java.util.function.DoubleConsumer out) {
+    out.accept(lr);
+    out.accept(t);
+    saveMore(out);
+  }
+
+  @Override
+  public final void restore(java.util.PrimitiveIterator.OfDouble in) {
+    lr = in.nextDouble();
+    t = (long) in.nextDouble();
+    restoreMore(in);
+  }
+
+  /** A subclass's own state beyond the lr and the step count, after them. */
+  protected void saveMore(java.util.function.DoubleConsumer out) {}
+
+  /** Takes back what {@link #saveMore} wrote. */
+  protected void restoreMore(java.util.PrimitiveIterator.OfDouble in) {}
+
   /** Updates {@link #lr} for step {@link #t}, just incremented; {@code loss} as in {@link #step}. */
   protected abstract void advance(double loss);
 }

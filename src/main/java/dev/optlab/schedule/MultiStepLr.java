@@ -98,5 +98,15 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
     protected void advance(double loss) {
       visit();
     }
+
+    @Override
+    protected void saveMore(java.util.function.DoubleConsumer out) {
+      out.accept(next);
+    }
+
+    @Override
+    protected void restoreMore(java.util.PrimitiveIterator.OfDouble in) {
+      next = (int) in.nextDouble();
+    }
   }
 }

@@ -206,5 +206,19 @@ public record OneCycleLr(
       t++;
       update();
     }
+
+    @Override
+    public void save(java.util.function.DoubleConsumer out) {
+      out.accept(t);
+      out.accept(lr);
+      out.accept(momentum);
+    }
+
+    @Override
+    public void restore(java.util.PrimitiveIterator.OfDouble in) {
+      t = (long) in.nextDouble();
+      lr = in.nextDouble();
+      momentum = in.nextDouble();
+    }
   }
 }

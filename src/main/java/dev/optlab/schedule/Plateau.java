@@ -129,6 +129,20 @@ public record Plateau(
       }
     }
 
+    @Override
+    protected void saveMore(java.util.function.DoubleConsumer out) {
+      out.accept(best);
+      out.accept(numBadEpochs);
+      out.accept(cooldownCounter);
+    }
+
+    @Override
+    protected void restoreMore(java.util.PrimitiveIterator.OfDouble in) {
+      best = in.nextDouble();
+      numBadEpochs = (long) in.nextDouble();
+      cooldownCounter = (long) in.nextDouble();
+    }
+
     /** Python's {@code max(a, b)}: {@code a} unless {@code b > a} (so NaN in {@code a} stays). */
     private static double pyMax(double a, double b) {
       return b > a ? b : a;

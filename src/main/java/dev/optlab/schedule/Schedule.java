@@ -23,4 +23,20 @@ public interface Schedule {
    *     (onecycle past {@code total_steps}, as PyTorch raises)
    */
   void step(double loss);
+
+  /**
+   * Writes what changes as this schedule steps (the lr, the step count, plateau's best loss, a
+   * chain's position, ...) as numbers in a fixed order, for a checkpoint: a schedule started from
+   * the same spec and given them by {@link #restore} steps on exactly as this one would. Counts
+   * are written as doubles, exact up to 2^53 steps. Not a default method: a new schedule must say
+   * what its state is, or resuming it would silently restart it.
+   */
+  void save(java.util.function.DoubleConsumer out);
+
+  /**
+   * Takes back the numbers {@link #save} wrote, in its order.
+   *
+   * @throws java.util.NoSuchElementException when they run out (a checkpoint of another schedule)
+   */
+  void restore(java.util.PrimitiveIterator.OfDouble in);
 }

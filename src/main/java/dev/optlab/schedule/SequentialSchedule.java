@@ -155,5 +155,32 @@ public record SequentialSchedule(List<ScheduleSpec> segments, List<Long> lengths
       current = parts[i];
       end = ends[i];
     }
+
+    /** The position in the chain, the held momentum, then every segment's own state. */
+    @Override
+    public void save(java.util.function.DoubleConsumer out) {
+      out.accept(t);
+      out.accept(i);
+      out.accept(held);
+      for (Schedule s : parts) {
+        s.save(out);
+      }
+    }
+
+    @Override
+    public void restore(java.util.PrimitiveIterator.OfDouble in) {
+      t = (long) in.nextDouble();
+      int at = (int) in.nextDouble();
+      if (at < 0 || at >= parts.length) {
+        throw new java.util.NoSuchElementException("no segment " + at);
+      }
+      i = at;
+      held = in.nextDouble();
+      for (Schedule s : parts) {
+        s.restore(in);
+      }
+      current = parts[i];
+      end = ends[i];
+    }
   }
 }

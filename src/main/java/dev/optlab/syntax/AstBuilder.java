@@ -96,11 +96,14 @@ final class AstBuilder {
     RunSpec.TraceFile trace = null;
     RunSpec.Clip clip = null;
     TrainingClauses training = new TrainingClauses(this);
+    CheckpointClauses checkpoint = new CheckpointClauses(this, compare);
     for (RunClauseContext clause : clauses) {
       String word = clause.getStart().getText();
-      boolean repeated = switch (clause) {
+      boolean repeated = checkpoint.add(clause) ? false : switch (clause) {
         case FromClauseContext c -> from != null || (from = expr(c.expr())) == null;
         case ForClauseContext c -> steps != null || (steps = expr(c.expr())) == null;
+        case MoreClauseContext c when c.unit.getType() == OptlabParser.STEPS ->
+            steps != null || (steps = expr(c.expr())) == null;
         case EveryClauseContext c -> every != null || (every = expr(c.expr())) == null;
         case UntilClauseContext c -> until != null || (until = condition(c.condition())) == null;
         case TraceClauseContext c -> {
@@ -131,7 +134,7 @@ final class AstBuilder {
       }
     }
     return new RunSpec(compare, optimizers, ident(objective), from, steps, every, until, trace,
-        span, training.build(steps), clip);
+        span, training.build(steps), clip, checkpoint.build());
   }
 
   /**

@@ -87,6 +87,7 @@ final class PlotBuilder {
           throw ast.error(ast.span(t), "a plot writes no trace file; 'trace \"FILE\"' belongs "
               + "to a run");
         }
+        CheckpointClauses.refuse(ast, r.runClause(), "a plot");
         runClauses.add(r.runClause());
       } else {
         o.read(clause, c.kind.getType() != OptlabParser.PATHS,

@@ -43,6 +43,7 @@ final class SweepBuilder {
     for (SweepClauseContext clause : sweepClauses) {
       boolean repeated = switch (clause) {
         case SweepRunClauseContext r -> {
+          CheckpointClauses.refuse(ast, r.runClause(), "a sweep");
           runClauses.add(r.runClause());
           yield false;
         }

@@ -6,7 +6,9 @@ import dev.optlab.ast.Stmt;
 import dev.optlab.source.Span;
 import dev.optlab.syntax.gen.OptlabParser.BatchClauseContext;
 import dev.optlab.syntax.gen.OptlabParser.EpochsClauseContext;
+import dev.optlab.syntax.gen.OptlabParser;
 import dev.optlab.syntax.gen.OptlabParser.MetricsClauseContext;
+import dev.optlab.syntax.gen.OptlabParser.MoreClauseContext;
 import dev.optlab.syntax.gen.OptlabParser.PerEpochClauseContext;
 import dev.optlab.syntax.gen.OptlabParser.RunClauseContext;
 import dev.optlab.syntax.gen.OptlabParser.SeedClauseContext;
@@ -39,6 +41,10 @@ final class TrainingClauses {
     first = first == null ? span : first;
     return switch (clause) {
       case EpochsClauseContext c -> {
+        epochsSpan = span;
+        yield epochs != null || (epochs = builder.expr(c.expr())) == null;
+      }
+      case MoreClauseContext c when c.unit.getType() != OptlabParser.STEPS -> {
         epochsSpan = span;
         yield epochs != null || (epochs = builder.expr(c.expr())) == null;
       }
