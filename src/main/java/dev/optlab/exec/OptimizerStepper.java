@@ -46,12 +46,6 @@ final class OptimizerStepper {
     return schedule == null ? baseLr : schedule.lr();
   }
 
-  /** The momentum (or first beta) the next update uses. */
-  double momentum() {
-    double m = schedule == null ? Double.NaN : schedule.momentum();
-    return m == m ? m : baseMomentum;
-  }
-
   /** The rule's live state, which a checkpoint reads. */
   OptimizerState state() {
     return state;
@@ -95,7 +89,7 @@ final class OptimizerStepper {
   }
 
   /** The momentum the next update uses: the schedule's when it cycles momentum. */
-  private double momentum() {
+  double momentum() {
     if (schedule != null) {
       double m = schedule.momentum();
       if (m == m) { // NaN: the schedule leaves momentum alone
