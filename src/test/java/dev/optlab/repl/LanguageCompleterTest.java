@@ -140,15 +140,15 @@ class LanguageCompleterTest {
 
   @Test
   void runClausesInOrderOfWhatIsMissing() {
-    assertEquals(List.of("from", "for", "every", "until", "trace", "batch", "seed", "metrics",
-        "per", "checkpoint", "resume"), values("run adam on rosen |"));
+    assertEquals(List.of("from", "for", "every", "until", "trace", "resume", "batch", "seed",
+        "metrics", "per", "checkpoint"), values("run adam on rosen |"));
     assertEquals(List.of("steps", "epochs", "epoch", "more"), values("run adam on rosen for 100 |"));
     assertEquals(List.of("test_loss", "accuracy"),
         values("run adam on rosen for 2 epochs metrics |").subList(0, 2));
     assertEquals(List.of("test_loss"),
         values("run adam on rosen for 2 epochs metrics accuracy, t|").subList(0, 1));
-    assertEquals(List.of("from", "every", "until", "trace", "batch", "seed", "metrics", "per",
-        "checkpoint", "resume"), values("run adam on rosen for 100 steps |"));
+    assertEquals(List.of("from", "every", "until", "trace", "resume", "batch", "seed", "metrics",
+        "per", "checkpoint"), values("run adam on rosen for 100 steps |"));
     assertEquals(List.of("from", "every", "until", "batch", "seed", "metrics", "per"),
         values("compare adam, sgd on rosen for 100 steps |"));
     assertEquals(List.of("loss", "log(", "log_softmax("), values("run adam on rosen for 9 steps until l|"));
