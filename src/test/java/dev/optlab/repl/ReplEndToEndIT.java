@@ -135,6 +135,45 @@ class ReplEndToEndIT {
     waitFor("42.0\n".translateEscapes());
   }
 
+  /**
+   * A long sweep typed at the prompt shows its live line once trials finish after the first
+   * second; Ctrl-C stops it, the finished trials' table comes out with how many of all finished,
+   * and the session goes on. 1000 trials of a million steps would take half a minute on two
+   * idle cores; the test stops it after a second or two.
+   */
+  @Test
+  void aLongSweepShowsItsProgressLineAndCtrlCKeepsTheFinishedTrials() throws Exception {
+    tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "50", "-c", ROOT.toString(),
+        "env -u NO_COLOR XDG_STATE_HOME='" + state + "' ./optlab; sleep 600");
+    waitForPrompt();
+    type("objective rosen(x = -1.5, y = 2) = (1 - x)^2 + 100 * (y - x^2)^2", "Enter");
+    waitForPrompt();
+    type("sweep Adam(lr = logspace(1e-4, 1e-2, 1000)) on rosen for 1000000 steps threads 2",
+        "Enter");
+    String live = waitFor(" trials  best loss ");
+    assertTrue(live.matches("(?s).*\\nsweep \\d+/1000 trials  best loss \\S+ \\(trial \\d+\\)  "
+        + "ETA \\d+ (s|min \\d+ s)\\n.*"), live);
+    type("C-c");
+    String screen = waitFor(" of 1000 trials finished");
+    waitForPrompt();
+    type("print 6 * 7", "Enter"); // the session goes on
+    screen = waitFor("42.0\n");
+
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "\\ninterrupted: (\\d+) of 1000 trials finished\\nbest: trial \\d+, lr = \\S+: final loss "
+        + "\\S+\\n").matcher(screen);
+    assertTrue(m.find(), screen);
+    int finished = Integer.parseInt(m.group(1));
+    assertTrue(finished >= 1 && finished < 1000, screen);
+    // the table holds exactly the finished trials, each run to its end, and no live line is left
+    long rows = screen.lines().filter(l -> l.matches(" *\\d+ +\\S+ +1000000 +completed +\\S+ +\\d+"))
+        .count();
+    assertTrue(rows == finished, rows + " rows for " + finished + " trials:\n" + screen);
+    assertTrue(screen.contains("sweep Adam on rosen: 1000 trials, minimize final loss ("), screen);
+    assertFalse(screen.contains("ETA"), "the live line is erased:\n" + screen);
+    assertFalse(screen.contains("Exception"), screen);
+  }
+
   private void type(String... keys) {
     List<String> command = new ArrayList<>(List.of("send-keys", "-t", name));
     for (String k : keys) {
