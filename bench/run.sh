@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark report (bench/README.md): builds optlab and the benchmarks (the `bench` Maven
 # profile), then measures optlab against its references in one run and prints ratios.
-#   bench/run.sh [--quick] [--only a,b,c,d,e]   the report (e: optimizer kernels over 10M parameters)
+#   bench/run.sh [--quick] [--only a,b,c,d,e,f] the report (e: optimizer kernels over 10M parameters,
+#                                               f: sweeps: speed-up on 2 threads, cost per trial)
 #   bench/run.sh --jmh [REGEX] [JMH OPTIONS]    JMH on the benchmarks (default: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,9 +10,14 @@ cd "$(dirname "$0")/.."
 ./optlab --version >/dev/null
 java_bin="$(cat target/.java-path)"
 echo "bench: compiling the benchmarks (mvn -Pbench)" >&2
-mvn -q -B -Pbench -DskipTests -Dstyle.color=never test-compile \
+# Quiet when it works; Maven's errors when it does not (a benchmark that no longer compiles).
+if ! log="$(mvn -q -B -Pbench -DskipTests -Dstyle.color=never test-compile \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath \
-  >/dev/null
+  2>&1)"; then
+  echo "$log" >&2
+  echo "bench: the benchmarks do not compile" >&2
+  exit 1
+fi
 cp="target/test-classes:target/optlab.jar:$(cat target/bench.classpath)"
 # The flags the launcher runs optlab with, so both sides of a ratio run on the same JVM settings.
 flags=(-XX:+UseSerialGC -Xss4m --add-modules jdk.incubator.vector)

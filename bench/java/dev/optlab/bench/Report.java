@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * writes the same table as Markdown to {@code target/bench/report.md}.
  *
  * <p>Run by {@code bench/run.sh} from the project root, with the launcher built, in a JVM started
- * with the launcher's flags. Options: {@code --quick} (fewer runs), {@code --only a,b,c,d,e}
+ * with the launcher's flags. Options: {@code --quick} (fewer runs), {@code --only a,b,c,d,e,f}
  * (sections).
  */
 public final class Report {
@@ -45,13 +45,13 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
-    String only = "abcde";
+    String only = "abcdef";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--only" -> only = args[++i].replace(",", "");
         default -> {
-          System.err.println("usage: Report [--quick] [--only a,b,c,d,e]");
+          System.err.println("usage: Report [--quick] [--only a,b,c,d,e,f]");
           System.exit(2);
         }
       }
@@ -78,6 +78,9 @@ public final class Report {
     }
     if (only.contains("e")) {
       kernels();
+    }
+    if (only.contains("f")) {
+      sweeps();
     }
     notes.add("bench/tensor/ times a whole MLP (digits, Adam) against PyTorch.");
     String text = render(false);
@@ -427,6 +430,107 @@ public final class Report {
     return out;
   }
 
+  // ---- (f) sweeps ---------------------------------------------------------------------------
+
+  private void sweeps() throws Exception {
+    String loadBefore = loadAverage();
+    SweepWorkloads w = new SweepWorkloads(root);
+    int threadsBefore = dev.optlab.tensor.Threads.count();
+    dev.optlab.tensor.Threads.set(1); // a trial's reference time is one thread's
+    try {
+      int t = SweepWorkloads.SCALAR_TRIALS;
+      int s = SweepWorkloads.SCALAR_STEPS;
+      progress("sweep: " + t + " trials x " + s + " Adam steps on Rosenbrock, threads 1 and 2,"
+          + " paired rounds");
+      List<Double> cpu1 = new ArrayList<>();
+      List<Double> cpu2 = new ArrayList<>();
+      int warm = quick ? 2 : 3;
+      List<double[]> r = Paired.rounds(List.of(cpu(cpu1, () -> w.scalarSweep(1)),
+          cpu(cpu2, () -> w.scalarSweep(2))), warm, quick ? 4 : 8);
+      cpu1 = cpu1.subList(warm, cpu1.size());
+      cpu2 = cpu2.subList(warm, cpu2.size());
+      Stats speedUp = Stats.of(Paired.ratio(r, 0, 1));
+      List<Double> wall2 = Paired.column(r, 1);
+      List<Double> cores = new ArrayList<>();
+      for (int i = 0; i < wall2.size(); i++) {
+        cores.add(cpu2.get(i) / wall2.get(i));
+      }
+      rows.add(new Row("f", "speed-up: " + t + " trials x " + Stats.num(s, 3)
+          + " steps, `threads 1` time ÷ `threads 2` time", speedUp, "≥ 1.8",
+          speedUp.median() >= 1.8, "threads 1 " + seconds(Paired.column(r, 0)) + ", threads 2 "
+              + seconds(wall2) + "; " + Stats.num(t * (double) s / Stats.of(wall2).median(), 3)
+              + " steps/s on 2 threads, which got " + Stats.of(cores).format(3)
+              + " cores' worth of CPU time from the machine"));
+      Stats work = Stats.of(pairwise(cpu2, cpu1));
+      rows.add(new Row("f", "CPU time: the same sweep, `threads 2` ÷ `threads 1` (work added by"
+          + " running side by side)", work, "", null, "process CPU time, JIT and GC included;"
+          + " speed-up = cores got × threads 1 CPU ÷ threads 2 CPU"));
+
+      int n = SweepWorkloads.SHORT_TRIALS;
+      progress("sweep: " + n + " trials x " + SweepWorkloads.SHORT_STEPS + " steps, threads 1,"
+          + " against the same steps as a hand-written loop");
+      r = Paired.rounds(List.of(w::shortSweep, w::shortLoop), quick ? 3 : 5, quick ? 5 : 10);
+      List<Double> perTrial = r.stream().map(x -> (x[0] - x[1]) / n * 1e3).toList();
+      Stats overhead = Stats.of(perTrial);
+      rows.add(new Row("f", "ms per trial beyond its steps: (" + n + "-trial sweep − the loop)"
+          + " ÷ " + n, overhead, "< 1 ms", overhead.median() < 1, "sweep "
+          + seconds(Paired.column(r, 0)) + " (its table of " + n + " rows included), loop "
+          + seconds(Paired.column(r, 1))));
+
+      int m = SweepWorkloads.MLP_TRIALS;
+      progress("sweep: " + m + " digits-MLP trials (" + SweepWorkloads.MLP_EPOCHS
+          + " epochs), threads 2 and 1, against " + m + " plain runs on one thread");
+      List<Double> cpuM = new ArrayList<>();
+      int warmM = quick ? 1 : 2;
+      r = Paired.rounds(List.of(w::mlpRuns, cpu(cpuM, () -> w.mlpSweep(2)),
+          () -> w.mlpSweep(1)), warmM, quick ? 3 : 5);
+      Stats split = Stats.of(r.stream().map(x -> x[1] / (x[0] / 2)).toList());
+      rows.add(new Row("f", "digits MLP: " + m + "-trial sweep on `threads 2` ÷ (" + m
+          + " runs' time ÷ 2)", split, "≤ 1.15", split.median() <= 1.15, m + " runs "
+          + seconds(Paired.column(r, 0)) + ", sweep on 2 threads " + seconds(Paired.column(r, 1))
+          + " (got " + Stats.of(pairwise(cpuM.subList(warmM, cpuM.size()), Paired.column(r, 1)))
+          .format(3) + " cores' worth of CPU time), on 1 thread " + seconds(Paired.column(r, 2))));
+      Stats one = Stats.of(Paired.ratio(r, 2, 0));
+      rows.add(new Row("f", "digits MLP: " + m + "-trial sweep on `threads 1` ÷ " + m
+          + " runs' time", one, "", null, "the sweep's own cost on one thread"));
+    } finally {
+      dev.optlab.tensor.Threads.set(threadsBefore);
+    }
+    notes.add("Sweeps (f): load average " + loadBefore + " before, " + loadAverage()
+        + " after (1, 5, 15 min; the machine has " + Runtime.getRuntime().availableProcessors()
+        + " cores, and a speed-up needs them idle).");
+  }
+
+  /** The task, adding the process CPU seconds each call takes to {@code sink}. */
+  private static java.util.concurrent.Callable<?> cpu(List<Double> sink,
+      java.util.concurrent.Callable<?> task) {
+    var os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return () -> {
+      long c0 = os.getProcessCpuTime();
+      Object out = task.call();
+      sink.add((os.getProcessCpuTime() - c0) / 1e9);
+      return out;
+    };
+  }
+
+  private static List<Double> pairwise(List<Double> a, List<Double> b) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      out.add(a.get(i) / b.get(i));
+    }
+    return out;
+  }
+
+  private static String seconds(List<Double> xs) {
+    return Stats.num(Stats.of(xs).median(), 3) + " s";
+  }
+
+  private static String loadAverage() throws IOException {
+    String[] w = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+    return w[0] + " " + w[1] + " " + w[2];
+  }
+
   // ---- plumbing ------------------------------------------------------------------------------
 
   private void writeScripts() throws IOException {
@@ -510,6 +614,7 @@ public final class Report {
           case "b" -> "(b) start-up, process start to exit";
           case "c" -> "(c) CSV trace of every step";
           case "d" -> "(d) memory";
+          case "f" -> "(f) sweeps (ratios of wall time; one JVM, paired rounds)";
           default -> "(e) optimizer kernels: one update over " + KernelWorkloads.N / 1_000_000
               + "M float64 parameters (ratios of speed)";
         }).append('\n');

@@ -1,7 +1,7 @@
 package dev.optlab.bench;
 
 import dev.optlab.Engine;
-import dev.optlab.cli.TableOutput;
+import dev.optlab.console.TableOutput;
 import dev.optlab.exec.RunControl;
 import dev.optlab.source.Source;
 import java.io.IOException;
