@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The float32 golden of Float32TraceTest (mlp32.opt): the 4-8-3 tanh MLP of make_mlp.py, from
 the same starting weights (the float64 files rounded to float32, as optlab's dtype = float32
-rounds them), on every iris row in float32, 30 full-batch steps of four optimizers in PyTorch's
+rounds them), on every iris row in float32, 30 full-batch steps of every built-in optimizer in PyTorch's
 default dtype. Each step's loss and gradient norm (the float gradient's squares summed in
 float64) go to mlp32_losses.csv.
 
@@ -44,7 +44,17 @@ RUNS = [("sgd", lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9)),
         ("nesterov", lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.9, nesterov=True,
                                                 weight_decay=0.01)),
         ("adam", lambda ps: torch.optim.Adam(ps, lr=0.01)),
-        ("adamw", lambda ps: torch.optim.AdamW(ps, lr=0.01, weight_decay=0.1))]
+        ("adamw", lambda ps: torch.optim.AdamW(ps, lr=0.01, weight_decay=0.1)),
+        ("rmsprop", lambda ps: torch.optim.RMSprop(ps, lr=0.01, momentum=0.5, centered=True)),
+        ("adagrad", lambda ps: torch.optim.Adagrad(ps, lr=0.1, lr_decay=0.01,
+                                                   initial_accumulator_value=0.1)),
+        ("adamax", lambda ps: torch.optim.Adamax(ps, lr=0.02, weight_decay=0.01)),
+        ("adadelta", lambda ps: torch.optim.Adadelta(ps, lr=1.0, rho=0.8)),
+        # the foreach path, which optlab's NAdam follows (its single-tensor path in 1.13 counts
+        # one momentum term twice; see optim/NAdam.java)
+        ("nadam", lambda ps: torch.optim.NAdam(ps, lr=0.01, momentum_decay=0.01, foreach=True)),
+        ("radam", lambda ps: torch.optim.RAdam(ps, lr=0.01)),
+        ("rprop", lambda ps: torch.optim.Rprop(ps, lr=0.01))]
 out = []
 for run, make in RUNS:
     p = {k: v.clone().requires_grad_() for k, v in start.items()}

@@ -99,4 +99,9 @@ public final class Adadelta implements UpdateRule {
   public double momentum() {
     return 0;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new AdadeltaFloat(rho, eps, weightDecay, maximize);
+  }
 }

@@ -116,4 +116,9 @@ public final class Adagrad implements UpdateRule {
   public double momentum() {
     return 0;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new AdagradFloat(lrDecay, weightDecay, initialAccumulatorValue, eps, maximize);
+  }
 }

@@ -98,4 +98,9 @@ public final class Adamax implements UpdateRule {
   public double momentum() {
     return beta1;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new AdamaxFloat(beta2, eps, weightDecay, maximize);
+  }
 }

@@ -12,8 +12,11 @@ public final class FloatState {
   public long step;
   /** Whether the buffers hold values yet (SGD's {@code momentum_buffer} is None before). */
   public boolean started;
+  /** NAdam's {@code mu_product}: a float32 tensor in PyTorch 1.13, so a float here too. */
+  public float muProduct = 1f;
   private final Map<String, float[]> buffers = new LinkedHashMap<>();
 
+  /** Buffers of {@code n} zeros, one per name. */
   FloatState(int n, String... names) {
     for (String name : names) {
       buffers.put(name, new float[n]);

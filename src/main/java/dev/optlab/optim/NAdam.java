@@ -153,4 +153,9 @@ public final class NAdam implements UpdateRule {
   public double momentum() {
     return beta1;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new NAdamFloat(beta2, eps, weightDecay, momentumDecay);
+  }
 }

@@ -122,4 +122,9 @@ public final class RAdam implements UpdateRule {
   public double momentum() {
     return beta1;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new RAdamFloat(beta2, eps, weightDecay);
+  }
 }

@@ -153,4 +153,9 @@ public final class RmsProp implements UpdateRule {
   public double momentum() {
     return momentum;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new RmsPropFloat(alpha, eps, weightDecay, centered, maximize);
+  }
 }

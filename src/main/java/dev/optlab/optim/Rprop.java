@@ -133,4 +133,9 @@ public final class Rprop implements UpdateRule {
   public double momentum() {
     return 0;
   }
+
+  @Override
+  public FloatRule float32() {
+    return new RpropFloat(etaMinus, etaPlus, stepSizeMin, stepSizeMax, maximize);
+  }
 }

@@ -98,7 +98,7 @@ final class Help {
             per epoch    schedules advance once per epoch instead of once per update
             clip_grad_norm = X / clip_grad_value = X clip each gradient before its update
             dtype = float32  parameters, data, gradients and optimizer state in float32, as
-                         PyTorch's default (SGD, Adam, AdamW); default float64
+                         PyTorch's default; default float64
           example: run adam on rosenbrock for 2000 steps every 200
           example: run Adam(lr = 1e-3) on mlp batch 32 for 20 epochs seed 7 metrics accuracy""");
     LANGUAGE.put("compare", """
