@@ -92,9 +92,19 @@ public final class Engine {
         reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
         output.plotted(drawn.figure(), drawn.file());
       }
-      case Action.LrFind l -> output.lrFound(executor.lrFind(l.plan(), control));
-      case Action.Sweep w -> output.swept(new dev.optlab.exec.SweepRunner(source)
-          .run(w.plan(), control));
+      case Action.LrFind l -> {
+        var found = executor.lrFind(l.plan(), control);
+        reportLog.tabled(source, l.span(), "lrfind", "lrfind "
+            + l.plan().run().optimizers().get(0).runName() + " on "
+            + l.plan().run().objective().name(), dev.optlab.text.LrFindText.table(found));
+        output.lrFound(found);
+      }
+      case Action.Sweep w -> {
+        var swept = new dev.optlab.exec.SweepRunner(source).run(w.plan(), control);
+        reportLog.tabled(source, w.span(), "sweep", w.plan().title(),
+            dev.optlab.text.SweepText.table(swept));
+        output.swept(swept);
+      }
       case Action.Report r -> {} // written once everything else has run
     }
   }

@@ -77,11 +77,14 @@ final class LrFindChecker {
    * The test sets the lr, so a constructor without one ({@code SGD(momentum = 0.9)}, which a run
    * would refuse) is given {@code lr = from} to satisfy the optimizer's own check.
    */
-  private static OptimizerSpec withLr(OptimizerSpec o, double from) {
-    if (o.args() == null || o.args().stream().anyMatch(a -> "lr".equals(a.name()))) {
-      return o;
+  private OptimizerSpec withLr(OptimizerSpec o, double from) {
+    boolean declared = values.env().get(o.name()) instanceof Declaration.Optimizer;
+    if (o.args() == null && (declared || o.with() != null)
+        || o.args() != null && o.args().stream().anyMatch(a -> "lr".equals(a.name()))) {
+      return o; // a declared optimizer has its lr; one written with an lr keeps it
     }
-    List<Arg> args = new ArrayList<>(o.args());
+    // a bare built-in name (`lrfind SGD on f`) is its constructor with no arguments
+    List<Arg> args = new ArrayList<>(o.args() == null ? List.of() : o.args());
     args.add(new Arg("lr", o.nameSpan(), new Expr.Num(from, o.nameSpan()), o.nameSpan()));
     return new OptimizerSpec(o.name(), o.nameSpan(), args, o.with(), o.text(), o.span());
   }

@@ -39,7 +39,7 @@ public final class ReportLog {
   record Script(String name, String text) {}
 
   /** One part of the page. */
-  sealed interface Section permits RunSection, PlotSection {
+  sealed interface Section permits RunSection, PlotSection, TextSection {
     /** The statement as written. */
     String statement();
 
@@ -94,6 +94,15 @@ public final class ReportLog {
   record PlotSection(String statement, String script, int line, Figure figure, Path file)
       implements Section {}
 
+  /**
+   * A statement whose result is a table of text: a {@code sweep}, an {@code lrfind}.
+   *
+   * @param kind the statement's keyword
+   * @param headline {@code sweep Adam on rosenbrock}
+   */
+  record TextSection(String statement, String script, int line, String kind, String headline,
+      String text) implements Section {}
+
   private final List<Script> scripts = new ArrayList<>();
   private final Deque<Section> sections = new ArrayDeque<>();
   private int dropped;
@@ -115,6 +124,12 @@ public final class ReportLog {
   public void plotted(Source source, Span span, Figure figure, Path file) {
     add(new PlotSection(source.text(span), source.name(), source.line(span.start()), figure,
         file));
+  }
+
+  /** A statement printed {@code text} as its result (a sweep's or a range test's table). */
+  public void tabled(Source source, Span span, String kind, String headline, String text) {
+    add(new TextSection(source.text(span), source.name(), source.line(span.start()), kind,
+        headline, text));
   }
 
   List<Script> scripts() {

@@ -115,6 +115,11 @@ public final class ReportPage {
       switch (sections.get(i)) {
         case ReportLog.RunSection r -> runSection(h, i + 1, r, figures);
         case ReportLog.PlotSection p -> plotSection(h, i + 1, p, figures);
+        case ReportLog.TextSection t -> {
+          open(h, i + 1, t);
+          h.append("<pre class=\"table\"><code>").append(esc(t.text()))
+              .append("</code></pre>\n</section>\n");
+        }
       }
     }
     h.append("</main>\n</body>\n</html>\n");
@@ -334,6 +339,7 @@ public final class ReportPage {
     return switch (s) {
       case ReportLog.RunSection r -> r.compare() ? "compare" : "run";
       case ReportLog.PlotSection p -> "plot";
+      case ReportLog.TextSection t -> t.kind();
     };
   }
 
@@ -343,6 +349,7 @@ public final class ReportPage {
       case ReportLog.RunSection r -> String.join(", ",
           r.runs().stream().map(o -> o.run().name()).toList()) + " on " + r.objective();
       case ReportLog.PlotSection p -> p.figure().title();
+      case ReportLog.TextSection t -> t.headline();
     };
   }
 
@@ -350,16 +357,20 @@ public final class ReportPage {
     int runs = 0;
     int compares = 0;
     int plots = 0;
+    int sweeps = 0;
+    int rangeTests = 0;
     for (ReportLog.Section s : sections) {
       switch (s) {
         case ReportLog.RunSection r when r.compare() -> compares++;
         case ReportLog.RunSection r -> runs++;
         case ReportLog.PlotSection p -> plots++;
+        case ReportLog.TextSection t when t.kind().equals("sweep") -> sweeps++;
+        case ReportLog.TextSection t -> rangeTests++;
       }
     }
     List<String> parts = new ArrayList<>();
     for (String part : List.of(plural(runs, "run"), plural(compares, "compare"),
-        plural(plots, "plot"))) {
+        plural(plots, "plot"), plural(sweeps, "sweep"), plural(rangeTests, "range test"))) {
       if (!part.startsWith("0 ")) {
         parts.add(part);
       }

@@ -234,6 +234,21 @@ class ReportStatementTest {
   }
 
   @Test
+  void aSweepAndARangeTestAppearAsTheirTables() throws Exception {
+    Path report = dir.resolve("sweep.html");
+    Result r = run("-e", "objective f(x = 3) = x^2; sweep SGD(lr = {0.1, 0.2}) on f for 4 steps; "
+        + "lrfind SGD on f steps 20; report " + quote(report));
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(report);
+    Document page = parse(html);
+    assertEquals(List.of("script", "sweep", "lrfind"), byClass(page, "section", null).stream()
+        .map(e -> e.getAttribute("class")).toList());
+    assertTrue(html.contains("sweep SGD on f: 2 trials, minimize final loss"), html);
+    assertTrue(html.contains("best: trial 1, lr = 0.2: final loss"), html);
+    assertTrue(html.contains("1 sweep, 1 range test"), html);
+  }
+
+  @Test
   void longTracesAreThinnedAndFoldedAndAZeroStepRunHasNoCurve() throws Exception {
     Path report = dir.resolve("long.html");
     Result r = run("-e", "objective f(x = 1) = x^2; run SGD(lr = 1e-4) on f for 10000 steps "
