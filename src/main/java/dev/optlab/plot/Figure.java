@@ -68,6 +68,17 @@ public record Figure(String title, List<Panel> panels) {
   }
 
   /**
+   * A heat map: one cell per pair of values, coloured by a measure (a sweep over two numbers).
+   * It has no series; the legend is its colour scale.
+   */
+  public record Heat(String title, String xLabel, String yLabel, HeatMap map) implements Panel {
+    @Override
+    public List<Series> series() {
+      return List.of();
+    }
+  }
+
+  /**
    * A log axis when no finite value is negative and the positive ones span at least two decades:
    * a loss falling from 10 to 1e-8 is a straight line, not a cliff and a flat floor. A loss of
    * exactly 0 (common in float64) keeps the log scale and is drawn on the axis floor.

@@ -37,7 +37,7 @@ final class FigureRenderer {
     int h = 0;
     for (int i = 0; i < figure.panels().size(); i++) {
       w += panelWidth(i) + (i > 0 ? GAP : 0);
-      h = Math.max(h, figure.panels().get(i) instanceof Figure.Contour ? CONTOUR_H : PANEL_H);
+      h = Math.max(h, square(figure.panels().get(i)) ? CONTOUR_H : PANEL_H);
     }
     this.width = w;
     this.legendRows = legendRows(w - 2 * MARGIN);
@@ -45,8 +45,13 @@ final class FigureRenderer {
   }
 
   private int panelWidth(int i) {
-    return figure.panels().get(i) instanceof Figure.Contour ? CONTOUR_W : i == 0 ? LINES_W
+    return square(figure.panels().get(i)) ? CONTOUR_W : i == 0 ? LINES_W
         : SECOND_W;
+  }
+
+  /** A map (contour or heat) of two variables gets a squarer panel than a line chart. */
+  private static boolean square(Figure.Panel panel) {
+    return panel instanceof Figure.Contour || panel instanceof Figure.Heat;
   }
 
   void draw(Painter p) {
@@ -56,7 +61,7 @@ final class FigureRenderer {
     int panelH = 0;
     for (int i = 0; i < figure.panels().size(); i++) {
       Figure.Panel panel = figure.panels().get(i);
-      int h = panel instanceof Figure.Contour ? CONTOUR_H : PANEL_H;
+      int h = square(panel) ? CONTOUR_H : PANEL_H;
       panelH = Math.max(panelH, h);
       PanelRenderer.draw(p, panel, x, TITLE_H, panelWidth(i), h, figure.panels().size() > 1);
       x += panelWidth(i) + GAP;

@@ -30,6 +30,12 @@ interface Painter {
   /** A rectangle; {@code fill} or {@code stroke} may be null for none. */
   void rect(double x, double y, double w, double h, String fill, String stroke);
 
+  /** A filled rectangle that stands for data (a heat map's cell), marked up like a path. */
+  default void cell(double x, double y, double w, double h, String fill,
+      Map<String, String> attributes) {
+    rect(x, y, w, h, fill, null);
+  }
+
   void circle(double cx, double cy, double r, String fill, String stroke, double strokeWidth);
 
   /**

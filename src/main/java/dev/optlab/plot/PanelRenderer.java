@@ -17,6 +17,10 @@ final class PanelRenderer {
 
   static void draw(Painter p, Figure.Panel panel, double x0, double y0, double w, double h,
       boolean subtitled) {
+    if (panel instanceof Figure.Heat heat) {
+      HeatRenderer.draw(p, heat, x0, y0, w, h);
+      return;
+    }
     Figure.Contour contour = panel instanceof Figure.Contour c ? c : null;
     boolean hasSubtitle = subtitled && !panel.title().isEmpty();
     double top = hasSubtitle || contour != null ? 30 : 10;

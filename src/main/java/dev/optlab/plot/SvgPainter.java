@@ -91,6 +91,17 @@ final class SvgPainter implements Painter {
   }
 
   @Override
+  public void cell(double x, double y, double w, double h, String fill,
+      Map<String, String> attributes) {
+    sb.append("<rect");
+    attributes.forEach((k, v) -> sb.append(' ').append(k).append("=\"").append(escape(v))
+        .append('"'));
+    sb.append(" x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"")
+        .append(n(w)).append("\" height=\"").append(n(h)).append("\" fill=\"").append(fill)
+        .append("\"/>\n");
+  }
+
+  @Override
   public void circle(double cx, double cy, double r, String fill, String stroke,
       double strokeWidth) {
     sb.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"")

@@ -31,7 +31,10 @@ public final class SweepFigures {
         .size() + " of " + sweep.trials().size() + " trials)" : "");
     int seeds = sweep.seedsPerPoint();
     String measure = sweep.goal().measure() + (seeds > 1 ? ", mean of " + seeds + " seeds" : "");
-    List<Integer> groups = plot.heatY() >= 0 ? List.of(plot.heatY()) : plot.groups();
+    if (plot.heatY() >= 0) {
+      return new Figure(title, List.of(heat(plot, sweep, points, measure)));
+    }
+    List<Integer> groups = plot.groups();
     Map<String, List<Point>> lines = new LinkedHashMap<>();
     for (Point p : points) {
       if (!Double.isNaN(p.first().trial().numbers()[plot.x()])) {
@@ -47,6 +50,38 @@ public final class SweepFigures {
     boolean logY = sweep.goal().metric() == null && Figure.wantsLog(series);
     return new Figure(title, List.of(new Figure.Lines("", xName, measure, series, logY, false,
         plot.logX())));
+  }
+
+  /**
+   * Two numeric columns of a grid: a cell per pair of values, coloured by the mean measure, on a
+   * log scale for losses spanning two decades (the loss axis' rule).
+   */
+  private static Figure.Heat heat(PlotPlan.Sweep plot, SweepPlan sweep, List<Point> points,
+      String measure) {
+    double[] xs = distinct(points, plot.x());
+    double[] ys = distinct(points, plot.heatY());
+    double[][] z = new double[ys.length][xs.length];
+    boolean[][] ran = new boolean[ys.length][xs.length];
+    List<Series> values = new ArrayList<>();
+    for (Point p : points) {
+      double[] n = p.first().trial().numbers();
+      int i = java.util.Arrays.binarySearch(xs, n[plot.x()]);
+      int j = java.util.Arrays.binarySearch(ys, n[plot.heatY()]);
+      if (i >= 0 && j >= 0) {
+        z[j][i] = p.mean();
+        ran[j][i] = true;
+        values.add(new Series("", new double[] {0}, new double[] {p.mean()}));
+      }
+    }
+    boolean logZ = sweep.goal().metric() == null && Figure.wantsLog(values);
+    return new Figure.Heat("", sweep.columns().get(plot.x()).name(),
+        sweep.columns().get(plot.heatY()).name(), new HeatMap(measure, xs, ys, z, ran, logZ));
+  }
+
+  /** A column's values, each once, in increasing order. */
+  private static double[] distinct(List<Point> points, int column) {
+    return points.stream().mapToDouble(p -> p.first().trial().numbers()[column])
+        .filter(v -> !Double.isNaN(v)).distinct().sorted().toArray();
   }
 
   /** The trials grouped by point, in trial order, each with its mean over seeds. */

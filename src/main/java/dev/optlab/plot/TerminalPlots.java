@@ -53,6 +53,9 @@ public final class TerminalPlots {
   }
 
   static List<String> panel(Figure.Panel p, int width, int height, TerminalStyle style) {
+    if (p instanceof Figure.Heat heat) {
+      return HeatText.lines(heat, width, style); // a table of cells: as tall as it has rows
+    }
     Figure.Contour contour = p instanceof Figure.Contour c ? c : null;
     int rows = Math.max(3, height - 3 - (contour != null ? 1 : 0));
     Axis ax = Frame.x(p);
@@ -248,7 +251,7 @@ public final class TerminalPlots {
     return lines;
   }
 
-  private static String fit(String s, int width) {
+  static String fit(String s, int width) {
     return s.length() <= width ? s : s.substring(0, Math.max(0, width - 3)) + "...";
   }
 }
