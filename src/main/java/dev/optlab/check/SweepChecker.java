@@ -220,7 +220,7 @@ final class SweepChecker {
       t = t == null ? new RunSpec.Training(null, batch.expr(), null, List.of(), null,
           batch.expr().span())
           : new RunSpec.Training(t.epochs(), batch.expr(), t.seed(), t.metrics(), t.perEpoch(),
-              t.span());
+              t.span(), t.dtype());
     }
     return new RunSpec(false, List.of(o), r.objective(), r.from(), r.steps(), r.every(),
         r.until(), null, r.span(), t, r.clip());

@@ -99,9 +99,10 @@ final class SweepClauseChecker {
         metrics.add(new Stmt.Ident(goal.metric().text(), c.goal().measure().span()));
       }
       boolean empty = t.epochs() == null && t.batch() == null && metrics.isEmpty()
-          && t.perEpoch() == null;
+          && t.perEpoch() == null && t.dtype() == null;
       t = empty && !onData ? null
-          : new RunSpec.Training(t.epochs(), t.batch(), null, metrics, t.perEpoch(), t.span());
+          : new RunSpec.Training(t.epochs(), t.batch(), null, metrics, t.perEpoch(), t.span(),
+              t.dtype()); // dtype kept: a sweep with dtype = float32 runs its trials in float32
     } else if (goal.metric() != null) {
       t = new RunSpec.Training(null, null, null, List.of(new Stmt.Ident(goal.metric().text(),
           c.goal().measure().span())), null, c.goal().span());
