@@ -54,7 +54,7 @@ final class EpochLoop implements Loop {
     this.acc = new double[p.length];
     this.before = t.metrics().stream().anyMatch(Metric::comparesUpdates)
         ? new double[p.length] : null;
-    this.graph = new Graph(model, t.chunk(), p, g);
+    this.graph = TrialBuffers.graph(model, t.chunk(), p, g);
   }
 
   private StepWatcher watcher;

@@ -54,7 +54,7 @@ final class EpochLoop32 implements Loop {
     this.acc = new double[p.length];
     this.before = t.metrics().stream().anyMatch(Metric::comparesUpdates)
         ? new float[p.length] : null;
-    this.graph = new Graph32(model, t.chunk(), p, g);
+    this.graph = TrialBuffers.graph32(model, t.chunk(), p, g);
   }
 
   @Override

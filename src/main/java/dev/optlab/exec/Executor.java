@@ -113,7 +113,7 @@ public final class Executor {
       double[] start = warm != null ? warm : plan.training().model().initialize(
           plan.training().seed());
       if (plan.training().float32()) {
-        FloatData rows = FloatData.of(plan.training().data());
+        FloatData rows = TrialBuffers.floats(plan.training().data());
         return o -> new EpochLoop32(plan, o, control, start, rows);
       }
       return o -> new EpochLoop(plan, o, control, start);

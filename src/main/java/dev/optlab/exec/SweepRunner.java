@@ -96,6 +96,7 @@ public final class SweepRunner {
     if (serial) {
       Threads.keepProductsOnThisThread();
     }
+    TrialBuffers.keepOnThisThread();
     for (int i; (i = next.getAndIncrement()) < pending.size();) {
       int index = pending.get(i);
       if (control.stopRequested()) {

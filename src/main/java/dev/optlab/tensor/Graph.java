@@ -28,7 +28,9 @@ public final class Graph {
   private final double[][] scratch;
   private final double[] x;
   private final double[] y;
-  private final double[] g;
+  private double[] g;
+  /** The model it was made for (see {@link #reuse}). */
+  private final Model model;
   private final int[] sizes = new int[3];
   private int rows = -1;
 
@@ -39,6 +41,7 @@ public final class Graph {
   public Graph(Model model, int capacity, double[] p, double[] g) {
     List<NodeSpec> nodes = model.nodes();
     int n = nodes.size();
+    this.model = model;
     this.spec = nodes.toArray(new NodeSpec[0]);
     this.capacity = Math.max(1, capacity);
     this.cols = model.data() == null ? 0 : model.data().cols();
@@ -102,6 +105,31 @@ public final class Graph {
           && ((s.a() >= 0 && needs[s.a()]) || (s.b() >= 0 && needs[s.b()])));
     }
     return needs;
+  }
+
+  /**
+   * Whether this graph serves {@code model} for up to {@code capacity} rows: the same model, so
+   * the same nodes and shapes, and the same capacity (a sweep's trials on one objective).
+   */
+  public boolean fits(Model model, int capacity) {
+    return this.model == model && this.capacity == Math.max(1, capacity);
+  }
+
+  /**
+   * This graph for another run of its model (a sweep's next trial on the same thread), reading
+   * {@code p} and writing {@code g} from now on, instead of a new one. A pass writes every
+   * buffer it reads before reading it, as it must from one step of a run to the next, so a run
+   * on a reused graph ends bit for bit where it would on a new one (SweepBuffersTest).
+   */
+  public Graph reuse(double[] p, double[] g) {
+    for (int i = 0; i < spec.length; i++) {
+      if (spec[i].op() == Op.PARAM) {
+        val[i] = p;
+        grad[i] = g;
+      }
+    }
+    this.g = g;
+    return this;
   }
 
   public int capacity() {

@@ -25,14 +25,42 @@ public final class Graph32 {
   private final float[][] scratch;
   private final float[] x;
   private final float[] y;
-  private final float[] g;
+  private float[] g;
+  /** The model it was made for (see {@link #reuse}). */
+  private final Model model;
   private final int[] sizes = new int[3];
   private int rows = -1;
+
+  /**
+   * Whether this graph serves {@code model} for up to {@code capacity} rows: the same model, so
+   * the same nodes and shapes, and the same capacity (a sweep's trials on one objective).
+   */
+  public boolean fits(Model model, int capacity) {
+    return this.model == model && this.capacity == Math.max(1, capacity);
+  }
+
+  /**
+   * This graph for another run of its model (a sweep's next trial on the same thread), reading
+   * {@code p} and writing {@code g} from now on, instead of a new one. A pass writes every
+   * buffer it reads before reading it, as it must from one step of a run to the next, so a run
+   * on a reused graph ends bit for bit where it would on a new one (SweepBuffersTest).
+   */
+  public Graph32 reuse(float[] p, float[] g) {
+    for (int i = 0; i < spec.length; i++) {
+      if (spec[i].op() == Op.PARAM) {
+        val[i] = p;
+        grad[i] = g;
+      }
+    }
+    this.g = g;
+    return this;
+  }
 
   /** @param p the flat parameters it reads; @param g the flat gradient it writes (same length) */
   public Graph32(Model model, int capacity, float[] p, float[] g) {
     List<NodeSpec> nodes = model.nodes();
     int n = nodes.size();
+    this.model = model;
     this.spec = nodes.toArray(new NodeSpec[0]);
     this.capacity = Math.max(1, capacity);
     int cols = model.data() == null ? 0 : model.data().cols();
