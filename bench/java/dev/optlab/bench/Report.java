@@ -481,8 +481,9 @@ public final class Report {
       progress("sweep: " + m + " digits-MLP trials (" + SweepWorkloads.MLP_EPOCHS
           + " epochs), threads 2 and 1, against " + m + " plain runs on one thread");
       List<Double> cpuM = new ArrayList<>();
+      List<Double> cpuRuns = new ArrayList<>();
       int warmM = quick ? 1 : 2;
-      r = Paired.rounds(List.of(w::mlpRuns, cpu(cpuM, () -> w.mlpSweep(2)),
+      r = Paired.rounds(List.of(cpu(cpuRuns, w::mlpRuns), cpu(cpuM, () -> w.mlpSweep(2)),
           () -> w.mlpSweep(1)), warmM, quick ? 3 : 5);
       Stats split = Stats.of(r.stream().map(x -> x[1] / (x[0] / 2)).toList());
       rows.add(new Row("f", "digits MLP: " + m + "-trial sweep on `threads 2` ÷ (" + m
@@ -490,6 +491,10 @@ public final class Report {
           + seconds(Paired.column(r, 0)) + ", sweep on 2 threads " + seconds(Paired.column(r, 1))
           + " (got " + Stats.of(pairwise(cpuM.subList(warmM, cpuM.size()), Paired.column(r, 1)))
           .format(3) + " cores' worth of CPU time), on 1 thread " + seconds(Paired.column(r, 2))));
+      Stats mlpWork = Stats.of(pairwise(cpuM.subList(warmM, cpuM.size()),
+          cpuRuns.subList(warmM, cpuRuns.size())));
+      rows.add(new Row("f", "CPU time: the digits sweep on `threads 2` ÷ the " + m + " runs",
+          mlpWork, "", null, "what the wall-time ratio above comes to when both cores are free"));
       Stats one = Stats.of(Paired.ratio(r, 2, 0));
       rows.add(new Row("f", "digits MLP: " + m + "-trial sweep on `threads 1` ÷ " + m
           + " runs' time", one, "", null, "the sweep's own cost on one thread"));
