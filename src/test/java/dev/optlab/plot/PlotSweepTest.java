@@ -169,4 +169,34 @@ class PlotSweepTest {
     assertEquals(24, rows.size(), "the header and a row per trial");
     assertTrue(rows.get(0).startsWith("trial,optimizer,lr,"), rows.get(0));
   }
+
+  @Test
+  void withFormatCsvThePictureGoesToStandardErrorAndTheCsvStaysEmpty() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = dev.optlab.Main.run(new String[] {"--format", "csv", "-e", ROSENBROCK
+        + "plot sweep SGD(lr = logspace(1e-3, 1e-1, 3), momentum = {0, 0.9}) on rosenbrock "
+        + "for 20 steps"}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+    assertEquals(0, code, err.toString());
+    assertEquals("", out.toString(), "a plot's runs are not part of the CSV");
+    assertTrue(err.toString().contains("\nfinal loss\nmomentum\n"), err.toString());
+    assertTrue(!err.toString().contains("\u001b["), "plain characters: " + err);
+  }
+
+  @Test
+  void aStoppedPlotSweepWritesNoPicture(@TempDir Path dir) {
+    Path svg = dir.resolve("stopped.svg");
+    RunControl stopAfterOne = new RunControl() {
+      @Override
+      public void sweepProgress(int done, int total, String best, long elapsed, long eta) {
+        requestStop();
+      }
+    };
+    Plots p = new Plots();
+    new Engine().run(new Source("t.opt", ROSENBROCK + "plot sweep Adam(lr = logspace(1e-4, 1, 9))"
+        + " on rosenbrock for 20000 steps threads 1 to " + Scripts.quote(svg)), false, p,
+        stopAfterOne);
+    assertEquals(1, p.figures.size(), "the finished trials are still shown");
+    assertTrue(!Files.exists(svg), "an interrupted plot writes no half-finished picture");
+  }
 }
