@@ -88,7 +88,7 @@ final class EpochLoop32 implements Loop {
     int n = data == null ? 1 : data.train().rows();
     int[] order = new int[n];
     Rng shuffle = Rng.of(t.seed(), Rng.SHUFFLE);
-    double epochLoss = 0;
+    double epochLoss = 0; // the epoch's minibatch losses, for a schedule stepped per epoch
     int epochUpdates = 0;
     long start = System.nanoTime();
     RunSummary.Status status = RunSummary.Status.COMPLETED;
@@ -156,8 +156,7 @@ final class EpochLoop32 implements Loop {
 
   /** The loss and gradient of minibatch {@code at} of the epoch, shuffling at its start. */
   private double minibatch(int at, int[] order, Rng shuffle) {
-    int n = data.train().rows();
-    int b = t.batch();
+    int n = data.train().rows(), b = t.batch();
     if (at == 0) {
       for (int i = 0; i < n; i++) {
         order[i] = i;
@@ -167,8 +166,7 @@ final class EpochLoop32 implements Loop {
     int from = at * b;
     int count = Math.min(b, n - from);
     int cols = data.train().cols();
-    float[] x = graph.x();
-    float[] y = graph.y();
+    float[] x = graph.x(), y = graph.y();
     for (int r = 0; r < count; r++) {
       int src = order[from + r];
       System.arraycopy(rows.trainX(), src * cols, x, r * cols, cols);
