@@ -58,6 +58,10 @@ final class CheckpointReader {
     }
     double[] params = r.params();
     long step = r.whole("step");
+    if (step > 1L << 53) {
+      throw new CheckpointError("its metadata's step " + step + " is past 2^53, where step "
+          + "counts stop being exact");
+    }
     Map<String, double[]> buffers = r.buffers(optimizer);
     double[] schedule = r.schedule(optimizer);
     RunState.Training training = r.training();
@@ -84,11 +88,12 @@ final class CheckpointReader {
     }
     for (String name : contents.tensors().keySet()) {
       if (name.startsWith("param/") && !known.contains(name.substring(6))) {
-        throw new CheckpointError("it holds parameter " + name.substring(6) + ", which "
+        throw new CheckpointError("it holds parameter " + SafeTensors.printable(name.substring(6))
+            + ", which "
             + plan.objective().name() + " does not have", "it was written for another objective");
       }
       if (!name.startsWith("param/") && !name.startsWith("state/")) {
-        throw new CheckpointError("it holds a tensor '" + name + "' that is neither param/NAME "
+        throw new CheckpointError("it holds a tensor '" + SafeTensors.printable(name) + "' that is neither param/NAME "
             + "nor state/NAME/BUFFER");
       }
     }
@@ -97,7 +102,7 @@ final class CheckpointReader {
 
   private String paramNames() {
     List<String> names = contents.tensors().keySet().stream().filter(n -> n.startsWith("param/"))
-        .map(n -> n.substring(6)).toList();
+        .map(n -> SafeTensors.printable(n.substring(6))).toList();
     return names.isEmpty() ? "no parameters" : String.join(", ", names);
   }
 
@@ -108,7 +113,7 @@ final class CheckpointReader {
     String written = meta.getOrDefault("optimizer_kind", "");
     if (!written.equals(kind)) {
       throw new CheckpointError("it holds the state of " + (written.isEmpty() ? "no optimizer"
-          : written) + ", but this run's optimizer is " + kind, "to start " + kind
+          : SafeTensors.printable(written)) + ", but this run's optimizer is " + kind, "to start " + kind
           + " from its parameters alone, write from {file} instead of resume");
     }
     int size = layout.stream().mapToInt(RunState.Slot::size).sum();
@@ -122,7 +127,7 @@ final class CheckpointReader {
       }
       String buffer = name.substring(name.lastIndexOf('/') + 1);
       if (!expected.containsKey(buffer)) {
-        throw new CheckpointError("it holds buffer " + buffer + ", which "
+        throw new CheckpointError("it holds buffer " + SafeTensors.printable(buffer) + ", which "
             + optimizer.config().describe() + " does not keep (it keeps " + keeps + ")",
             "it was written by another optimizer or other options");
       }
@@ -172,7 +177,7 @@ final class CheckpointReader {
     String theirs = meta.getOrDefault("schedule", "");
     if (!ours.equals(theirs)) {
       throw new CheckpointError("it was written with " + (theirs.isEmpty() ? "no schedule"
-          : "schedule " + theirs) + ", but this run has " + (ours.isEmpty() ? "none" : ours),
+          : "schedule " + SafeTensors.printable(theirs)) + ", but this run has " + (ours.isEmpty() ? "none" : ours),
           "to change the schedule, start from its parameters alone: from {file}");
     }
     if (optimizer.schedule() == null) {
@@ -256,7 +261,7 @@ final class CheckpointReader {
           return Double.parseDouble(text);
         }
         throw new CheckpointError("its metadata's " + key + " holds '"
-            + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "', not a number");
+            + SafeTensors.printable(text) + "', not a number");
     }
   }
 

@@ -48,6 +48,11 @@ public final class SafeTensors {
     }
   }
 
+  /** A name or text from a file, fit for a message: control characters as '?', long text cut. */
+  public static String printable(String s) {
+    return HeaderJson.Printable.of(s);
+  }
+
   /** Reads {@code file}, checking its size before reading anything large. */
   public static Contents read(Path file) throws IOException, Invalid {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

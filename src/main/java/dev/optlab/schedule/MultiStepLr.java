@@ -106,7 +106,11 @@ public record MultiStepLr(List<Integer> milestones, double gamma) implements Sch
 
     @Override
     protected void restoreMore(java.util.PrimitiveIterator.OfDouble in) {
-      next = (int) in.nextDouble();
+      double n = in.nextDouble();
+      if (!(n >= 0 && n <= at.length)) {
+        throw new java.util.NoSuchElementException("no milestone " + n);
+      }
+      next = (int) n;
     }
   }
 }

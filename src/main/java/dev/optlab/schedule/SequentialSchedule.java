@@ -170,9 +170,12 @@ public record SequentialSchedule(List<ScheduleSpec> segments, List<Long> lengths
     @Override
     public void restore(java.util.PrimitiveIterator.OfDouble in) {
       t = (long) in.nextDouble();
-      int at = (int) in.nextDouble();
-      if (at < 0 || at >= parts.length) {
-        throw new java.util.NoSuchElementException("no segment " + at);
+      double d = in.nextDouble();
+      int at = (int) d;
+      // the segment must be the one current at step t, as step() would have left it
+      if (!(d >= 0 && d < parts.length && t >= 0 && t < ends[at]
+          && (at == 0 || ends[at - 1] <= t))) {
+        throw new java.util.NoSuchElementException("no segment " + d + " at step " + t);
       }
       i = at;
       held = in.nextDouble();
