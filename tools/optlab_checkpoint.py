@@ -107,7 +107,8 @@ def load_into(path, params, optimizer):
 
 
 def save_from(path, params, optimizer, objective="", step=None):
-    """Writes params (name -> tensor) and the optimizer's state as a checkpoint optlab resumes."""
+    """Writes params (name -> tensor) and the optimizer's state as a checkpoint optlab resumes;
+    step is the updates made so far, read from the state unless given (SGD keeps no count)."""
     tensors = {}
     for name, p in params.items():
         tensors["param/" + name] = p

@@ -89,7 +89,7 @@ def main():
         params, opt = fresh(cls, kwargs)
         train(params, opt, 0, N, [])
         ck.save_from(os.path.join(HERE, name + "_torch_30.safetensors"), params, opt,
-                     objective="rosenbrock")
+                     objective="rosenbrock", step=N)
 
 
 if __name__ == "__main__":
