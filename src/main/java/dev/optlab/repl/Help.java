@@ -99,6 +99,12 @@ final class Help {
             clip_grad_norm = X / clip_grad_value = X clip each gradient before its update
             dtype = float32  parameters, data, gradients and optimizer state in float32, as
                          PyTorch's default; default float64
+          Checkpoints (safetensors; tools/optlab_checkpoint.py hands them to torch.optim):
+            checkpoint "FILE.safetensors" [every K]  writes the run's whole state at the end
+                         (and every K steps): parameters, optimizer buffers, schedule, shuffle
+            resume "FILE.safetensors" for N more steps (or epochs)  goes on from one, bit for
+                         bit as if the run had never stopped
+            from "FILE.safetensors"  starts any optimizer from a checkpoint's parameters alone
           example: run adam on rosenbrock for 2000 steps every 200
           example: run Adam(lr = 1e-3) on mlp batch 32 for 20 epochs seed 7 metrics accuracy""");
     LANGUAGE.put("compare", """
