@@ -16,4 +16,15 @@ import java.nio.file.Path;
  * @param warmStart the file {@code from "FILE"} takes the parameters of, or null
  */
 public record CheckpointPlan(Path save, Span saveSpan, long every, Path resume,
-    Span resumeSpan, Path warmStart, Span warmStartSpan) {}
+    Span resumeSpan, Path warmStart, Span warmStartSpan) {
+
+  /**
+   * Where the run starts, for its title: {@code resumed from "mlp.safetensors"} or {@code from
+   * "mlp.safetensors"} (a warm start); null when it starts as usual.
+   */
+  public String startText() {
+    Path file = resume != null ? resume : warmStart;
+    return file == null ? null
+        : (resume != null ? "resumed " : "") + "from \"" + file.getFileName() + "\"";
+  }
+}

@@ -20,9 +20,8 @@ public final class Tables {
     if (plan.training() != null) {
       return TrainingText.runTitle(plan, optimizer);
     }
-    return optimizer.runName() + " on " + plan.objective().name() + " from "
-        + Points.format(plan.objective().params(), plan.objective().start()) + ": "
-        + optimizer.describe();
+    return optimizer.runName() + " on " + plan.objective().name() + TrainingText.from(plan)
+        + ": " + optimizer.describe();
   }
 
   /** The columns of a run's table, sized once for the run. */

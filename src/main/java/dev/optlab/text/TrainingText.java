@@ -19,9 +19,12 @@ final class TrainingText {
 
   /** {@code  from (x = 1, y = 2)} for a scalar run; {@code  (digits, batch 32, ...)} here. */
   static String from(ExecutionPlan plan) {
-    return plan.training() == null
-        ? " from " + Points.format(plan.objective().params(), plan.objective().start())
-        : " (" + plan.training().describe() + ")";
+    String c = plan.checkpoint() == null ? null : plan.checkpoint().startText();
+    if (plan.training() == null) {
+      return c != null ? " " + c
+          : " from " + Points.format(plan.objective().params(), plan.objective().start());
+    }
+    return " (" + plan.training().describe() + ")" + (c == null ? "" : ", " + c);
   }
 
   /** {@code adam on mlp (digits (1437 training rows), batch 32, 20 epochs, seed 7): Adam(...)}. */

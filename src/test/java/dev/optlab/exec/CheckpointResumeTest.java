@@ -106,6 +106,33 @@ class CheckpointResumeTest {
   }
 
   @Test
+  void aRunStoppedByCtrlCLeavesACheckpointItResumesFrom() throws IOException {
+    Path ckpt = dir.resolve("stopped.safetensors");
+    String decl = MLP + "optimizer o = Adam(lr = 0.01, schedule = cosine(T_max = 40))\n";
+    String clauses = "batch 30 seed 3 every 1";
+    run(decl + run("mlp", "60 steps", clauses, "straight.csv", ""), RunControl.none());
+    RunControl stopAt17 = new RunControl() {
+      @Override
+      public void progress(String run, long step, long steps, double loss, long nanos) {
+        if (step == 17) {
+          requestStop(); // seen before update 17: the state after 17 updates is written
+        }
+      }
+    };
+    run(decl + run("mlp", "60 steps", clauses, "stopped.csv", " checkpoint \"" + ckpt + "\""),
+        stopAt17);
+    run(decl + run("mlp", "43 more steps", clauses, "second.csv", " resume \"" + ckpt + "\""),
+        RunControl.none());
+    List<String> straight = Files.readAllLines(dir.resolve("straight.csv"));
+    List<String> second = Files.readAllLines(dir.resolve("second.csv"));
+    assertEquals(straight.subList(18, straight.size()), second.subList(1, second.size()));
+  }
+
+  private static void run(String script, RunControl control) {
+    new Engine().run(new Source("t.opt", script), false, new Capture(), control);
+  }
+
+  @Test
   void everyOptimizerAndScheduleIsCovered() {
     for (OptimizerKind k : Optimizers.all()) {
       assertTrue(OPTIMIZERS.stream().anyMatch(o -> o.startsWith(k.name() + "(")), k.name());
