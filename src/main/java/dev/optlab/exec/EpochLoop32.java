@@ -27,13 +27,11 @@ final class EpochLoop32 implements Loop {
   private final Model model;
   private final Dataset data;
   private final FloatData rows;
-  private final float[] p;
-  private final float[] g;
+  private final float[] p, g;
   private final double[] acc;
   private final float[] before;
   private final Graph32 graph;
-  private int correct;
-  private int predictions;
+  private int correct, predictions;
   private double lastGradNorm; // of the minibatch gradient before a traced row
   private StepWatcher watcher;
 
@@ -81,9 +79,7 @@ final class EpochLoop32 implements Loop {
     OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length, true);
     StopCondition.Evaluator until = plan.loop().until() == null ? null
         : plan.loop().until().evaluator();
-    long steps = plan.loop().steps();
-    long every = plan.loop().every();
-    long perEpoch = t.stepsPerEpoch();
+    long steps = plan.loop().steps(), every = plan.loop().every(), perEpoch = t.stepsPerEpoch();
     boolean full = t.fullBatch();
     int n = data == null ? 1 : data.train().rows();
     int[] order = new int[n];
@@ -193,9 +189,7 @@ final class EpochLoop32 implements Loop {
     Dataset.Part part = train ? data.train() : data.test();
     float[] xs = train ? rows.trainX() : rows.testX();
     float[] ys = train ? rows.trainY() : rows.testY();
-    int n = part.rows();
-    int chunk = graph.capacity();
-    int cols = part.cols();
+    int n = part.rows(), chunk = graph.capacity(), cols = part.cols();
     double loss = 0;
     boolean chunked = n > chunk;
     if (chunked && gradient) {
@@ -213,17 +207,13 @@ final class EpochLoop32 implements Loop {
       loss = chunked ? loss + w * v : v;
       if (gradient) {
         graph.backward();
-        if (chunked) {
-          for (int i = 0; i < acc.length; i++) {
-            acc[i] += w * g[i];
-          }
+        for (int i = 0; chunked && i < acc.length; i++) {
+          acc[i] += w * g[i];
         }
       }
     }
-    if (chunked && gradient) {
-      for (int i = 0; i < g.length; i++) {
-        g[i] = (float) acc[i];
-      }
+    for (int i = 0; chunked && gradient && i < g.length; i++) {
+      g[i] = (float) acc[i];
     }
     return loss;
   }

@@ -56,4 +56,22 @@ class Float32DataTest {
       }
     }
   }
+
+  @Test
+  void aFullBatchOverManyChunksAgreesWithFloat64() {
+    // 6,000 rows: a float32 pass takes them in chunks of 2,048, its gradient summed over chunks
+    String script = "data pts = moons(n = 6000, seed = 1)\n"
+        + "objective fit(W1[2, 16] ~ he, b1[16] = 0, W2[16, 2] ~ xavier, b2[2] = 0) = "
+        + "cross_entropy(relu(pts.x @ W1 + b1) @ W2 + b2, pts.y)\n"
+        + "run Adam(lr = 0.01) on fit for 5 steps every 1\n"
+        + "run Adam(lr = 0.01) on fit for 5 steps every 1 dtype = float32";
+    Capture c = Capture.run(script);
+    assertEquals(12, c.rows.size());
+    for (int i = 0; i < 6; i++) {
+      TraceRow wide = c.rows.get(i);
+      TraceRow narrow = c.rows.get(6 + i);
+      assertEquals(wide.loss(), narrow.loss(), 1e-5 * wide.loss(), "row " + i);
+      assertEquals(wide.gradNorm(), narrow.gradNorm(), 1e-5 * wide.gradNorm(), "row " + i);
+    }
+  }
 }
