@@ -44,6 +44,12 @@ final class Checkpointer {
   /** Writes the state after {@code step} updates, whole or not at all. */
   void save(long step, double[] p, OptimizerStepper stepper, RunState.Training training)
       throws IOException {
+    save(step, p, stepper, training, stepper.scheduleState());
+  }
+
+  /** The same with the schedule's state as given (before a run's last, partial-epoch step). */
+  void save(long step, double[] p, OptimizerStepper stepper, RunState.Training training,
+      double[] schedule) throws IOException {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
     meta.put("objective", plan.objective().name());
@@ -51,7 +57,6 @@ final class Checkpointer {
     meta.put("optimizer", optimizer.config().describe());
     meta.put("optimizer_kind", optimizer.config().kind().name());
     meta.put("schedule", optimizer.schedule() == null ? "" : optimizer.config().scheduleText());
-    double[] schedule = stepper.scheduleState();
     meta.put("schedule_state", schedule == null ? "" : numbers(schedule));
     meta.put("step", Long.toString(step));
     meta.put("lr", Numbers.repr(stepper.lr()));

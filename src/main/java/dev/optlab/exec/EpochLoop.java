@@ -111,6 +111,9 @@ final class EpochLoop implements Loop {
     long start = System.nanoTime();
     RunSummary.Status status = RunSummary.Status.COMPLETED;
     TraceRow last = null;
+    // a run that ends mid-epoch with a schedule stepped per epoch: the schedule's state and the
+    // epoch's sums before that last, partial step, which is the run's own end and not the epoch's
+    Object[] endOfRun = null;
     long k = first;
     for (;; k++) {
       if (!full && k % perEpoch == 0) {
@@ -181,6 +184,12 @@ final class EpochLoop implements Loop {
           epochLoss += batchLoss;
           epochUpdates++;
           if (at == perEpoch - 1 || k == steps - 1) { // a run cut mid-epoch steps at its end
+            if (saver != null && at != perEpoch - 1) {
+              // the checkpoint keeps the epoch open: resumed, the epoch goes on and the schedule
+              // steps at its real end, as in a run that never stopped
+              endOfRun = new Object[] {stepper.scheduleState(),
+                  new RunState.Training(epochShuffle, epochLoss, epochUpdates)};
+            }
             stepper.stepSchedule(epochLoss / epochUpdates);
             epochLoss = 0;
             epochUpdates = 0;
@@ -189,7 +198,11 @@ final class EpochLoop implements Loop {
       }
     }
     if (saver != null && status != RunSummary.Status.DIVERGED) {
-      saver.save(k, p, stepper, new RunState.Training(epochShuffle, epochLoss, epochUpdates));
+      if (endOfRun != null && k == steps) {
+        saver.save(k, p, stepper, (RunState.Training) endOfRun[1], (double[]) endOfRun[0]);
+      } else {
+        saver.save(k, p, stepper, new RunState.Training(epochShuffle, epochLoss, epochUpdates));
+      }
     }
     return new RunSummary(name, status, last, -1, System.nanoTime() - start);
   }
