@@ -55,16 +55,8 @@ public final class Progress extends RunControl {
       if (shown && now - lastDraw < REDRAW_NANOS) {
         return;
       }
-      lastDraw = now;
-      String line = runs.size() == 1 ? full
-          : String.join("  |  ", runs.values().stream().map(r -> r[1]).toList());
-      int max = Math.max(10, width.getAsInt() - 1);
-      if (line.length() > max) {
-        line = line.substring(0, max - 1) + "…";
-      }
-      out.print("\r" + line + "\033[K");
-      out.flush();
-      shown = true;
+      draw(runs.size() == 1 ? full
+          : String.join("  |  ", runs.values().stream().map(r -> r[1]).toList()), now);
     }
   }
 
@@ -77,15 +69,20 @@ public final class Progress extends RunControl {
     String line = "sweep " + done + "/" + total + " trials" + (best.isEmpty() ? "" : "  best "
         + best) + (done < total ? "  ETA " + duration(etaNanos) : "");
     synchronized (this) {
-      int max = Math.max(10, width.getAsInt() - 1);
-      if (line.length() > max) {
-        line = line.substring(0, max - 1) + "…";
-      }
-      out.print("\r" + line + "\033[K");
-      out.flush();
-      shown = true;
-      lastDraw = System.nanoTime();
+      draw(line, System.nanoTime());
     }
+  }
+
+  /** Rewrites the line in place, cut to the terminal's width. The caller holds the lock. */
+  private void draw(String line, long now) {
+    int max = Math.max(10, width.getAsInt() - 1);
+    if (line.length() > max) {
+      line = line.substring(0, max - 1) + "…";
+    }
+    out.print("\r" + line + "\033[K");
+    out.flush();
+    shown = true;
+    lastDraw = now;
   }
 
   static String duration(long nanos) {
