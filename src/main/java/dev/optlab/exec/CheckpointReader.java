@@ -57,7 +57,7 @@ final class CheckpointReader {
           + Checkpointer.FORMAT + "\")", "to start from its parameters alone, write from {file} instead of resume");
     }
     double[] params = r.params();
-    long step = r.whole("step");
+    long step = CheckpointMeta.whole(r.meta, "step");
     if (step > 1L << 53) {
       throw new CheckpointError("its metadata's step " + step + " is past 2^53, where step "
           + "counts stop being exact");
@@ -187,7 +187,7 @@ final class CheckpointReader {
     String[] parts = text.isEmpty() ? new String[0] : text.split(",", -1);
     double[] state = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      state[i] = number("schedule_state", parts[i]);
+      state[i] = CheckpointMeta.number("schedule_state", parts[i]);
     }
     // a dry run on a fresh schedule: the numbers must be exactly as many as it takes
     var fresh = optimizer.schedule().start(optimizer.config().lr(),
@@ -217,51 +217,16 @@ final class CheckpointReader {
     check("training_rows", rows, "training rows");
     check("batch", t.batch(), "the batch size");
     check("seed", t.seed(), "the seed");
-    return new RunState.Training(wholeOrNegative("shuffle_state"),
-        number("epoch_loss", meta.getOrDefault("epoch_loss", "")), whole("epoch_updates"));
+    return new RunState.Training(CheckpointMeta.wholeOrNegative(meta, "shuffle_state"),
+        CheckpointMeta.number("epoch_loss", meta.getOrDefault("epoch_loss", "")),
+        CheckpointMeta.whole(meta, "epoch_updates"));
   }
 
   private void check(String key, long ours, String what) throws CheckpointError {
-    long theirs = whole(key);
+    long theirs = CheckpointMeta.whole(meta, key);
     if (theirs != ours) {
       throw new CheckpointError("it was trained with " + key.replace('_', ' ') + " " + theirs
           + ", this run with " + ours, "give the run " + what + " the checkpoint's run had");
-    }
-  }
-
-  private long whole(String key) throws CheckpointError {
-    long v = wholeOrNegative(key);
-    if (v < 0) {
-      throw new CheckpointError("its metadata's " + key + " is negative");
-    }
-    return v;
-  }
-
-  private long wholeOrNegative(String key) throws CheckpointError {
-    String v = meta.get(key);
-    try {
-      return Long.parseLong(v == null ? "" : v);
-    } catch (NumberFormatException e) {
-      throw new CheckpointError(v == null ? "its metadata has no " + key
-          : "its metadata's " + key + " is not a whole number");
-    }
-  }
-
-  /** Python's repr of a float, as {@link Checkpointer#numbers} writes it. */
-  private static double number(String key, String text) throws CheckpointError {
-    switch (text) {
-      case "inf":
-        return Double.POSITIVE_INFINITY;
-      case "-inf":
-        return Double.NEGATIVE_INFINITY;
-      case "nan":
-        return Double.NaN;
-      default:
-        if (text.matches("-?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?")) {
-          return Double.parseDouble(text);
-        }
-        throw new CheckpointError("its metadata's " + key + " holds '"
-            + SafeTensors.printable(text) + "', not a number");
     }
   }
 
