@@ -4,6 +4,7 @@ import dev.optlab.ast.Expr;
 import dev.optlab.ast.RunSpec;
 import dev.optlab.source.Span;
 import dev.optlab.syntax.gen.OptlabParser.CheckpointClauseContext;
+import dev.optlab.syntax.gen.OptlabParser.FromClauseContext;
 import dev.optlab.syntax.gen.OptlabParser.MoreClauseContext;
 import dev.optlab.syntax.gen.OptlabParser.ResumeClauseContext;
 import dev.optlab.syntax.gen.OptlabParser.RunClauseContext;
@@ -58,6 +59,13 @@ final class CheckpointClauses {
 
   /** Checkpoint clauses in a plot or sweep, which keep no run state: {@code where} says which. */
   static void refuse(AstBuilder ast, RunClauseContext clause, String where) {
+    if (where.equals("a sweep") && clause instanceof FromClauseContext f
+        && f.expr().getText().startsWith("\"")) {
+      // a sweep's trials start from their seeds; a warm start there is not carried out yet
+      throw ast.error(ast.span(clause), "a sweep starts every trial from the objective's start "
+          + "or its seed's weights; from \"FILE\" (a checkpoint's parameters) belongs to run and "
+          + "compare");
+    }
     if (clause instanceof CheckpointClauseContext || clause instanceof ResumeClauseContext
         || clause instanceof MoreClauseContext) {
       throw ast.error(ast.span(clause), where + " keeps no checkpoint; '"
