@@ -30,7 +30,9 @@ final class TrialRunner {
     RunSummary summary;
     try {
       summary = loop.run(row -> {
-        best[0] = Math.min(best[0], row.loss()); // NaN leaves it as it was
+        if (row.loss() < best[0]) { // a NaN row leaves it as it was (Math.min would not)
+          best[0] = row.loss();
+        }
         if (goalAt >= 0) {
           double v = row.params()[goalAt];
           if (sweep.goal().better(v, best[1])) {
@@ -45,7 +47,8 @@ final class TrialRunner {
       return null;
     }
     TraceRow last = summary.last();
-    double bestLoss = loop instanceof RunLoop r ? r.bestLoss() : Math.min(best[0], last.loss());
+    double bestLoss = loop instanceof RunLoop r ? r.bestLoss()
+        : last.loss() < best[0] ? last.loss() : best[0];
     double[] metrics = new double[metricAt.length];
     for (int i = 0; i < metrics.length; i++) {
       metrics[i] = last.params()[metricAt[i]];

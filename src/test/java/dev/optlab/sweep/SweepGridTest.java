@@ -89,4 +89,16 @@ class SweepGridTest {
     assertEquals(List.of("SGD", "SGD", "SGD(momentum = 0.9)", "SGD(momentum = 0.9)", "Adam"),
         r.trials().stream().map(t -> t.trial().values().get(0)).toList());
   }
+
+  @Test
+  void aTrialOnDataThatEndsInNanKeepsTheBestLossItReachedBefore() {
+    SweepResult r = Sweeps.sweep("data m = moons(n = 100, test = 0.2)\n"
+        + "objective net(W[2, 2] ~ he, b[2] = 0) = mean(sin((m.x @ W + b)^2))\n"
+        + "sweep SGD(lr = {1e300}) on net for 5 steps every 1 minimize best loss").only();
+    TrialResult t = r.trials().get(0);
+    assertEquals(RunSummary.Status.DIVERGED, t.status());
+    assertEquals(true, Double.isNaN(t.loss()));
+    // the first row's loss, before the step that made every weight infinite
+    assertEquals(true, Double.isFinite(t.bestLoss()) && t.bestLoss() > 0, "" + t.bestLoss());
+  }
 }
