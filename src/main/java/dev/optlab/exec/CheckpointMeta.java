@@ -1,6 +1,7 @@
 package dev.optlab.exec;
 
 import dev.optlab.io.SafeTensors;
+import dev.optlab.trace.Numbers;
 import java.util.Map;
 
 /**
@@ -30,19 +31,11 @@ final class CheckpointMeta {
 
   /** Python's repr of a float, as {@link Checkpointer#numbers} writes it. */
   static double number(String key, String text) throws CheckpointError {
-    switch (text) {
-      case "inf":
-        return Double.POSITIVE_INFINITY;
-      case "-inf":
-        return Double.NEGATIVE_INFINITY;
-      case "nan":
-        return Double.NaN;
-      default:
-        if (text.matches("-?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?")) {
-          return Double.parseDouble(text);
-        }
-        throw new CheckpointError("its metadata's " + key + " holds '"
-            + SafeTensors.printable(text) + "', not a number");
+    try {
+      return Numbers.parseRepr(text);
+    } catch (NumberFormatException e) {
+      throw new CheckpointError("its metadata's " + key + " holds '"
+          + SafeTensors.printable(text) + "', not a number");
     }
   }
 }

@@ -65,26 +65,18 @@ public record TrialResult(SweepTrial trial, long steps, RunSummary.Status status
       long steps = Long.parseLong(row.get(at));
       RunSummary.Status status = RunSummary.Status.valueOf(
           row.get(at + 1).toUpperCase(java.util.Locale.ROOT));
-      double loss = number(row.get(at + 2));
-      double best = number(row.get(at + 3));
+      double loss = Numbers.parseRepr(row.get(at + 2));
+      double best = Numbers.parseRepr(row.get(at + 3));
       double[] metrics = new double[plan.metrics().size()];
       for (int i = 0; i < metrics.length; i++) {
-        metrics[i] = number(row.get(at + 4 + i));
+        metrics[i] = Numbers.parseRepr(row.get(at + 4 + i));
       }
       boolean bestColumn = plan.goal().best() && plan.goal().metric() != null;
-      double bestGoal = bestColumn ? number(row.get(at + 4 + metrics.length)) : Double.NaN;
+      double bestGoal = bestColumn ? Numbers.parseRepr(row.get(at + 4 + metrics.length))
+          : Double.NaN;
       return new TrialResult(trial, steps, status, loss, best, metrics, bestGoal, true);
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static double number(String s) {
-    return switch (s) {
-      case "nan" -> Double.NaN;
-      case "inf" -> Double.POSITIVE_INFINITY;
-      case "-inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(s);
-    };
   }
 }

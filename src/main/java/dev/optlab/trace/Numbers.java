@@ -24,6 +24,30 @@ public final class Numbers {
     return appendRepr(new StringBuilder(24), d).toString();
   }
 
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?");
+
+  /**
+   * The double {@link #repr(double)} wrote: {@code nan}, {@code inf}, {@code -inf} or a decimal
+   * number, read strictly (no {@code Infinity}, hex or type suffix) by the readers of the files
+   * optlab writes (a sweep's rows, a checkpoint's metadata).
+   *
+   * @throws NumberFormatException for any other text
+   */
+  public static double parseRepr(String text) {
+    return switch (text) {
+      case "nan" -> Double.NaN;
+      case "inf" -> Double.POSITIVE_INFINITY;
+      case "-inf" -> Double.NEGATIVE_INFINITY;
+      default -> {
+        if (!DECIMAL.matcher(text).matches()) {
+          throw new NumberFormatException("not a number as repr writes one: " + text);
+        }
+        yield Double.parseDouble(text);
+      }
+    };
+  }
+
   /** Appends {@link #repr(double)} of {@code d} to {@code sb}. */
   public static StringBuilder appendRepr(StringBuilder sb, double d) {
     double a = Math.abs(d);

@@ -37,6 +37,21 @@ class NumbersTest {
   }
 
   @Test
+  void parseReprReadsBackEveryReprAndNothingElse() {
+    SplittableRandom r = new SplittableRandom(11);
+    for (int i = 0; i < 100_000; i++) {
+      double d = Double.longBitsToDouble(r.nextLong());
+      assertEquals(Double.doubleToLongBits(d),
+          Double.doubleToLongBits(Numbers.parseRepr(Numbers.repr(d))), Numbers.repr(d));
+    }
+    assertEquals(Double.POSITIVE_INFINITY, Numbers.parseRepr("inf"));
+    for (String other : List.of("Infinity", "NaN", "1d", "0x1p3", " 1.0", "", "1e", "+1.0")) {
+      org.junit.jupiter.api.Assertions.assertThrows(NumberFormatException.class,
+          () -> Numbers.parseRepr(other), other);
+    }
+  }
+
+  @Test
   void short6Examples() {
     assertEquals("0.05", Numbers.short6(0.05));
     assertEquals("21.25", Numbers.short6(21.25));
