@@ -122,9 +122,8 @@ final class SweepClauseChecker {
       return;
     }
     long steps = first.loop().steps();
-    var t = first.training();
-    long scheduleSteps = t != null && t.perEpoch()
-        ? (steps + t.stepsPerEpoch() - 1) / t.stepsPerEpoch() : steps;
+    long scheduleSteps = first.training() == null ? steps
+        : first.training().scheduleSteps(steps);
     if (config.schedule().maxSteps() < scheduleSteps) {
       throw values.error(written.span(), "a trial with schedule " + config.scheduleText()
           + " steps it " + scheduleSteps + " times, but it lasts " + config.schedule().maxSteps()

@@ -77,7 +77,7 @@ final class TrainingPlanner {
         : values.whole(spec.every(), 1, "every") * unit;
     long seed = t.seed() == null ? 0 : values.whole(t.seed(), 0, "the seed");
     boolean byEpoch = t.perEpoch() != null;
-    long scheduleSteps = byEpoch ? (steps + perEpoch - 1) / perEpoch : steps;
+    long scheduleSteps = TrainingPlan.scheduleSteps(steps, perEpoch, byEpoch);
     for (ExecutionPlan.OptimizerPlan o : plans) {
       if (o.schedule() != null && o.schedule().maxSteps() < scheduleSteps) {
         throw values.error(span, "this " + what + " steps its schedule " + scheduleSteps

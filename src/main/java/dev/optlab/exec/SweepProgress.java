@@ -28,8 +28,7 @@ final class SweepProgress {
 
   void finished(TrialResult r) {
     done++;
-    if (best == null ? !Double.isNaN(r.score(plan))
-        : plan.goal().better(r.score(plan), best.score(plan))) {
+    if (plan.goal().better(r.score(plan), best == null ? Double.NaN : best.score(plan))) {
       best = r;
     }
     long elapsed = System.nanoTime() - start;

@@ -15,7 +15,10 @@ public record SweepGoal(boolean maximize, boolean best, Metric metric) {
     return (best ? "best " : "final ") + (metric == null ? "loss" : metric.text());
   }
 
-  /** Whether {@code a} is better than {@code b}; NaN (a diverged trial) is never better. */
+  /**
+   * Whether {@code a} is better than {@code b}; NaN (a diverged trial, or no best yet) is never
+   * better, and any other value is better than it.
+   */
   public boolean better(double a, double b) {
     if (Double.isNaN(a)) {
       return false;

@@ -18,8 +18,7 @@ public record SweepResult(SweepPlan plan, List<TrialResult> trials, boolean inte
   public TrialResult best() {
     TrialResult best = null;
     for (TrialResult t : trials) {
-      if (best == null ? !Double.isNaN(t.score(plan))
-          : plan.goal().better(t.score(plan), best.score(plan))) {
+      if (plan.goal().better(t.score(plan), best == null ? Double.NaN : best.score(plan))) {
         best = t;
       }
     }

@@ -44,6 +44,19 @@ public record TrainingPlan(Model model, Dataset data, int batch, long stepsPerEp
         metrics, chunk, float32);
   }
 
+  /**
+   * How many times a run of {@code steps} updates steps its schedule: once per update, or once
+   * per epoch begun when it steps {@code per epoch} (a last, partial epoch steps it too).
+   */
+  public static long scheduleSteps(long steps, long stepsPerEpoch, boolean perEpoch) {
+    return perEpoch ? (steps + stepsPerEpoch - 1) / stepsPerEpoch : steps;
+  }
+
+  /** {@link #scheduleSteps(long, long, boolean)} of this training. */
+  public long scheduleSteps(long steps) {
+    return scheduleSteps(steps, stepsPerEpoch, perEpoch);
+  }
+
   /** Whether each update sees every training row. */
   public boolean fullBatch() {
     return data == null || batch >= data.train().rows();

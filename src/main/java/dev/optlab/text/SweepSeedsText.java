@@ -51,7 +51,7 @@ final class SweepSeedsText {
     sb.append("over seeds, ").append(p.goal().measure()).append(":\n");
     Columns.append(sb, header, rows);
     if (bestFirst != null) {
-      String point = SweepText.describe(p, bestFirst).replaceAll(", seed = [0-9]+$", "");
+      String point = SweepText.describe(p, bestFirst, shown);
       sb.append("best point: ").append(point.isEmpty() ? "the only one" : point)
           .append(": mean ").append(p.goal().measure()).append(' ')
           .append(Numbers.short6(bestMean)).append('\n');

@@ -51,8 +51,9 @@ public final class SweepText {
       sb.append("no trial has a finite ").append(p.goal().measure()).append('\n');
     } else {
       sb.append("best: trial ").append(best.trial().index()).append(", ")
-          .append(describe(p, best)).append(": ").append(p.goal().measure()).append(' ')
-          .append(Numbers.short6(best.score(p))).append('\n');
+          .append(describe(p, best, p.columns().size())).append(": ")
+          .append(p.goal().measure()).append(' ').append(Numbers.short6(best.score(p)))
+          .append('\n');
     }
     if (p.seedsPerPoint() > 1) {
       SweepSeedsText.append(sb, r);
@@ -60,10 +61,10 @@ public final class SweepText {
     return sb.toString();
   }
 
-  /** The trial's values, {@code lr = 0.001, betas = (0.9, 0.999)}. */
-  static String describe(SweepPlan p, TrialResult t) {
+  /** The trial's values in its first {@code columns} columns, {@code lr = 0.001, betas = ...}. */
+  static String describe(SweepPlan p, TrialResult t, int columns) {
     List<String> parts = new ArrayList<>();
-    for (int c = 0; c < p.columns().size(); c++) {
+    for (int c = 0; c < columns; c++) {
       String v = t.trial().values().get(c);
       if (!v.isEmpty()) {
         parts.add(p.columns().get(c).name() + " = " + shown(p.columns().get(c), v,
