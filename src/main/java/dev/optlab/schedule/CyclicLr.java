@@ -121,13 +121,10 @@ public record CyclicLr(
         cycleMomentum, BASE_MOMENTUM, baseMomentum, MAX_MOMENTUM, maxMomentum);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends CyclingSchedule {
     private final CyclicLr s;
     private final double totalSize;
     private final double stepRatio;
-    private long t;
-    private double lr;
-    private double momentum;
 
     Running(CyclicLr spec) {
       this.s = spec;
@@ -137,7 +134,8 @@ public record CyclicLr(
       update();
     }
 
-    private void update() {
+    @Override
+    protected void update() {
       double cycle = Math.floor(1 + t / totalSize);
       double x = 1. + t / totalSize - cycle;
       double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
@@ -151,36 +149,6 @@ public record CyclicLr(
       momentum = s.cycleMomentum
           ? s.maxMomentum - (s.maxMomentum - s.baseMomentum) * scaleFactor * scale
           : Double.NaN;
-    }
-
-    @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return momentum;
-    }
-
-    @Override
-    public void step(double loss) {
-      t++;
-      update();
-    }
-
-    @Override
-    public void save(java.util.function.DoubleConsumer out) {
-      out.accept(t);
-      out.accept(lr);
-      out.accept(momentum);
-    }
-
-    @Override
-    public void restore(java.util.PrimitiveIterator.OfDouble in) {
-      t = (long) in.nextDouble();
-      lr = in.nextDouble();
-      momentum = in.nextDouble();
     }
   }
 }

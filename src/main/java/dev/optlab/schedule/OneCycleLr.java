@@ -127,16 +127,13 @@ public record OneCycleLr(
         cycleMomentum, BASE_MOMENTUM, baseMomentum, MAX_MOMENTUM, maxMomentum);
   }
 
-  private static final class Running implements Schedule {
+  private static final class Running extends CyclingSchedule {
     private final OneCycleLr s;
     private final double[] endStep;
     private final double[] fromLr;
     private final double[] toLr;
     private final double[] fromMomentum;
     private final double[] toMomentum;
-    private long t;
-    private double lr;
-    private double momentum;
 
     Running(OneCycleLr spec) {
       this.s = spec;
@@ -171,7 +168,8 @@ public record OneCycleLr(
       return to + (from - to) / 2.0 * cosOut;
     }
 
-    private void update() {
+    @Override
+    protected void update() {
       double startStep = 0;
       int last = endStep.length - 1;
       for (int i = 0; i <= last; i++) {
@@ -187,38 +185,13 @@ public record OneCycleLr(
     }
 
     @Override
-    public double lr() {
-      return lr;
-    }
-
-    @Override
-    public double momentum() {
-      return momentum;
-    }
-
-    @Override
     public void step(double loss) {
       if (t >= s.totalSteps) {
         // the checker refuses runs longer than the schedule; a run past it is PyTorch's error too
         throw new dev.optlab.source.RunError(s + " cannot be stepped more than total_steps = "
             + s.totalSteps + " times (PyTorch's OneCycleLR raises here)");
       }
-      t++;
-      update();
-    }
-
-    @Override
-    public void save(java.util.function.DoubleConsumer out) {
-      out.accept(t);
-      out.accept(lr);
-      out.accept(momentum);
-    }
-
-    @Override
-    public void restore(java.util.PrimitiveIterator.OfDouble in) {
-      t = (long) in.nextDouble();
-      lr = in.nextDouble();
-      momentum = in.nextDouble();
+      super.step(loss);
     }
   }
 }
