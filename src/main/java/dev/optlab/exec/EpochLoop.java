@@ -80,7 +80,7 @@ final class EpochLoop implements Loop {
   @Override
   public RunSummary run(Consumer<TraceRow> rows, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
-    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, plan.layout());
     StopCondition.Evaluator until = plan.loop().until() == null ? null
         : plan.loop().until().evaluator();
     long first = 0;

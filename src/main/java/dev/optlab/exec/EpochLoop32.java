@@ -76,7 +76,7 @@ final class EpochLoop32 implements Loop {
   @Override
   public RunSummary run(Consumer<TraceRow> out, TraceFileWriter traceFile) throws IOException {
     String name = optimizer.runName();
-    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length, true);
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, plan.layout(), true);
     StopCondition.Evaluator until = plan.loop().until() == null ? null
         : plan.loop().until().evaluator();
     long steps = plan.loop().steps(), every = plan.loop().every(), perEpoch = t.stepsPerEpoch();

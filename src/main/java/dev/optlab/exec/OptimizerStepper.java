@@ -4,6 +4,7 @@ import dev.optlab.optim.FloatRule;
 import dev.optlab.optim.FloatState;
 import dev.optlab.optim.GradientClip;
 import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.ParamLayout;
 import dev.optlab.optim.UpdateRule;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.schedule.Schedule;
@@ -24,15 +25,16 @@ final class OptimizerStepper {
   private final double baseMomentum;
   private final GradientClip clip;
 
-  OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, int parameters) {
+  OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, ParamLayout parameters) {
     this(optimizer, parameters, false);
   }
 
   /** @param float32 whether the parameters are float32: only the float kernel's state is made */
-  OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, int parameters, boolean float32) {
+  OptimizerStepper(ExecutionPlan.OptimizerPlan optimizer, ParamLayout parameters,
+      boolean float32) {
     rule = optimizer.config().rule();
     floatRule = float32 ? rule.float32() : null; // the checker made sure there is one
-    floatState = float32 ? floatRule.init(parameters) : null;
+    floatState = float32 ? floatRule.init(parameters.size()) : null;
     state = float32 ? null : rule.init(parameters);
     baseLr = optimizer.config().lr();
     baseMomentum = rule.momentum();

@@ -67,7 +67,7 @@ final class RunLoop implements Loop {
     Evaluator f = plan.objective().function().evaluator();
     double[] p = resume != null ? resume.params().clone() : start.clone();
     double[] g = new double[p.length];
-    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, plan.layout());
     long first = 0;
     if (resume != null) {
       stepper.restore(resume);
@@ -162,7 +162,7 @@ final class RunLoop implements Loop {
     Evaluator f = plan.objective().function().evaluator();
     double[] p = start.clone();
     double[] g = new double[p.length];
-    OptimizerStepper stepper = new OptimizerStepper(optimizer, p.length);
+    OptimizerStepper stepper = new OptimizerStepper(optimizer, plan.layout());
     long steps = plan.loop().steps();
     for (long k = 0; k <= steps; k++) {
       double loss = f.valueAndGradient(p, g);

@@ -11,6 +11,14 @@ public interface UpdateRule {
   OptimizerState init(int n);
 
   /**
+   * Fresh state for the parameter tensors of {@code layout}. Element-wise rules see one flat
+   * array (the default); user-defined rules keep per-tensor buffers and reductions.
+   */
+  default OptimizerState init(ParamLayout layout) {
+    return init(layout.size());
+  }
+
+  /**
    * Applies one update in place, {@code p <- p + delta(g, state)}, exactly as PyTorch's
    * {@code optimizer.step()} does in float64. {@code g} is the gradient at {@code p} and is not
    * modified.

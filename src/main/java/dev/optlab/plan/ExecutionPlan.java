@@ -2,6 +2,7 @@ package dev.optlab.plan;
 
 import dev.optlab.diff.CompiledFunction;
 import dev.optlab.optim.GradientClip;
+import dev.optlab.optim.ParamLayout;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.source.Span;
 import java.nio.file.Path;
@@ -38,6 +39,17 @@ public record ExecutionPlan(
       List<OptimizerPlan> optimizers, LoopPlan loop, Path traceFile, Span traceSpan,
       TrainingPlan training) {
     this(span, compare, objective, optimizers, loop, traceFile, traceSpan, training, null);
+  }
+
+  /**
+   * The parameter tensors the optimizers update: a model's declared tensors, or a scalar
+   * objective's parameters, each a 0-d tensor.
+   */
+  public ParamLayout layout() {
+    if (training != null) {
+      return training.model().layout();
+    }
+    return ParamLayout.scalars(objective.params());
   }
 
   /** This plan with its checkpoint files. */

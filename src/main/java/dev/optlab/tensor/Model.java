@@ -1,5 +1,6 @@
 package dev.optlab.tensor;
 
+import dev.optlab.optim.ParamLayout;
 import dev.optlab.data.Dataset;
 import dev.optlab.data.Rng;
 import dev.optlab.trace.Numbers;
@@ -37,6 +38,16 @@ public record Model(String name, List<Param> params, List<NodeSpec> nodes, Datas
   public int size() {
     Param last = params.get(params.size() - 1);
     return last.offset() + last.size();
+  }
+
+  /** The parameter tensors as an optimizer walks them (PyTorch's {@code model.parameters()}). */
+  public ParamLayout layout() {
+    List<ParamLayout.Tensor> t = new java.util.ArrayList<>();
+    for (Param p : params) {
+      t.add(new ParamLayout.Tensor(p.name(), p.shape().dims(), p.offset(),
+          p.size()));
+    }
+    return new ParamLayout(t);
   }
 
   /** The starting point of a run with this seed: each parameter drawn in declaration order. */
