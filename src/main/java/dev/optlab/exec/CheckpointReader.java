@@ -219,7 +219,14 @@ final class CheckpointReader {
     check("seed", t.seed(), "the seed");
     return new RunState.Training(CheckpointMeta.wholeOrNegative(meta, "shuffle_state"),
         CheckpointMeta.number("epoch_loss", meta.getOrDefault("epoch_loss", "")),
-        CheckpointMeta.whole(meta, "epoch_updates"));
+        CheckpointMeta.whole(meta, "epoch_updates"), optional("update_norm"),
+        optional("update_grad_norm"));
+  }
+
+  /** A number the file may leave out (one written by PyTorch's tools): NaN, "not known". */
+  private double optional(String key) throws CheckpointError {
+    String v = meta.get(key);
+    return v == null ? Double.NaN : CheckpointMeta.number(key, v);
   }
 
   private void check(String key, long ours, String what) throws CheckpointError {

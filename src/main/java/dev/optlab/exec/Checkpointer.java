@@ -71,6 +71,8 @@ final class Checkpointer {
       meta.put("shuffle_state", Long.toString(training.shuffle()));
       meta.put("epoch_loss", Numbers.repr(training.epochLoss()));
       meta.put("epoch_updates", Long.toString(training.epochUpdates()));
+      meta.put("update_norm", Numbers.repr(training.updateNorm()));
+      meta.put("update_grad_norm", Numbers.repr(training.updateGradNorm()));
     }
     Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
     for (RunState.Slot s : layout) {

@@ -33,12 +33,10 @@ final class EpochLoop implements Loop {
   private final double[] p;
   private final double[] g;
   private final double[] acc;
-  /** The parameters before the last update, kept only ahead of traced rows for update_norm. */
-  private final double[] before;
+  /** The last update's size, for update_norm and checkpoints; null when neither wants it. */
+  private UpdateNorms updates;
   private final Graph graph;
   private int correct;
-  /** The norm of the minibatch gradient of the update before a traced row. */
-  private double lastGradNorm;
   private int predictions;
 
   EpochLoop(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
@@ -52,8 +50,6 @@ final class EpochLoop implements Loop {
     this.p = start.clone();
     this.g = new double[p.length];
     this.acc = new double[p.length];
-    this.before = t.metrics().stream().anyMatch(Metric::comparesUpdates)
-        ? new double[p.length] : null;
     this.graph = TrialBuffers.graph(model, t.chunk(), p, g);
   }
 
@@ -92,6 +88,8 @@ final class EpochLoop implements Loop {
     Rng shuffle = Rng.of(t.seed(), Rng.SHUFFLE);
     double epochLoss = 0;
     long epochUpdates = 0;
+    updates = UpdateNorms.of(p.length, false,
+        t.metrics().stream().anyMatch(Metric::comparesUpdates), saver != null);
     if (resume != null) {
       System.arraycopy(resume.params(), 0, p, 0, p.length);
       stepper.restore(resume);
@@ -99,6 +97,9 @@ final class EpochLoop implements Loop {
       shuffle = Rng.resume(resume.training().shuffle());
       epochLoss = resume.training().epochLoss();
       epochUpdates = resume.training().epochUpdates();
+      if (updates != null) {
+        updates.resume(first, resume.training().updateNorm(), resume.training().updateGradNorm());
+      }
       if (!full && first % perEpoch != 0) {
         shuffle(order, shuffle); // the epoch's order, drawn again from where its shuffle began
       }
@@ -123,7 +124,7 @@ final class EpochLoop implements Loop {
         shuffle(order, shuffle);
       }
       if (saver != null && k > first && k < steps && saver.due(k)) {
-        saver.save(k, p, stepper, new RunState.Training(epochShuffle, epochLoss, epochUpdates));
+        saver.save(k, p, stepper, training(k, epochShuffle, epochLoss, epochUpdates));
       }
       double lr = stepper.lr();
       boolean traced = k % every == 0 || k == steps || k == first;
@@ -172,9 +173,8 @@ final class EpochLoop implements Loop {
       // every step: a full-batch step over a large model can take minutes (a loss over 10^6
       // classes took 24 with no sign of life), and the progress line throttles its own redraws
       control.progress(name, k + 1, steps, batchLoss, System.nanoTime() - start);
-      if (before != null && ((k + 1) % every == 0 || k + 1 == steps)) {
-        System.arraycopy(p, 0, before, 0, p.length);
-        lastGradNorm = norm(g);
+      if (updates != null && updates.wants(k, every, steps)) {
+        updates.beforeUpdate(p, norm(g));
       }
       stepper.update(p, g);
       if (stepper.hasSchedule()) {
@@ -188,7 +188,7 @@ final class EpochLoop implements Loop {
               // the checkpoint keeps the epoch open: resumed, the epoch goes on and the schedule
               // steps at its real end, as in a run that never stopped
               endOfRun = new Object[] {stepper.scheduleState(),
-                  new RunState.Training(epochShuffle, epochLoss, epochUpdates)};
+                  training(k + 1, epochShuffle, epochLoss, epochUpdates)};
             }
             stepper.stepSchedule(epochLoss / epochUpdates);
             epochLoss = 0;
@@ -201,10 +201,16 @@ final class EpochLoop implements Loop {
       if (endOfRun != null && k == steps) {
         saver.save(k, p, stepper, (RunState.Training) endOfRun[1], (double[]) endOfRun[0]);
       } else {
-        saver.save(k, p, stepper, new RunState.Training(epochShuffle, epochLoss, epochUpdates));
+        saver.save(k, p, stepper, training(k, epochShuffle, epochLoss, epochUpdates));
       }
     }
     return new RunSummary(name, status, last, -1, System.nanoTime() - start);
+  }
+
+  /** Where the run stands in its epochs after {@code k} updates, for a checkpoint. */
+  private RunState.Training training(long k, long shuffle, double epochLoss, long epochUpdates) {
+    double update = updates.updateNorm(k, p);
+    return new RunState.Training(shuffle, epochLoss, epochUpdates, update, updates.gradNorm());
   }
 
   /** The rows in the order of a new epoch. */
@@ -310,21 +316,13 @@ final class EpochLoop implements Loop {
       cols[1 + params.size() + i] = switch (metrics.get(i)) {
         case TEST_LOSS -> testLoss;
         case ACCURACY -> testAccuracy;
-        case UPDATE_NORM -> k == 0 ? 0 : distance(p, before);
-        case EFFECTIVE_LR -> k == 0 ? Double.NaN : distance(p, before) / lastGradNorm;
+        case UPDATE_NORM -> updates.updateNorm(k, p);
+        case EFFECTIVE_LR -> UpdateNorms.effectiveLr(k, updates.updateNorm(k, p),
+            updates.gradNorm());
         case TRAIN_ACCURACY -> trainAccuracy;
       };
     }
     return new TraceRow(name, k, lr, loss, gradNorm, cols);
-  }
-
-  private static double distance(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return Math.sqrt(s);
   }
 
   /** Euclidean norm, summed in order from the first element. */

@@ -25,8 +25,13 @@ record RunState(long step, double[] params, Map<String, double[]> buffers, doubl
    * @param epochLoss the sum of this epoch's minibatch losses so far, for a schedule stepped per
    *     epoch with their mean
    * @param epochUpdates how many there were
+   * @param updateNorm the length of the last update, {@code |p_step - p_(step-1)|} (0 at step
+   *     0), which the first row of a resumed run shows as {@code update_norm}
+   * @param updateGradNorm the length of the minibatch gradient that update came from, for {@code
+   *     effective_lr} (NaN before any update, or when the file does not say: PyTorch's)
    */
-  record Training(long shuffle, double epochLoss, long epochUpdates) {}
+  record Training(long shuffle, double epochLoss, long epochUpdates, double updateNorm,
+      double updateGradNorm) {}
 
   /** One parameter tensor's place in the flat arrays. */
   record Slot(String name, long[] shape, int offset, int size) {}

@@ -69,7 +69,7 @@ class CheckpointResumeTest {
       "halve", "decay");
 
   /** A bumpy objective, so plateau finds plateaus and nothing diverges. */
-  private static final String OBJECTIVE = "objective f(x = -1.5, y = 2) = (1 - x)^2 + "
+  static final String OBJECTIVE = "objective f(x = -1.5, y = 2) = (1 - x)^2 + "
       + "3 * (y - x^2)^2 + 0.5 * sin(4 * x) * cos(3 * y)\n"
       + "schedule halve(t) = lr0 * 0.5^floor(t / 30)\n"
       + "schedule decay(t) *= 1 - 1 / (t + 20)\n";
@@ -95,14 +95,69 @@ class CheckpointResumeTest {
   @MethodSource("optimizers")
   void minibatchTrainingResumesBitForBitMidEpoch(String optimizer) throws IOException {
     // 195 training rows in batches of 30: 7 updates an epoch, the last of 15 rows; 17 is mid-epoch
-    assertResumes(MLP, "optimizer o = " + optimizer + "\n", "batch 30 seed 3 every 1 metrics accuracy",
+    assertResumes(MLP, "optimizer o = " + optimizer + "\n", "batch 30 seed 3 every 1 " + METRICS,
         17, 19);
   }
 
+  /** Every metric, the two that compare a step with the one before it included. */
+  static final String METRICS = "metrics accuracy, test_loss, train_accuracy, update_norm, "
+      + "effective_lr";
+
+  @ParameterizedTest
+  @MethodSource("optimizers")
+  void aTensorObjectiveWithoutDataResumesEveryColumn(String optimizer) throws IOException {
+    // full batch on no data: the "scalar" tensor case, with the update metrics in its trace
+    assertResumes(TENSOR, "optimizer o = " + optimizer + "\n", "every 1 metrics update_norm, "
+        + "effective_lr", 23, 30);
+  }
+
   @Test
-  void aScheduleSteppedPerEpochWithPlateauResumesFromMidEpoch() throws IOException {
-    assertResumes(MLP, "optimizer o = Adam(lr = 0.01, schedule = plateau(patience = 1, "
-        + "threshold = 0.2))\n", "batch 30 seed 3 every 1 per epoch", 17, 35);
+  void theUpdateMetricsGoOnAlsoWhenTheFirstRunDidNotTraceThem() throws IOException {
+    // the first run traces every 10th step and measures nothing: its checkpoint at 17 still
+    // holds the last update's norms, so the resumed run's first row is the straight run's 17th
+    String decl = MLP + "optimizer o = RMSprop(lr = 0.01, momentum = 0.5)\n";
+    String clauses = "batch 30 seed 3 every 1 " + METRICS;
+    Path ckpt = dir.resolve("quiet.safetensors");
+    run(decl + run("mlp", "36 steps", clauses, "straight.csv", "")
+        + run("mlp", "17 steps", "batch 30 seed 3 every 10", "first.csv",
+            " checkpoint \"" + ckpt + "\"")
+        + run("mlp", "19 more steps", clauses, "second.csv", " resume \"" + ckpt + "\""),
+        RunControl.none());
+    List<String> straight = Files.readAllLines(dir.resolve("straight.csv"));
+    List<String> second = Files.readAllLines(dir.resolve("second.csv"));
+    assertTrue(second.get(0).contains("update_norm,effective_lr"), second.get(0));
+    assertEquals(straight.subList(18, straight.size()), second.subList(1, second.size()));
+  }
+
+  @Test
+  void aCheckpointEveryKStepsHoldsTheUpdateNormsOfUntracedSteps() throws IOException {
+    // written every 4 steps while tracing every 10: the file as it stood after step 16 (copied
+    // aside while update 16 runs) resumes with update_norm and effective_lr of update 15 -> 16
+    String decl = MLP + "optimizer o = Adam(lr = 0.01)\n";
+    String clauses = "batch 30 seed 3 every 1 " + METRICS;
+    Path ckpt = dir.resolve("every.safetensors");
+    Path at16 = dir.resolve("at16.safetensors");
+    run(decl + run("mlp", "40 steps", clauses, "straight.csv", ""), RunControl.none());
+    RunControl copyAt16 = new RunControl() {
+      @Override
+      public void progress(String run, long step, long steps, double loss, long nanos) {
+        if (step == 17) { // reported before update 16, after the checkpoint of step 16
+          try {
+            Files.copy(ckpt, at16);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      }
+    };
+    run(decl + "run o on mlp for 30 steps batch 30 seed 3 every 10 checkpoint \"" + ckpt
+        + "\" every 4\n", copyAt16);
+    assertTrue(Files.exists(at16));
+    run(decl + run("mlp", "24 more steps", clauses, "second.csv", " resume \"" + at16 + "\""),
+        RunControl.none());
+    List<String> straight = Files.readAllLines(dir.resolve("straight.csv"));
+    List<String> second = Files.readAllLines(dir.resolve("second.csv"));
+    assertEquals(straight.subList(17, straight.size()), second.subList(1, second.size()));
   }
 
   @Test
@@ -142,6 +197,9 @@ class CheckpointResumeTest {
     }
   }
 
+  static final String TENSOR = "objective q(w[3] = [0.5, -1.5, 2], b = 0.3) = "
+      + "sum((w - 1)^2 * (1 + 0.1 * sin(3 * w))) + (b - sum(w))^2\n";
+
   static final String MLP = "data moons = moons(n = 260, noise = 0.2, seed = 5, test = 0.25)\n"
       + "objective mlp(W1[2, 8] ~ he, b1[8] = 0, W2[8, 2] ~ xavier, b2[2] = 0) =\n"
       + "  cross_entropy(tanh(moons.x @ W1 + b1) @ W2 + b2, moons.y)\n";
@@ -152,7 +210,7 @@ class CheckpointResumeTest {
    */
   private void assertResumes(String declarations, String optimizer, String clauses, int n, int m)
       throws IOException {
-    String obj = declarations.contains("mlp(") ? "mlp" : "f";
+    String obj = declarations.contains("mlp(") ? "mlp" : declarations.contains("q(") ? "q" : "f";
     Path ckpt = dir.resolve("c.safetensors");
     String script = declarations + optimizer
         + run(obj, (n + m) + " steps", clauses, "straight.csv", "")
