@@ -545,7 +545,7 @@ def trace(case):
         if k % case["every"] == 0 or k == case["steps"]:
             shown = dict(params)
             for o in opts:
-                if isinstance(o, ScheduleFreeAdamW):
+                if hasattr(o, "eval_point"):  # a rule with `eval = ...`
                     for n, p in params.items():
                         if any(p is q for grp in o.param_groups for q in grp["params"]):
                             shown[n] = o.eval_point(p)
@@ -617,6 +617,37 @@ def moved(ref, other):
     return worst
 
 
+def insensitive(case):
+    """The rule hyperparameters whose nudging (x1.1, +3 steps, each beta x0.999, a flag
+    flipped, 0 to 0.01) leaves the case's golden trace where it is."""
+    import copy
+    import inspect
+    _, ref = trace(case)
+    out = []
+    for i, grp in enumerate(case["groups"]):
+        if grp["kind"] not in RULES:
+            continue
+        for name, par in list(inspect.signature(RULES[grp["kind"]].__init__).parameters.items())[2:]:
+            val = grp["kwargs"].get(name, par.default)
+            if isinstance(val, bool):
+                nudged = [not val]
+            elif isinstance(val, (list, tuple)):
+                nudged = [tuple(v * 0.999 if j == k else v for k, v in enumerate(val))
+                          for j in range(len(val))]
+            elif isinstance(val, int) and val > 0:
+                nudged = [val + 3]
+            elif val == 0:
+                nudged = [10 if name.endswith("steps") else 0.01]
+            else:
+                nudged = [val * 1.1]
+            for v in nudged:
+                other = copy.deepcopy(case)
+                other["groups"][i]["kwargs"][name] = v
+                if moved(ref, trace(other)[1]) < 1e-9:
+                    out.append("%s=%r" % (name, v))
+    return out
+
+
 def main():
     global SEQUENTIAL, NOISE
     cases = json.load(open(os.path.join(HERE, "cases.json")))
@@ -634,6 +665,9 @@ def main():
                 noisy = max(noisy, moved(ref, trace(case)[1]))
             NOISE = None
             print("%-22s %21.3g  %.3g" % (case["name"], moved(ref, seq), noisy))
+        print("hyperparameters a case's trace does not pin down (moved < 1e-9 when nudged):")
+        for case in cases:
+            print("%-22s %s" % (case["name"], ", ".join(insensitive(case)) or "-"))
         return
     for case in cases:
         header, rows = trace(case)
