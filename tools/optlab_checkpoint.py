@@ -2,7 +2,8 @@
 """optlab checkpoints (safetensors) to and from torch.optim, with the standard library and torch.
 
 A checkpoint written by `run ... checkpoint "FILE.safetensors"` holds `param/<name>` and
-`state/<name>/<buffer>` float64 tensors (PyTorch's buffer names: exp_avg, exp_avg_sq,
+`state/<name>/<buffer>` tensors, float64 (F64) or, from a `dtype = float32` run, float32 (F32)
+(PyTorch's buffer names: exp_avg, exp_avg_sq,
 momentum_buffer, ...) and string metadata (step, lr, optimizer, schedule, ...); see
 docs/language.md, "Checkpoints". Use it from Python:
 
@@ -28,8 +29,11 @@ import torch
 FORMAT = "optlab-checkpoint-1"
 
 
+DTYPES = {"F64": ("d", 8, torch.float64), "F32": ("f", 4, torch.float32)}
+
+
 def read(path):
-    """(metadata, {name: float64 tensor}) of a safetensors file, strictly checked."""
+    """(metadata, {name: tensor}) of a safetensors file (F64 and F32), strictly checked."""
     with open(path, "rb") as f:
         data = f.read()
     if len(data) < 8:
@@ -43,23 +47,26 @@ def read(path):
     tensors = {}
     for name, e in header.items():
         begin, end = e["data_offsets"]
-        if e["dtype"] != "F64" or end > len(body) or begin > end:
-            raise ValueError("%s: tensor %s is not float64 within the file" % (path, name))
-        count = (end - begin) // 8
-        values = struct.unpack("<%dd" % count, body[begin:end])
-        tensors[name] = torch.tensor(values, dtype=torch.float64).reshape(e["shape"])
+        if e["dtype"] not in DTYPES or end > len(body) or begin > end:
+            raise ValueError("%s: tensor %s is not F64 or F32 within the file" % (path, name))
+        code, width, dtype = DTYPES[e["dtype"]]
+        values = struct.unpack("<%d%s" % ((end - begin) // width, code), body[begin:end])
+        tensors[name] = torch.tensor(values, dtype=dtype).reshape(e["shape"])
     return meta, tensors
 
 
 def write(path, meta, tensors):
-    """Writes {name: tensor} (as float64) and string metadata as a safetensors file."""
+    """Writes {name: tensor} (float32 ones as F32, any other as float64) and string metadata as a
+    safetensors file."""
     header = {"__metadata__": {k: str(v) for k, v in meta.items()}}
     chunks = []
     offset = 0
     for name, t in tensors.items():
-        t = t.detach().to(torch.float64).contiguous().reshape(-1)
-        raw = struct.pack("<%dd" % t.numel(), *t.tolist())
-        header[name] = {"dtype": "F64", "shape": list(tensors[name].shape),
+        kind = "F32" if t.dtype == torch.float32 else "F64"
+        code, _, dtype = DTYPES[kind]
+        t = t.detach().to(dtype).contiguous().reshape(-1)
+        raw = struct.pack("<%d%s" % (t.numel(), code), *t.tolist())
+        header[name] = {"dtype": kind, "shape": list(tensors[name].shape),
                         "data_offsets": [offset, offset + len(raw)]}
         chunks.append(raw)
         offset += len(raw)
@@ -127,6 +134,8 @@ def save_from(path, params, optimizer, objective="", step=None):
             "optimizer_kind": type(optimizer).__name__, "schedule": "", "schedule_state": "",
             "step": str(step), "lr": repr(float(group["lr"])),
             "momentum": repr(float(group.get("momentum", group.get("betas", (0.0,))[0])))}
+    if any(p.dtype == torch.float32 for p in params.values()):
+        meta["dtype"] = "float32"  # resumed by a run with dtype = float32
     write(path, meta, tensors)
 
 

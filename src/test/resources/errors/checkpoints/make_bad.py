@@ -2,6 +2,12 @@
 
 Run once from this directory: python3 make_bad.py. Each file is a small safetensors file for
 objective f(x = 1, y = 2) and Adam, spoiled in one way; good.safetensors is not spoiled.
+
+float32.safetensors and float64_tensor.safetensors (the dtype cases) are optlab's own, written
+from this directory by running a script of these three lines:
+    objective q(w[2] = [1, -2], b = 0.5) = sum(w * w) + b^2
+    run Adam(lr = 0.1) on q for 3 steps dtype = float32 checkpoint "float32.safetensors"
+    run Adam(lr = 0.1) on q for 3 steps checkpoint "float64_tensor.safetensors"
 """
 import json
 import struct

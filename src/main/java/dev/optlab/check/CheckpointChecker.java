@@ -31,11 +31,6 @@ final class CheckpointChecker {
       throw values.error(warm.span(), "a resumed run goes on from the checkpoint's parameters; "
           + "from \"FILE\" starts afresh from a file's: give one of them");
     }
-    if (c != null && plan.training() != null && plan.training().float32()) {
-      throw values.error(c.save() != null ? c.saveSpan() : c.resumeSpan(), "checkpoints hold "
-          + "float64 state; a run with dtype = float32 cannot write or resume one (from \"FILE\" "
-          + "may start it from a checkpoint's parameters)");
-    }
     Path save = null;
     long every = 0;
     if (c != null && c.save() != null) {

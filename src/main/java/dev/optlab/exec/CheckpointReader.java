@@ -56,6 +56,7 @@ final class CheckpointReader {
       throw new CheckpointError("it holds no optlab run state (its metadata has no format \""
           + Checkpointer.FORMAT + "\")", "to start from its parameters alone, write from {file} instead of resume");
     }
+    r.dtypes();
     double[] params = r.params();
     long step = CheckpointMeta.whole(r.meta, "step");
     if (step > 1L << 53) {
@@ -66,6 +67,23 @@ final class CheckpointReader {
     double[] schedule = r.schedule(optimizer);
     RunState.Training training = r.training();
     return new RunState(step, params, buffers, schedule, training);
+  }
+
+  /**
+   * To resume, every tensor must be of the run's dtype: going on bit for bit leaves no room for
+   * rounding (a warm start takes either, as the run's start rounds any start).
+   */
+  private void dtypes() throws CheckpointError {
+    boolean f32 = plan.training() != null && plan.training().float32();
+    for (Map.Entry<String, SafeTensors.Tensor> e : contents.tensors().entrySet()) {
+      if (e.getValue().float32() != f32) {
+        throw new CheckpointError("its tensor " + SafeTensors.printable(e.getKey()) + " is "
+            + e.getValue().dtype() + ", but this run is " + (f32 ? "float32 (dtype = float32)"
+            : "float64"), f32 ? "to start from its parameters alone, write from {file} instead "
+            + "of resume" : "resume it with dtype = float32, or start from its parameters "
+            + "alone: from {file}");
+      }
+    }
   }
 
   private double[] params() throws CheckpointError {

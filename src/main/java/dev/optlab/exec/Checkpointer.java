@@ -1,7 +1,6 @@
 package dev.optlab.exec;
 
 import dev.optlab.io.SafeTensors;
-import dev.optlab.optim.OptimizerState;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.TrainingPlan;
 import dev.optlab.trace.Numbers;
@@ -52,6 +51,9 @@ final class Checkpointer {
       double[] schedule) throws IOException {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("format", FORMAT);
+    if (stepper.float32()) { // without it, float64, as PyTorch's tools and older files have it
+      meta.put("dtype", "float32");
+    }
     meta.put("objective", plan.objective().name());
     meta.put("parameters", String.join(",", layout.stream().map(RunState.Slot::name).toList()));
     meta.put("optimizer", optimizer.config().describe());
@@ -74,17 +76,18 @@ final class Checkpointer {
       meta.put("update_norm", Numbers.repr(training.updateNorm()));
       meta.put("update_grad_norm", Numbers.repr(training.updateGradNorm()));
     }
+    boolean f32 = stepper.float32(); // the values are floats then, written as F32
     Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
     for (RunState.Slot s : layout) {
-      tensors.put("param/" + s.name(), new SafeTensors.Tensor(s.shape(), slice(p, s)));
+      tensors.put("param/" + s.name(), new SafeTensors.Tensor(s.shape(), slice(p, s), f32));
     }
-    OptimizerState state = stepper.state();
+    Map<String, double[]> saved = stepper.savedBuffers();
+    java.util.Set<String> shared = stepper.sharedBuffers();
     for (RunState.Slot s : layout) {
-      for (Map.Entry<String, double[]> b : state.saved().entrySet()) {
-        boolean shared = state.shared().contains(b.getKey());
-        tensors.put("state/" + s.name() + "/" + b.getKey(), shared
-            ? new SafeTensors.Tensor(new long[0], b.getValue().clone())
-            : new SafeTensors.Tensor(s.shape(), slice(b.getValue(), s)));
+      for (Map.Entry<String, double[]> b : saved.entrySet()) {
+        tensors.put("state/" + s.name() + "/" + b.getKey(), shared.contains(b.getKey())
+            ? new SafeTensors.Tensor(new long[0], b.getValue().clone(), f32)
+            : new SafeTensors.Tensor(s.shape(), slice(b.getValue(), s), f32));
       }
     }
     try {

@@ -1,7 +1,6 @@
 package dev.optlab.exec;
 
 import dev.optlab.data.Dataset;
-import dev.optlab.data.Rng;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.Metric;
 import dev.optlab.plan.StopCondition;
@@ -81,50 +80,30 @@ final class EpochLoop implements Loop {
         : plan.loop().until().evaluator();
     long first = 0;
     long every = plan.loop().every();
-    long perEpoch = t.stepsPerEpoch();
     boolean full = t.fullBatch();
-    int n = data == null ? 1 : data.train().rows();
-    int[] order = new int[n];
-    Rng shuffle = Rng.of(t.seed(), Rng.SHUFFLE);
-    double epochLoss = 0;
-    long epochUpdates = 0;
+    EpochCursor epochs = new EpochCursor(t);
     updates = UpdateNorms.of(p.length, false,
         t.metrics().stream().anyMatch(Metric::comparesUpdates), saver != null);
     if (resume != null) {
       System.arraycopy(resume.params(), 0, p, 0, p.length);
       stepper.restore(resume);
       first = resume.step();
-      shuffle = Rng.resume(resume.training().shuffle());
-      epochLoss = resume.training().epochLoss();
-      epochUpdates = resume.training().epochUpdates();
+      epochs.resume(resume.training(), first);
       if (updates != null) {
         updates.resume(first, resume.training().updateNorm(), resume.training().updateGradNorm());
-      }
-      if (!full && first % perEpoch != 0) {
-        shuffle(order, shuffle); // the epoch's order, drawn again from where its shuffle began
       }
     }
     // resumed, the steps counted on from the checkpoint's, so epochs and rows go on
     long steps = first + plan.loop().steps();
-    // the shuffle's state before this epoch's shuffle: what a checkpoint records
-    long epochShuffle = resume != null ? resume.training().shuffle() : shuffle.state();
 
     long start = System.nanoTime();
     RunSummary.Status status = RunSummary.Status.COMPLETED;
     TraceRow last = null;
-    // a run that ends mid-epoch with a schedule stepped per epoch: the schedule's state and the
-    // epoch's sums before that last, partial step, which is the run's own end and not the epoch's
-    Object[] endOfRun = null;
     long k = first;
     for (;; k++) {
-      if (!full && k % perEpoch == 0) {
-        // shuffled here rather than with the epoch's first minibatch, so that a checkpoint at any
-        // step knows which state the epoch's order came from
-        epochShuffle = shuffle.state();
-        shuffle(order, shuffle);
-      }
+      epochs.beginStep(k);
       if (saver != null && k > first && k < steps && saver.due(k)) {
-        saver.save(k, p, stepper, training(k, epochShuffle, epochLoss, epochUpdates));
+        saver.save(k, p, stepper, epochs.training(updates.updateNorm(k, p), updates.gradNorm()));
       }
       double lr = stepper.lr();
       boolean traced = k % every == 0 || k == steps || k == first;
@@ -147,8 +126,7 @@ final class EpochLoop implements Loop {
       if (k == steps) {
         break;
       }
-      int at = (int) (k % perEpoch);
-      double batchLoss = full ? loss : minibatch(at, order);
+      double batchLoss = full ? loss : minibatch(epochs.at(k), epochs.order);
       if (watcher != null && !watcher.step(k, lr, batchLoss)) {
         break; // the watcher ends the run after this step (lrfind)
       }
@@ -177,48 +155,17 @@ final class EpochLoop implements Loop {
         updates.beforeUpdate(p, norm(g));
       }
       stepper.update(p, g);
-      if (stepper.hasSchedule()) {
-        if (!t.perEpoch()) {
-          stepper.stepSchedule(batchLoss);
-        } else {
-          epochLoss += batchLoss;
-          epochUpdates++;
-          if (at == perEpoch - 1 || k == steps - 1) { // a run cut mid-epoch steps at its end
-            if (saver != null && at != perEpoch - 1) {
-              // the checkpoint keeps the epoch open: resumed, the epoch goes on and the schedule
-              // steps at its real end, as in a run that never stopped
-              endOfRun = new Object[] {stepper.scheduleState(),
-                  training(k + 1, epochShuffle, epochLoss, epochUpdates)};
-            }
-            stepper.stepSchedule(epochLoss / epochUpdates);
-            epochLoss = 0;
-            epochUpdates = 0;
-          }
-        }
+      if (saver != null && epochs.cutsEpoch(stepper, k, steps)) {
+        epochs.keepEndOfRun(stepper, k, batchLoss, updates.updateNorm(k + 1, p),
+            updates.gradNorm());
       }
+      epochs.stepSchedule(stepper, k, steps, batchLoss);
     }
     if (saver != null && status != RunSummary.Status.DIVERGED) {
-      if (endOfRun != null && k == steps) {
-        saver.save(k, p, stepper, (RunState.Training) endOfRun[1], (double[]) endOfRun[0]);
-      } else {
-        saver.save(k, p, stepper, training(k, epochShuffle, epochLoss, epochUpdates));
-      }
+      // the state after k updates (a diverged run keeps the last checkpoint written on the way)
+      epochs.saveAtEnd(saver, k, steps, p, stepper, updates.updateNorm(k, p), updates.gradNorm());
     }
     return new RunSummary(name, status, last, -1, System.nanoTime() - start);
-  }
-
-  /** Where the run stands in its epochs after {@code k} updates, for a checkpoint. */
-  private RunState.Training training(long k, long shuffle, double epochLoss, long epochUpdates) {
-    double update = updates.updateNorm(k, p);
-    return new RunState.Training(shuffle, epochLoss, epochUpdates, update, updates.gradNorm());
-  }
-
-  /** The rows in the order of a new epoch. */
-  private static void shuffle(int[] order, Rng shuffle) {
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    shuffle.shuffle(order);
   }
 
   /** The loss and gradient of minibatch {@code at} of the epoch. */

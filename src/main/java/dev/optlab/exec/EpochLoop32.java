@@ -1,7 +1,6 @@
 package dev.optlab.exec;
 
 import dev.optlab.data.Dataset;
-import dev.optlab.data.Rng;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.Metric;
 import dev.optlab.plan.StopCondition;
@@ -29,11 +28,12 @@ final class EpochLoop32 implements Loop {
   private final FloatData rows;
   private final float[] p, g;
   private final double[] acc;
-  private final float[] before;
   private final Graph32 graph;
   private int correct, predictions;
-  private double lastGradNorm; // of the minibatch gradient before a traced row
+  private UpdateNorms updates; // for update_norm and checkpoints; null when neither wants it
   private StepWatcher watcher;
+  private RunState resume;
+  private Checkpointer saver;
 
   EpochLoop32(ExecutionPlan plan, ExecutionPlan.OptimizerPlan optimizer, RunControl control,
       double[] start, FloatData rows) {
@@ -50,8 +50,6 @@ final class EpochLoop32 implements Loop {
     }
     this.g = new float[p.length];
     this.acc = new double[p.length];
-    this.before = t.metrics().stream().anyMatch(Metric::comparesUpdates)
-        ? new float[p.length] : null;
     this.graph = TrialBuffers.graph32(model, t.chunk(), p, g);
   }
 
@@ -60,12 +58,11 @@ final class EpochLoop32 implements Loop {
     this.watcher = w;
   }
 
-  /** Checkpoints hold float64 state: the checker refuses them with dtype = float32. */
+  /** Goes on from {@code resume} (float32 tensors, checked) and writes F32 checkpoints. */
   @Override
   public void checkpoints(RunState resume, Checkpointer saver) {
-    if (resume != null || saver != null) {
-      throw new IllegalStateException("a float32 run cannot checkpoint");
-    }
+    this.resume = resume;
+    this.saver = saver;
   }
 
   @Override
@@ -79,19 +76,35 @@ final class EpochLoop32 implements Loop {
     OptimizerStepper stepper = new OptimizerStepper(optimizer, plan.layout(), true);
     StopCondition.Evaluator until = plan.loop().until() == null ? null
         : plan.loop().until().evaluator();
-    long steps = plan.loop().steps(), every = plan.loop().every(), perEpoch = t.stepsPerEpoch();
+    long first = 0, every = plan.loop().every();
     boolean full = t.fullBatch();
-    int n = data == null ? 1 : data.train().rows();
-    int[] order = new int[n];
-    Rng shuffle = Rng.of(t.seed(), Rng.SHUFFLE);
-    double epochLoss = 0; // the epoch's minibatch losses, for a schedule stepped per epoch
-    int epochUpdates = 0;
+    EpochCursor epochs = new EpochCursor(t);
+    updates = UpdateNorms.of(p.length, true,
+        t.metrics().stream().anyMatch(Metric::comparesUpdates), saver != null);
+    if (resume != null) { // as EpochLoop's; the file's floats are exact
+      for (int i = 0; i < p.length; i++) {
+        p[i] = (float) resume.params()[i];
+      }
+      stepper.restore(resume);
+      first = resume.step();
+      epochs.resume(resume.training(), first);
+      if (updates != null) {
+        updates.resume(first, resume.training().updateNorm(), resume.training().updateGradNorm());
+      }
+    }
+    long steps = first + plan.loop().steps();
     long start = System.nanoTime();
     RunSummary.Status status = RunSummary.Status.COMPLETED;
     TraceRow last = null;
-    for (long k = 0;; k++) {
+    long k = first;
+    for (;; k++) {
+      epochs.beginStep(k);
+      if (saver != null && k > first && k < steps && saver.due(k)) {
+        saver.save(k, wide(p), stepper, epochs.training(updates.updateNorm(k, p),
+            updates.gradNorm()));
+      }
       double lr = stepper.lr();
-      boolean traced = k % every == 0 || k == steps;
+      boolean traced = k % every == 0 || k == steps || k == first;
       double loss = Double.NaN;
       if (traced || full) {
         loss = pass(true, true, t.metrics().contains(Metric.TRAIN_ACCURACY) && traced);
@@ -110,8 +123,7 @@ final class EpochLoop32 implements Loop {
       if (k == steps) {
         break;
       }
-      int at = (int) (k % perEpoch);
-      double batchLoss = full ? loss : minibatch(at, order, shuffle);
+      double batchLoss = full ? loss : minibatch(epochs.at(k), epochs.order);
       if (watcher != null && !watcher.step(k, lr, batchLoss)) {
         break; // lrfind
       }
@@ -128,37 +140,35 @@ final class EpochLoop32 implements Loop {
         break;
       }
       control.progress(name, k + 1, steps, batchLoss, System.nanoTime() - start);
-      if (before != null && ((k + 1) % every == 0 || k + 1 == steps)) {
-        System.arraycopy(p, 0, before, 0, p.length);
-        lastGradNorm = FloatData.norm(g, 0, g.length);
+      if (updates != null && updates.wants(k, every, steps)) {
+        updates.beforeUpdate(p, FloatData.norm(g, 0, g.length));
       }
       stepper.update(p, g);
-      if (stepper.hasSchedule()) {
-        if (!t.perEpoch()) {
-          stepper.stepSchedule(batchLoss);
-        } else {
-          epochLoss += batchLoss;
-          epochUpdates++;
-          if (at == perEpoch - 1 || k == steps - 1) {
-            stepper.stepSchedule(epochLoss / epochUpdates);
-            epochLoss = 0;
-            epochUpdates = 0;
-          }
-        }
+      if (saver != null && epochs.cutsEpoch(stepper, k, steps)) {
+        epochs.keepEndOfRun(stepper, k, batchLoss, updates.updateNorm(k + 1, p),
+            updates.gradNorm());
       }
+      epochs.stepSchedule(stepper, k, steps, batchLoss);
+    }
+    if (saver != null && status != RunSummary.Status.DIVERGED) {
+      epochs.saveAtEnd(saver, k, steps, wide(p), stepper, updates.updateNorm(k, p),
+          updates.gradNorm());
     }
     return new RunSummary(name, status, last, -1, System.nanoTime() - start);
   }
 
-  /** The loss and gradient of minibatch {@code at} of the epoch, shuffling at its start. */
-  private double minibatch(int at, int[] order, Rng shuffle) {
-    int n = data.train().rows(), b = t.batch();
-    if (at == 0) {
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      shuffle.shuffle(order);
+  /** The parameters widened exactly, for a checkpoint (which writes them back as floats). */
+  private static double[] wide(float[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = v[i];
     }
+    return d;
+  }
+
+  /** The loss and gradient of minibatch {@code at} of the epoch (rows in {@code order}). */
+  private double minibatch(int at, int[] order) {
+    int n = data.train().rows(), b = t.batch();
     int from = at * b;
     int count = Math.min(b, n - from);
     int cols = data.train().cols();
@@ -238,8 +248,9 @@ final class EpochLoop32 implements Loop {
       cols[1 + params.size() + i] = switch (metrics.get(i)) {
         case TEST_LOSS -> testLoss;
         case ACCURACY -> testAccuracy;
-        case UPDATE_NORM -> k == 0 ? 0 : FloatData.distance(p, before);
-        case EFFECTIVE_LR -> k == 0 ? Double.NaN : FloatData.distance(p, before) / lastGradNorm;
+        case UPDATE_NORM -> updates.updateNorm(k, p);
+        case EFFECTIVE_LR -> UpdateNorms.effectiveLr(k, updates.updateNorm(k, p),
+            updates.gradNorm());
         case TRAIN_ACCURACY -> trainAccuracy;
       };
     }

@@ -48,9 +48,24 @@ final class OptimizerStepper {
     return schedule == null ? baseLr : schedule.lr();
   }
 
-  /** The rule's live state, which a checkpoint reads. */
-  OptimizerState state() {
-    return state;
+  /** The buffers a checkpoint holds, by PyTorch's names, flat (float32 ones widened exactly). */
+  java.util.Map<String, double[]> savedBuffers() {
+    return floatState == null ? state.saved() : FloatBuffers.saved(floatState, catalog());
+  }
+
+  /** The buffers that hold one value for all parameters ({@link OptimizerState#shared}). */
+  java.util.Set<String> sharedBuffers() {
+    return (state == null ? catalog() : state).shared();
+  }
+
+  /** Whether the parameters and state are float32, which a checkpoint writes as F32. */
+  boolean float32() {
+    return floatState != null;
+  }
+
+  /** The float64 rule's fresh state, for its buffers' names only: small, made when asked. */
+  private OptimizerState catalog() {
+    return rule.init(1);
   }
 
   /** What the schedule's {@code save} writes, or null without a schedule. */
@@ -65,7 +80,11 @@ final class OptimizerStepper {
 
   /** Goes on from a checked checkpoint's optimizer and schedule state. */
   void restore(RunState s) {
-    state.load(s.step(), s.buffers());
+    if (floatState != null) {
+      FloatBuffers.load(floatState, s.step(), s.buffers(), catalog());
+    } else {
+      state.load(s.step(), s.buffers());
+    }
     if (schedule != null) {
       schedule.restore(java.util.Arrays.stream(s.schedule()).iterator());
     }

@@ -22,8 +22,8 @@ import java.util.Map;
  * The safetensors format (huggingface/safetensors, "format"): an 8-byte little-endian header
  * length, a JSON header naming each tensor's dtype, shape and byte range, string metadata under
  * {@code __metadata__}, then the raw little-endian data. Nothing in it executes, unlike a pickle,
- * which is why checkpoints use it. optlab writes and reads float64 ({@code F64}) only, and reads
- * strictly: the ranges must tile the data exactly, as the reference implementation requires,
+ * which is why checkpoints use it. optlab writes and reads float64 ({@code F64}) and float32
+ * ({@code F32}, a {@code dtype = float32} run's state) tensors, and reads strictly: the ranges must tile the data exactly, as the reference implementation requires,
  * so a file cut short or a header that lies is refused before any tensor is used.
  */
 public final class SafeTensors {
@@ -35,8 +35,35 @@ public final class SafeTensors {
   /** The largest file read: one Java array holds it. */
   public static final long MAX_FILE = Integer.MAX_VALUE - 64;
 
-  /** A tensor: its shape ({@code []} for a scalar) and its elements in row-major order. */
-  public record Tensor(long[] shape, double[] data) {}
+  /**
+   * A tensor: its shape ({@code []} for a scalar) and its elements in row-major order; {@code
+   * float32} ones ({@code F32}) hold floats, each widened exactly to a double here.
+   */
+  public record Tensor(long[] shape, double[] data, boolean float32) {
+    /** A float64 ({@code F64}) tensor. */
+    public Tensor(long[] shape, double[] data) {
+      this(shape, data, false);
+    }
+
+    /** A float32 tensor of {@code values}. */
+    public static Tensor of(long[] shape, float[] values) {
+      double[] d = new double[values.length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = values[i];
+      }
+      return new Tensor(shape, d, true);
+    }
+
+    /** Its dtype as the header names it. */
+    public String dtype() {
+      return float32 ? "F32" : "F64";
+    }
+
+    /** Bytes an element takes in the file. */
+    int width() {
+      return float32 ? 4 : 8;
+    }
+  }
 
   /** What a file holds, tensors and metadata in the file's order. */
   public record Contents(Map<String, String> metadata, Map<String, Tensor> tensors) {}
@@ -143,15 +170,23 @@ public final class SafeTensors {
     }
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     for (Entry e : entries) {
-      double[] values = new double[(int) ((e.end - e.begin) / 8)];
+      int width = e.float32 ? 4 : 8;
+      double[] values = new double[(int) ((e.end - e.begin) / width)];
       b.position((int) (8 + n + e.begin));
-      b.slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
-      tensors.put(e.name, new Tensor(e.shape, values));
+      ByteBuffer at = b.slice().order(ByteOrder.LITTLE_ENDIAN);
+      if (e.float32) {
+        for (int i = 0; i < values.length; i++) {
+          values[i] = at.getFloat(4 * i);
+        }
+      } else {
+        at.asDoubleBuffer().get(values);
+      }
+      tensors.put(e.name, new Tensor(e.shape, values, e.float32));
     }
     return new Contents(metadata, tensors);
   }
 
-  private record Entry(String name, long[] shape, long begin, long end) {
+  private record Entry(String name, long[] shape, long begin, long end, boolean float32) {
     String shown() {
       return "'" + HeaderJson.Printable.of(name) + "'";
     }
@@ -180,10 +215,11 @@ public final class SafeTensors {
       throw new Invalid("the header's entry for tensor " + shown + " is not {\"dtype\", "
           + "\"shape\", \"data_offsets\"}");
     }
-    if (!dtype.equals("F64")) {
+    if (!dtype.equals("F64") && !dtype.equals("F32")) {
       throw new Invalid("tensor " + shown + " is " + HeaderJson.Printable.of(dtype)
-          + "; optlab checkpoints hold float64 (F64) tensors");
+          + "; optlab checkpoints hold float64 (F64) or float32 (F32) tensors");
     }
+    int width = dtype.equals("F32") ? 4 : 8;
     long[] dims = new long[shape.size()];
     long elements = 1;
     for (int i = 0; i < dims.length; i++) {
@@ -191,18 +227,18 @@ public final class SafeTensors {
         throw new Invalid("tensor " + shown + "'s shape is not a list of whole numbers");
       }
       dims[i] = d;
-      elements = d == 0 ? 0 : elements > MAX_FILE / 8 / d ? MAX_FILE : elements * d;
+      elements = d == 0 ? 0 : elements > MAX_FILE / width / d ? MAX_FILE : elements * d;
     }
     if (offsets.size() != 2 || !(offsets.get(0) instanceof Long begin)
         || !(offsets.get(1) instanceof Long end) || end < begin) {
       throw new Invalid("tensor " + shown + "'s data_offsets are not [begin, end]");
     }
-    if (end - begin != elements * 8) {
+    if (end - begin != elements * width) {
       throw new Invalid("the header lies: tensor " + shown + "'s offsets hold "
-          + (end - begin) + " bytes, its shape " + java.util.Arrays.toString(dims) + " needs "
-          + (elements >= MAX_FILE ? "more than 2 GB" : elements * 8 + ""));
+          + (end - begin) + " bytes, its shape " + java.util.Arrays.toString(dims) + " of "
+          + dtype + " needs " + (elements >= MAX_FILE ? "more than 2 GB" : elements * width + ""));
     }
-    return new Entry(name, dims, begin, end);
+    return new Entry(name, dims, begin, end, width == 4);
   }
 
   /** Writes the tensors, in the order given, whole or not at all ({@link WholeFile}). */
@@ -237,8 +273,9 @@ public final class SafeTensors {
       for (int i = 0; i < shape.length; i++) {
         dims.append(i == 0 ? "" : ",").append(shape[i]);
       }
-      long end = offset + 8L * e.getValue().data().length;
-      h.append(',').append(HeaderJson.quote(e.getKey())).append(":{\"dtype\":\"F64\",\"shape\":[")
+      long end = offset + (long) e.getValue().width() * e.getValue().data().length;
+      h.append(',').append(HeaderJson.quote(e.getKey())).append(":{\"dtype\":\"")
+          .append(e.getValue().dtype()).append("\",\"shape\":[")
           .append(dims).append("],\"data_offsets\":[").append(offset).append(',').append(end)
           .append("]}");
       offset = end;
@@ -257,7 +294,11 @@ public final class SafeTensors {
       for (int i = 0; i < d.length; ) {
         b.clear();
         while (i < d.length && b.remaining() >= 8) {
-          b.putDouble(d[i++]);
+          if (t.float32()) {
+            b.putFloat((float) d[i++]);
+          } else {
+            b.putDouble(d[i++]);
+          }
         }
         out.write(b.array(), 0, b.position());
       }

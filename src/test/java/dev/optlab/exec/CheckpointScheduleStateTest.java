@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.optlab.Engine;
 import dev.optlab.io.SafeTensors;
-import dev.optlab.source.Source;
-import dev.optlab.tensor.Capture;
-import java.nio.file.Files;
+import dev.optlab.trace.Numbers;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -113,32 +109,16 @@ class CheckpointScheduleStateTest {
     Path ckpt = dir.resolve("s.safetensors");
     run(decl + "run o on " + obj + " for " + n + " steps checkpoint \"" + ckpt + "\"\n");
     Map<String, String> meta = SafeTensors.read(ckpt).metadata();
-    return Arrays.stream(meta.get("schedule_state").split(",")).mapToDouble(dev.optlab.trace.Numbers::parseRepr)
+    return Arrays.stream(meta.get("schedule_state").split(",")).mapToDouble(Numbers::parseRepr)
         .toArray();
   }
 
   private void assertResumes(String decl, String obj, String clauses, int n, int m)
       throws Exception {
-    Path ckpt = dir.resolve("c.safetensors");
-    run(decl + line(obj, (n + m) + " steps", clauses, "straight.csv", "")
-        + line(obj, n + " steps", clauses, "first.csv", " checkpoint \"" + ckpt + "\"")
-        + line(obj, m + " more steps", clauses, "second.csv", " resume \"" + ckpt + "\""));
-    List<String> straight = Files.readAllLines(dir.resolve("straight.csv"));
-    List<String> joined = new ArrayList<>(Files.readAllLines(dir.resolve("first.csv")));
-    List<String> second = Files.readAllLines(dir.resolve("second.csv"));
-    assertEquals(straight.get(n + 1), second.get(1));
-    joined.addAll(second.subList(2, second.size()));
-    assertEquals(n + m + 2, straight.size());
-    assertEquals(String.join("\n", straight), String.join("\n", joined), decl + " at " + n);
-  }
-
-  private String line(String obj, String length, String clauses, String trace, String more) {
-    return "run o on " + obj + " for " + length + " " + clauses + " trace \""
-        + dir.resolve(trace) + "\"" + more + "\n";
+    new ResumeTraces(dir).assertResumes(decl, obj, clauses, n, m);
   }
 
   private static void run(String script) {
-    Capture out = new Capture();
-    new Engine().run(new Source("t.opt", script), false, out, RunControl.none());
+    ResumeTraces.run(script);
   }
 }

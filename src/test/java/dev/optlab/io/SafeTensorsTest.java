@@ -56,14 +56,40 @@ class SafeTensorsTest {
   }
 
   @Test
+  void roundTripsFloat32TensorsInFourBytesEach() throws Exception {
+    float[] odd = {-0.0f, Float.NaN, Float.MIN_VALUE, Float.MAX_VALUE, (float) Math.PI, 0.1f};
+    Map<String, SafeTensors.Tensor> t = new LinkedHashMap<>();
+    t.put("param/W", SafeTensors.Tensor.of(new long[] {3, 2}, odd));
+    t.put("param/d", new SafeTensors.Tensor(new long[] {1}, new double[] {0.1}));
+    t.put("state/W/mu", SafeTensors.Tensor.of(new long[0], new float[] {0.5f}));
+    byte[] bytes = write(Map.of(), t);
+    long n = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    assertEquals(8 + n + 6 * 4 + 8 + 4, bytes.length, "floats take four bytes");
+    String header = new String(bytes, 8, (int) n, StandardCharsets.UTF_8);
+    assertTrue(header.contains("\"param/W\":{\"dtype\":\"F32\",\"shape\":[3,2],"
+        + "\"data_offsets\":[0,24]}"), header);
+    SafeTensors.Contents c = SafeTensors.parse(bytes);
+    double[] back = c.tensors().get("param/W").data();
+    assertTrue(c.tensors().get("param/W").float32());
+    for (int i = 0; i < odd.length; i++) {
+      assertEquals(Float.floatToRawIntBits(odd[i]), Float.floatToRawIntBits((float) back[i]));
+    }
+    assertEquals(0.1, c.tensors().get("param/d").data()[0]);
+    assertTrue(!c.tensors().get("param/d").float32());
+    assertEquals(0.5, c.tensors().get("state/W/mu").data()[0]);
+  }
+
+  @Test
   void refusesHeadersThatLieOrAreNotSafetensors() {
     String e = "{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":";
     assertTrue(invalid(file("{\"a\":" + e + "[8,16]}}", 16)).contains("starts at byte 8"));
     assertTrue(invalid(file("{\"a\":" + e + "[0,8]}}", 16)).contains("the tensors end at byte 8"));
     assertTrue(invalid(file("{\"a\":" + e + "[0,8]}}", 4)).contains("cut short"));
-    assertTrue(invalid(file("{\"a\":" + e + "[0,16]}}", 16)).contains("shape [1] needs 8"));
-    assertTrue(invalid(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4))
-        .contains("F32"));
+    assertTrue(invalid(file("{\"a\":" + e + "[0,16]}}", 16)).contains("shape [1] of F64 needs 8"));
+    assertTrue(invalid(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}",
+        8)).contains("shape [3] of F32 needs 12"));
+    assertTrue(invalid(file("{\"a\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[0,2]}}",
+        2)).contains("BF16; optlab checkpoints hold float64 (F64) or float32 (F32)"));
     assertTrue(invalid(file("{\"a\":" + e + "[0,8]},\"a\":" + e + "[0,8]}}", 8))
         .contains("appears twice"));
     assertTrue(invalid(file("{\"a\":" + e + "[0,8.0]}}", 8)).contains("whole"));
