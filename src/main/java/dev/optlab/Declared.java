@@ -42,6 +42,26 @@ record Declared(String text, Path directory, List<Span> paths) {
     return sb.append(text.substring(done)).toString();
   }
 
+  /**
+   * The text with each relative file name made absolute, for a script checked elsewhere ({@link
+   * dev.optlab.exec.SweepScript}); adds to {@code literals} the spans of the file names in the
+   * result, shifted by {@code offset}.
+   */
+  String absolute(int offset, List<Span> literals) {
+    StringBuilder sb = new StringBuilder();
+    int done = 0;
+    for (Span s : paths) {
+      String literal = text.substring(s.start(), s.end());
+      Path p = Path.of(unquote(literal));
+      sb.append(text, done, s.start());
+      int at = offset + sb.length();
+      sb.append(p.isAbsolute() ? literal : quote(directory.resolve(p).normalize().toString()));
+      literals.add(new Span(at, offset + sb.length()));
+      done = s.end();
+    }
+    return sb.append(text.substring(done)).toString();
+  }
+
   /** The string literal's value (the language's escapes: a backslash before any character). */
   private static String unquote(String literal) {
     StringBuilder sb = new StringBuilder();

@@ -33,6 +33,17 @@ public final class Engine {
   private final List<Declared> declarationHistory = new ArrayList<>();
   /** What the session ran, for {@code report "FILE.html"} (docs/plots.md, "Reports"). */
   private final ReportLog reportLog = new ReportLog();
+  /** Who runs sweeps' trials: null for the local threads ({@link #runSweepsOn}). */
+  private dev.optlab.exec.TrialExecutor.Factory trials;
+
+  /**
+   * Runs the trials of this session's sweeps on another engine (the optlab-spark module): each
+   * sweep hands it its statement and the session's declarations as text, to be checked again
+   * where the trials run.
+   */
+  public void runSweepsOn(dev.optlab.exec.TrialExecutor.Factory factory) {
+    this.trials = factory;
+  }
 
   /** Parses and checks without running; throws {@link OptlabError} with every error found. */
   public List<Action> check(Source source, boolean repl) {
@@ -100,13 +111,35 @@ public final class Engine {
         output.lrFound(found);
       }
       case Action.Sweep w -> {
-        var swept = new dev.optlab.exec.SweepRunner(source).run(w.plan(), control);
+        var runner = trials == null ? new dev.optlab.exec.SweepRunner(source)
+            : new dev.optlab.exec.SweepRunner(source, trials.create(sweepScript(source, w)));
+        var swept = runner.run(w.plan(), control);
         reportLog.tabled(source, w.span(), "sweep", w.plan().title(),
             dev.optlab.text.SweepText.table(swept));
         output.swept(swept);
       }
       case Action.Report r -> {} // written once everything else has run
     }
+  }
+
+  /** The session's declarations, then the sweep statement: what a worker checks again. */
+  private dev.optlab.exec.SweepScript sweepScript(Source source, Action.Sweep w) {
+    StringBuilder text = new StringBuilder();
+    List<dev.optlab.source.Span> paths = new ArrayList<>();
+    for (Declared d : declarationHistory) {
+      text.append(d.absolute(text.length(), paths)).append('\n');
+    }
+    int at = text.length() - w.span().start();
+    text.append(source.text(w.span())).append('\n');
+    var file = w.plan().file();
+    dev.optlab.source.Span output = file == null ? null
+        : new dev.optlab.source.Span(file.span().start() + at, file.span().end() + at);
+    dev.optlab.source.Span resume = w.resume() == null ? null
+        : new dev.optlab.source.Span(w.resume().start() + at, w.resume().end() + at);
+    java.nio.file.Path dir = source.directory() != null ? source.directory()
+        : java.nio.file.Path.of("");
+    return new dev.optlab.exec.SweepScript(source.name(),
+        dir.toAbsolutePath().normalize().toString(), text.toString(), paths, output, resume);
   }
 
   private static List<Action.Report> reports(List<Action> actions) {

@@ -20,8 +20,11 @@ public sealed interface Action {
   /** fast.ai's learning-rate range test ({@code lrfind}). */
   record LrFind(dev.optlab.plan.LrFindPlan plan, Span span) implements Action {}
 
-  /** Runs a sweep's trials (docs/language.md, "sweep"). */
-  record Sweep(dev.optlab.plan.SweepPlan plan, Span span) implements Action {}
+  /**
+   * Runs a sweep's trials (docs/language.md, "sweep"); {@code resume} is the span of its {@code
+   * resume} clause, or null, which an engine checking the statement elsewhere leaves out.
+   */
+  record Sweep(dev.optlab.plan.SweepPlan plan, Span span, Span resume) implements Action {}
 
   /** Shows a value ({@code print}, a bare expression in the REPL). */
   record Print(String text, Span span) implements Action {}

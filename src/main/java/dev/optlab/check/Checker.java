@@ -120,7 +120,7 @@ public final class Checker {
       case Stmt.LrFind l -> new Action.LrFind(new LrFindChecker(values, this::plan).check(l),
           s.span());
       case Stmt.Sweep w -> new Action.Sweep(new SweepChecker(values, optimizers, this::plan)
-          .check(w), s.span());
+          .check(w), s.span(), w.clauses().resume());
     };
   }
 

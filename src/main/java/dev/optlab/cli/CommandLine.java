@@ -37,6 +37,9 @@ public final class CommandLine {
              optlab --format csv FILE.opt print traces as CSV (--format table is the default)
              optlab --threads N ...       threads for tensor kernels (default: OPTLAB_THREADS,
                                           else the processors); results are the same for any N
+             optlab --engine spark --master URL FILE.opt
+                                          run sweeps' trials on Apache Spark (local[4],
+                                          spark://host:7077; the optional module, docs/spark.md)
              optlab --help | --version
       exit status: 0 success, 1 an error in a script, 2 a bad command line
       """;
@@ -44,7 +47,21 @@ public final class CommandLine {
   /** A script to run: a file's path or an {@code -e} argument's text. */
   private record Input(String name, String text, boolean isFile) {}
 
+  /** What the Spark module's own main says when optlab-spark is missing. */
+  public static final String SPARK_BUILD = "the Spark engine is the optional module optlab-spark;"
+      + " ./optlab --engine spark builds it on first use, or build it by hand: mvn -B -q install"
+      + " -DskipTests && mvn -B -q -f spark/pom.xml package -DskipTests (docs/spark.md)";
+
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, engine -> {});
+  }
+
+  /**
+   * Runs the command line with {@code configure} applied to the session's engine: the Spark
+   * module's main ({@code dev.optlab.spark.SparkMain}) sets it to run sweeps on Spark.
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err,
+      java.util.function.Consumer<Engine> configure) {
     List<Input> inputs = new ArrayList<>();
     boolean check = false;
     boolean csv = false;
@@ -83,6 +100,16 @@ public final class CommandLine {
               + (value == null ? "" : ", got '" + value + "'"));
         }
         Threads.set(n);
+      } else if (options && (a.equals("--engine") || a.startsWith("--engine="))) {
+        String value = a.startsWith("--engine=") ? a.substring(9) : i + 1 < args.length
+            ? args[++i] : null;
+        if ("spark".equals(value)) {
+          return usageError(err, SPARK_BUILD);
+        }
+        if (!"local".equals(value)) {
+          return usageError(err, value == null ? "--engine needs a value: local or spark"
+              : "unknown engine '" + value + "': expected local or spark");
+        }
       } else if (options && a.equals("-e")) {
         if (i + 1 >= args.length) {
           return usageError(err, "-e needs the statements to run");
@@ -142,8 +169,10 @@ public final class CommandLine {
     PrintStream shown = new PrintStream(new ClearingStream(out, progress), true,
         StandardCharsets.UTF_8);
     try {
-      return runAll(sources, check, csv ? new CsvOutput(shown, err) : new TableOutput(shown),
-          shown, err, progress);
+      Engine engine = new Engine();
+      configure.accept(engine);
+      return runAll(engine, sources, check, csv ? new CsvOutput(shown, err)
+          : new TableOutput(shown), shown, err, progress);
     } finally {
       progress.end();
     }
@@ -158,9 +187,8 @@ public final class CommandLine {
     }
   }
 
-  private static int runAll(List<Source> sources, boolean check, Output output, PrintStream out,
-      PrintStream err, Progress control) {
-    Engine engine = new Engine();
+  private static int runAll(Engine engine, List<Source> sources, boolean check, Output output,
+      PrintStream out, PrintStream err, Progress control) {
     for (Source source : sources) {
       try {
         if (check) {

@@ -13,58 +13,71 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a sweep's trials on its threads. Workers take trials in trial order from a shared
- * counter; this thread collects what they finish and hands the results on in trial order
- * (the file's rows as soon as every earlier trial is in), so the table and the file are the same
- * bytes for any number of threads. Trials already in a resumed file are not run.
+ * Runs a sweep's trials on its engine ({@link TrialExecutor}: the local threads unless another
+ * is given) and hands the results on in trial order as they come in (the file's rows as soon as
+ * every earlier trial is in), so the table and the file are the same bytes for any number of
+ * threads and any engine. Trials already in a resumed file are not run.
  */
 public final class SweepRunner {
   private final Source source;
+  private final TrialExecutor executor;
 
   public SweepRunner(Source source) {
-    this.source = source;
+    this(source, new LocalTrialPool());
   }
 
-  /** A worker's report: a finished trial (null result: interrupted), or the failure it met. */
-  private record Done(int index, TrialResult result, RuntimeException failure, Error error) {}
+  public SweepRunner(Source source, TrialExecutor executor) {
+    this.source = source;
+    this.executor = executor;
+  }
+
+  /** A trial's end: its result (null: interrupted), or the failure it met. */
+  private record Done(int index, TrialResult result, Throwable failure) {}
 
   public SweepResult run(SweepPlan plan, RunControl control) {
     List<SweepTrial> trials = plan.trials();
     TrialResult[] results = new TrialResult[trials.size()];
-    List<Integer> pending = new ArrayList<>();
+    List<SweepTrial> pending = new ArrayList<>();
     for (SweepTrial t : trials) {
       List<String> row = plan.resumed().get(t.key());
       results[t.index()] = row == null ? null : TrialResult.read(plan, t, row);
       if (results[t.index()] == null) {
-        pending.add(t.index());
+        pending.add(t);
       }
     }
     long start = System.nanoTime();
     SweepFileWriter file = plan.file() == null ? null : SweepFileWriter.open(source, plan);
-    int threads = Math.max(1, Math.min(plan.threads(), pending.size()));
     BlockingQueue<Done> done = new ArrayBlockingQueue<>(Math.max(1, pending.size()));
-    AtomicInteger next = new AtomicInteger();
     TrialRunner.Stop stop = new TrialRunner.Stop(control);
-    for (int w = 0; w < threads; w++) {
-      Thread t = new Thread(null, () -> work(plan, pending, next, done, stop, threads > 1),
-          "optlab-sweep-" + w, 64L << 20);
-      t.setDaemon(true);
-      t.start();
-    }
     SweepProgress progress = new SweepProgress(plan, control, trials.size() - pending.size(),
         trials.size(), start);
     int written = 0;
     try {
+      if (!pending.isEmpty()) {
+        executor.start(plan, pending, stop, new TrialExecutor.Done() {
+          @Override
+          public void finished(SweepTrial trial, TrialResult result) {
+            done.add(new Done(trial.index(), result, null));
+          }
+
+          @Override
+          public void failed(SweepTrial trial, Throwable failure) {
+            done.add(new Done(trial.index(), null, failure));
+          }
+        });
+      }
       for (int received = 0; received < pending.size(); received++) {
         Done d = take(done);
-        if (d.error() != null) {
-          throw d.error();
+        if (d.failure() instanceof Error e) {
+          throw e;
+        }
+        if (d.failure() instanceof RuntimeException e) {
+          throw e;
         }
         if (d.failure() != null) {
-          throw d.failure();
+          throw new IllegalStateException(d.failure());
         }
         results[d.index()] = d.result();
         if (d.result() != null) {
@@ -76,7 +89,8 @@ public final class SweepRunner {
     } catch (RunError e) {
       throw new OptlabError(source, plan.span(), "sweep failed: " + e.getMessage());
     } finally {
-      stop.abort(); // after a failure, the other workers stop at their next poll
+      stop.abort(); // after a failure, the other trials stop at their next poll
+      executor.close();
       if (file != null) {
         file.closeQuietly();
       }
@@ -91,27 +105,14 @@ public final class SweepRunner {
         System.nanoTime() - start);
   }
 
-  private static void work(SweepPlan plan, List<Integer> pending, AtomicInteger next,
-      BlockingQueue<Done> done, TrialRunner.Stop control, boolean serial) {
-    if (serial) {
-      Threads.keepProductsOnThisThread();
-    }
+  /**
+   * Runs one trial of a checked sweep alone, on this thread, as a worker of another engine does
+   * (a Spark task): the same loop and the same bits as on the local threads.
+   */
+  public static TrialResult runTrial(SweepPlan plan, SweepTrial trial, RunControl control) {
+    Threads.keepProductsOnThisThread(); // an engine's worker runs several trials at once
     TrialBuffers.keepOnThisThread();
-    for (int i; (i = next.getAndIncrement()) < pending.size();) {
-      int index = pending.get(i);
-      if (control.stopRequested()) {
-        done.add(new Done(index, null, null, null));
-        continue;
-      }
-      try {
-        done.add(new Done(index, TrialRunner.run(plan, plan.trials().get(index), control), null,
-            null));
-      } catch (RuntimeException e) {
-        done.add(new Done(index, null, e, null));
-      } catch (Error e) {
-        done.add(new Done(index, null, null, e));
-      }
-    }
+    return TrialRunner.run(plan, trial, new TrialRunner.Stop(control));
   }
 
   /**

@@ -17,8 +17,11 @@ import java.util.List;
 final class TrialRunner {
   private TrialRunner() {}
 
-  /** Null when the trial was interrupted: it did not finish, so it is not a result. */
-  static TrialResult run(SweepPlan sweep, SweepTrial trial, Stop quiet) {
+  /**
+   * Null when the trial was interrupted: it did not finish, so it is not a result. {@code quiet}
+   * is a {@link Stop}: it polls, and shows no per-run progress.
+   */
+  static TrialResult run(SweepPlan sweep, SweepTrial trial, RunControl quiet) {
     ExecutionPlan plan = trial.plan();
     ExecutionPlan.OptimizerPlan o = plan.optimizers().get(0);
     Loop loop = Executor.loops(plan, quiet).apply(o); // a run's loop, float32 or not

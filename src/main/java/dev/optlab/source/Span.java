@@ -1,7 +1,7 @@
 package dev.optlab.source;
 
 /** A range of characters in a {@link Source}: {@code [start, end)} as char offsets. */
-public record Span(int start, int end) {
+public record Span(int start, int end) implements java.io.Serializable {
   public static final Span NONE = new Span(0, 0);
 
   public Span {

@@ -32,6 +32,15 @@ class CommandLineTest {
   }
 
   @Test
+  void theSparkEngineWithoutItsModuleSaysHowToBuildIt() {
+    // the core jar never loads Spark: --engine spark is the module's main (./optlab builds it)
+    Result r = run("--engine", "spark", "x.opt");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("mvn -B -q -f spark/pom.xml package -DskipTests"), r.err());
+    assertEquals(0, run("--engine", "local", "-e", "print 1").code());
+  }
+
+  @Test
   void helpAndVersion() {
     Result help = run("--help");
     assertEquals(0, help.code());
@@ -49,6 +58,8 @@ class CommandLineTest {
       "-e | optlab: -e needs the statements to run",
       "--check | optlab: --check needs a script to work on",
       "no/such/file.opt | optlab: cannot read 'no/such/file.opt': no such file",
+      "--engine | optlab: --engine needs a value: local or spark",
+      "--engine=yarn | optlab: unknown engine 'yarn': expected local or spark",
   })
   void badCommandLinesExitWithTwo(String arg, String message) {
     Result r = run(arg.split(" "));

@@ -1,0 +1,68 @@
+package dev.optlab.exec;
+
+import dev.optlab.source.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A sweep statement with what it needs to be checked again elsewhere (a Spark task): the
+ * session's declarations as written, then the statement itself, in one text. An engine that
+ * runs trials on other machines rewrites the file names at the spans given here.
+ *
+ * @param name the script's name, for messages
+ * @param directory where the script's relative file names started (absolute), for messages
+ * @param text the declarations, one a line, then the sweep statement
+ * @param dataPaths the spans in {@code text} of the data files' string literals
+ * @param output the span in {@code text} of the sweep's {@code to "FILE.csv"} literal, or null
+ * @param resume the span in {@code text} of its {@code resume} clause, or null
+ */
+public record SweepScript(String name, String directory, String text, List<Span> dataPaths,
+    Span output, Span resume) implements java.io.Serializable {
+  public SweepScript {
+    dataPaths = List.copyOf(dataPaths);
+  }
+
+  /** The data files' names as written (made absolute), in {@link #dataPaths}' order. */
+  public List<String> dataFiles() {
+    return dataPaths.stream().map(s -> unquote(text.substring(s.start(), s.end()))).toList();
+  }
+
+  /**
+   * The text a worker checks: each data file named {@code files.get(i)} instead (where the
+   * worker has it), the sweep's file {@code output} (a scratch file: a trial writes no row), and
+   * no {@code resume} (the driver skipped the trials done).
+   */
+  public String forWorker(List<String> files, String output) {
+    record Edit(Span at, String with) {}
+    List<Edit> edits = new ArrayList<>();
+    for (int i = 0; i < dataPaths.size(); i++) {
+      edits.add(new Edit(dataPaths.get(i), quote(files.get(i))));
+    }
+    if (this.output != null) {
+      edits.add(new Edit(this.output, quote(output)));
+    }
+    if (resume != null) {
+      edits.add(new Edit(resume, " ".repeat(resume.end() - resume.start())));
+    }
+    edits.sort(Comparator.comparingInt((Edit e) -> e.at().start()).reversed());
+    StringBuilder sb = new StringBuilder(text);
+    for (Edit e : edits) {
+      sb.replace(e.at().start(), e.at().end(), e.with());
+    }
+    return sb.toString();
+  }
+
+  private static String unquote(String literal) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i < literal.length() - 1; i++) {
+      char ch = literal.charAt(i);
+      sb.append(ch == '\\' && i + 2 < literal.length() ? literal.charAt(++i) : ch);
+    }
+    return sb.toString();
+  }
+
+  private static String quote(String value) {
+    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+}
