@@ -22,6 +22,19 @@ record Declared(String text, Path directory, List<Span> paths) {
     return new Declared(d.text(), dir.toAbsolutePath().normalize(), local);
   }
 
+  /**
+   * A statement of {@code source} at {@code at} whose file names are at {@code files} (spans in
+   * the source, null ones skipped): a run that wrote a checkpoint, for {@code :save}'s list.
+   */
+  static Declared of(Source source, Span at, List<Span> files) {
+    Path dir = source.directory() != null ? source.directory() : Path.of("");
+    List<Span> local = files.stream().filter(java.util.Objects::nonNull)
+        .sorted(java.util.Comparator.comparingInt(Span::start))
+        .map(p -> new Span(p.start() - at.start(), p.end() - at.start())).toList();
+    return new Declared(source.text().substring(at.start(), at.end()),
+        dir.toAbsolutePath().normalize(), local);
+  }
+
   /** The text with each relative file name made relative to {@code target} instead. */
   String relocated(Path target) {
     Path to = target.toAbsolutePath().normalize();

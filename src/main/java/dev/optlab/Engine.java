@@ -31,6 +31,9 @@ public final class Engine {
   private final Env env = new Env();
   /** The declarations made, as written, in order: what {@code :save} writes back out. */
   private final List<Declared> declarationHistory = new ArrayList<>();
+  /** The runs that wrote a checkpoint, for {@code :save}, and the files they wrote, in order. */
+  private final List<Declared> checkpointRuns = new ArrayList<>();
+  private final List<java.nio.file.Path> checkpointFiles = new ArrayList<>();
   /** What the session ran, for {@code report "FILE.html"} (docs/plots.md, "Reports"). */
   private final ReportLog reportLog = new ReportLog();
   /** Who runs sweeps' trials: null for the local threads ({@link #runSweepsOn}). */
@@ -96,8 +99,10 @@ public final class Engine {
       }
       case Action.Print p -> output.printed(p.text());
       case Action.Explain e -> output.explained(PlanPrinter.print(e.plan()));
-      case Action.Run r -> executor.execute(r.plan(),
-          reportLog.watch(output, source, r.span()), control);
+      case Action.Run r -> {
+        executor.execute(r.plan(), reportLog.watch(output, source, r.span()), control);
+        wroteCheckpoint(source, r);
+      }
       case Action.Plot p -> {
         var drawn = new Plotter(source, executor).draw(p.plot(), control);
         reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
@@ -200,6 +205,31 @@ public final class Engine {
    */
   public List<String> declarationHistory(java.nio.file.Path directory) {
     return declarationHistory.stream().map(d -> d.relocated(directory)).toList();
+  }
+
+  /**
+   * The runs of this session that wrote a checkpoint, as {@link #declarationHistory(
+   * java.nio.file.Path)} writes declarations: the last run to write each file, in order.
+   */
+  public List<String> checkpointRuns(java.nio.file.Path directory) {
+    return checkpointRuns.stream().map(d -> d.relocated(directory)).toList();
+  }
+
+  private void wroteCheckpoint(Source source, Action.Run r) {
+    var c = r.plan().checkpoint();
+    if (c == null || c.save() == null || !java.nio.file.Files.exists(c.save())) {
+      return;
+    }
+    Declared run = Declared.of(source, r.span(), java.util.Arrays.asList(c.saveSpan(),
+        c.resumeSpan(), c.warmStartSpan(), r.plan().traceSpan()));
+    java.nio.file.Path file = c.save().toAbsolutePath().normalize();
+    checkpointFiles.add(file);
+    int earlier = checkpointFiles.indexOf(file);
+    if (earlier < checkpointFiles.size() - 1) { // the file was written again: this run's now
+      checkpointFiles.remove(earlier);
+      checkpointRuns.remove(earlier);
+    }
+    checkpointRuns.add(run);
   }
 
   /** Forgets every declaration. */

@@ -53,8 +53,9 @@ final class Commands {
           SessionCommands::load, (c, a) -> c.paths(a)),
       new Command(":save", "FILE", "write the declarations as a script",
           "Writes every declaration of the session, as typed and in order, to FILE: a script"
-              + "\n  that :load or `optlab FILE` turns back into this session. The file is written"
-              + "\n  whole or not at all.",
+              + "\n  that :load or `optlab FILE` turns back into this session; then, as comments,"
+              + "\n  the runs that wrote checkpoints (resume \"FILE\" goes on from them). The file"
+              + "\n  is written whole or not at all.",
           SessionCommands::save, (c, a) -> c.paths(a)),
       new Command(":reset", "", "forget every declaration",
           "Forgets every declaration; the history of what was typed stays.",

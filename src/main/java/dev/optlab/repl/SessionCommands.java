@@ -114,13 +114,26 @@ final class SessionCommands {
     for (String d : declarations) {
       script.append(d.strip()).append('\n');
     }
+    List<String> runs = s.engine().checkpointRuns(target.getParent());
+    if (!runs.isEmpty()) {
+      // as comments: loading the script declares, it does not train again; each names a file
+      // that `resume "FILE" for N more steps` on the same run goes on from
+      script.append("\n# runs of this session that wrote checkpoints; to go on from one, run it "
+          + "again with\n# resume \"FILE\" for N more steps (or epochs) in place of its "
+          + "checkpoint clause:\n");
+      for (String run : runs) {
+        script.append("# ").append(run.strip().replace("\n", "\n# ")).append('\n');
+      }
+    }
     try {
       if (Files.isDirectory(target)) {
         throw new IOException("it is a directory");
       }
       WholeFile.write(target, script.toString().getBytes(StandardCharsets.UTF_8));
       s.out().println("saved " + declarations.size() + " declaration"
-          + (declarations.size() == 1 ? "" : "s") + " to " + file);
+          + (declarations.size() == 1 ? "" : "s") + (runs.isEmpty() ? "" : " and the "
+          + runs.size() + " checkpoint" + (runs.size() == 1 ? "" : "s") + " of runs") + " to "
+          + file);
     } catch (NoSuchFileException e) {
       s.out().println("cannot write '" + file + "': no such directory");
     } catch (IOException | RuntimeException e) {
