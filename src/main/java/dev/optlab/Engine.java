@@ -116,14 +116,23 @@ public final class Engine {
         output.lrFound(found);
       }
       case Action.Sweep w -> {
-        var runner = trials == null ? new dev.optlab.exec.SweepRunner(source)
-            : new dev.optlab.exec.SweepRunner(source, trials.create(sweepScript(source, w)));
+        var runner = new dev.optlab.exec.SweepRunner(source, trials == null
+            ? new dev.optlab.exec.LocalTrialPool() : engine(source, w));
         var swept = runner.run(w.plan(), control);
         reportLog.tabled(source, w.span(), "sweep", w.plan().title(),
             dev.optlab.text.SweepText.table(swept));
         output.swept(swept);
       }
       case Action.Report r -> {} // written once everything else has run
+    }
+  }
+
+  /** The sweep's engine; one that cannot start (or cannot take the sweep) is its error. */
+  private dev.optlab.exec.TrialExecutor engine(Source source, Action.Sweep w) {
+    try {
+      return trials.create(sweepScript(source, w));
+    } catch (dev.optlab.source.RunError e) {
+      throw new OptlabError(source, w.span(), e.getMessage());
     }
   }
 
