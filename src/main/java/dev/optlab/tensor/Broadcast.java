@@ -41,18 +41,91 @@ final class Broadcast {
     };
   }
 
+  /** The work of an element of {@code op} in units of a ReLU (see {@link Threads}). */
+  static int cost(Op op) {
+    return op == Op.POW ? Threads.COSTLY : 1;
+  }
+
   /**
-   * Runs {@code kernel} over the result: the innermost dimension as one run of {@code dims[r-1]}
-   * elements, the outer ones counted with {@code counter} (a buffer of the rank's length).
+   * A part of the result: the outer dimensions {@code dims[0..r-2]} counted with {@code
+   * counter}, runs of {@code n} elements of the last one, {@code outRow} apart in the result,
+   * starting {@code da}, {@code db} and {@code dout} elements into the operands and the result.
    */
+  interface Part {
+    void run(int[] dims, int[] counter, int n, int outRow, int da, int db, int dout);
+  }
+
+  /**
+   * Runs {@code part} over all of the result {@code dims} (rank at least 1), or, when large, in
+   * one part per thread: along the first or the last dimension, the longer of those along which
+   * no operand that takes a gradient ({@code gradA}, {@code gradB}) is broadcast. Along such a
+   * dimension each operand element gathers its terms within one part, in the order of the whole
+   * walk, so results do not depend on the thread count (a bias's gradient, summed over the rows,
+   * is split by its columns).
+   */
+  static void parts(int[] dims, int[] counter, int[] sa, int[] sb, boolean gradA, boolean gradB,
+      int cost, Part part) {
+    int r = dims.length;
+    int n = dims[r - 1];
+    long size = size(dims);
+    boolean first = r > 1 && apart(0, dims, sa, sb, gradA, gradB);
+    boolean last = apart(r - 1, dims, sa, sb, gradA, gradB);
+    if (!Threads.parallelElements(size * cost) || (!first && !last)) {
+      part.run(dims, counter, n, n, 0, 0, 0);
+    } else if (first && (!last || dims[0] >= n)) {
+      int row = (int) (size / dims[0]);
+      Threads.split(dims[0], 1, (f, t) -> {
+        int[] sub = dims.clone();
+        sub[0] = t - f;
+        part.run(sub, new int[r], n, n, f * sa[0], f * sb[0], f * row);
+      });
+    } else {
+      Threads.split(n, Threads.ALIGN, (f, t) ->
+          part.run(dims, new int[r], t - f, n, f * sa[r - 1], f * sb[r - 1], f));
+    }
+  }
+
+  /** Whether work over the result {@code dims} at {@code cost} an element is worth parts. */
+  static boolean large(int[] dims, int cost) {
+    return dims.length > 0 && Threads.parallelElements(size(dims) * cost);
+  }
+
+  private static long size(int[] dims) {
+    long size = 1;
+    for (int d : dims) {
+      size *= d;
+    }
+    return size;
+  }
+
+  /** Whether no operand taking a gradient is broadcast along dimension {@code d}. */
+  private static boolean apart(int d, int[] dims, int[] sa, int[] sb, boolean gradA,
+      boolean gradB) {
+    return dims[d] == 1 || ((!gradA || sa[d] != 0) && (!gradB || sb[d] != 0));
+  }
+
+  /** {@code out = a op b} over the result {@code dims}, in parts when large. */
   static void forward(Op op, int[] dims, int[] counter, double[] a, int ao, int[] sa, double[] b,
       int bo, int[] sb, double[] out, int oo) {
-    int r = dims.length;
-    if (r == 0) {
+    if (dims.length == 0) {
       out[oo] = apply(op, a[ao], b[bo]);
-      return;
+    } else if (!large(dims, cost(op))) { // no task made for small work
+      forward(op, dims, counter, dims[dims.length - 1], dims[dims.length - 1], a, ao, sa, b, bo,
+          sb, out, oo);
+    } else {
+      parts(dims, counter, sa, sb, false, false, cost(op), (d, c, n, row, da, db, dout) ->
+          forward(op, d, c, n, row, a, ao + da, sa, b, bo + db, sb, out, oo + dout));
     }
-    int n = dims[r - 1];
+  }
+
+  /**
+   * Runs {@code op} over a part of the result: the innermost dimension in runs of {@code n}
+   * elements, {@code outRow} apart, the outer ones counted with {@code counter} (a buffer of the
+   * rank's length).
+   */
+  private static void forward(Op op, int[] dims, int[] counter, int n, int outRow, double[] a,
+      int ao, int[] sa, double[] b, int bo, int[] sb, double[] out, int oo) {
+    int r = dims.length;
     int ia = sa[r - 1];
     int ib = sb[r - 1];
     java.util.Arrays.fill(counter, 0);
@@ -67,7 +140,7 @@ final class Broadcast {
       } else {
         for (int j = 0; j < n; j++) out[o + j] = apply(op, a[ai + j * ia], b[bi + j * ib]);
       }
-      o += n;
+      o += outRow;
       int k = r - 2;
       while (k >= 0) {
         ai += sa[k];
@@ -86,12 +159,27 @@ final class Broadcast {
     }
   }
 
-  /** Accumulates the gradients of {@code a} and/or {@code b} (null when not wanted). */
+  /**
+   * Accumulates the gradients of {@code a} and/or {@code b} (null when not wanted), in parts
+   * when large ({@link #parts}: no element's sum is split or reordered).
+   */
   static void backward(Op op, int[] dims, int[] counter, double[] a, int ao, int[] sa,
       double[] b, int bo, int[] sb, double[] out, int oo, double[] g, int go, double[] ga,
       int gao, double[] gb, int gbo) {
+    if (!large(dims, cost(op))) {
+      int n = dims.length == 0 ? 1 : dims[dims.length - 1];
+      backward(op, dims, counter, n, n, a, ao, sa, b, bo, sb, out, oo, g, go, ga, gao, gb, gbo);
+      return;
+    }
+    parts(dims, counter, sa, sb, ga != null, gb != null, cost(op), (d, c, n, row, da, db, dout) ->
+        backward(op, d, c, n, row, a, ao + da, sa, b, bo + db, sb, out, oo + dout, g, go + dout,
+            ga, gao + da, gb, gbo + db));
+  }
+
+  private static void backward(Op op, int[] dims, int[] counter, int n, int outRow, double[] a,
+      int ao, int[] sa, double[] b, int bo, int[] sb, double[] out, int oo, double[] g, int go,
+      double[] ga, int gao, double[] gb, int gbo) {
     int r = dims.length;
-    int n = r == 0 ? 1 : dims[r - 1];
     int ia = r == 0 ? 0 : sa[r - 1];
     int ib = r == 0 ? 0 : sb[r - 1];
     java.util.Arrays.fill(counter, 0);
@@ -117,7 +205,7 @@ final class Broadcast {
           }
         }
       }
-      o += n;
+      o += outRow;
       int k = r - 2;
       while (k >= 0) {
         ai += sa[k];

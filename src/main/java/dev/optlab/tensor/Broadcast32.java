@@ -25,14 +25,25 @@ final class Broadcast32 {
     };
   }
 
+  /** {@code out = a op b} over the result {@code dims}, in parts when large (Broadcast.parts). */
   static void forward(Op op, int[] dims, int[] counter, float[] a, int ao, int[] sa, float[] b,
       int bo, int[] sb, float[] out, int oo) {
-    int r = dims.length;
-    if (r == 0) {
+    if (dims.length == 0) {
       out[oo] = apply(op, a[ao], b[bo]);
-      return;
+    } else if (!Broadcast.large(dims, Broadcast.cost(op))) { // no task made for small work
+      forward(op, dims, counter, dims[dims.length - 1], dims[dims.length - 1], a, ao, sa, b, bo,
+          sb, out, oo);
+    } else {
+      Broadcast.parts(dims, counter, sa, sb, false, false, Broadcast.cost(op),
+          (d, c, n, row, da, db, dout) ->
+              forward(op, d, c, n, row, a, ao + da, sa, b, bo + db, sb, out, oo + dout));
     }
-    int n = dims[r - 1];
+  }
+
+  /** A part of the result, as {@link Broadcast}'s part: runs of {@code n}, {@code outRow} apart. */
+  private static void forward(Op op, int[] dims, int[] counter, int n, int outRow, float[] a,
+      int ao, int[] sa, float[] b, int bo, int[] sb, float[] out, int oo) {
+    int r = dims.length;
     int ia = sa[r - 1];
     int ib = sb[r - 1];
     java.util.Arrays.fill(counter, 0);
@@ -47,7 +58,7 @@ final class Broadcast32 {
       } else {
         for (int j = 0; j < n; j++) out[o + j] = apply(op, a[ai + j * ia], b[bi + j * ib]);
       }
-      o += n;
+      o += outRow;
       int k = r - 2;
       while (k >= 0) {
         ai += sa[k];
@@ -66,11 +77,24 @@ final class Broadcast32 {
     }
   }
 
+  /** Accumulates the gradients, in parts when large (no element's sum split or reordered). */
   static void backward(Op op, int[] dims, int[] counter, float[] a, int ao, int[] sa, float[] b,
       int bo, int[] sb, float[] out, int oo, float[] g, int go, float[] ga, int gao, float[] gb,
       int gbo) {
+    if (!Broadcast.large(dims, Broadcast.cost(op))) {
+      int n = dims.length == 0 ? 1 : dims[dims.length - 1];
+      backward(op, dims, counter, n, n, a, ao, sa, b, bo, sb, out, oo, g, go, ga, gao, gb, gbo);
+      return;
+    }
+    Broadcast.parts(dims, counter, sa, sb, ga != null, gb != null, Broadcast.cost(op),
+        (d, c, n, row, da, db, dout) -> backward(op, d, c, n, row, a, ao + da, sa, b, bo + db,
+            sb, out, oo + dout, g, go + dout, ga, gao + da, gb, gbo + db));
+  }
+
+  private static void backward(Op op, int[] dims, int[] counter, int n, int outRow, float[] a,
+      int ao, int[] sa, float[] b, int bo, int[] sb, float[] out, int oo, float[] g, int go,
+      float[] ga, int gao, float[] gb, int gbo) {
     int r = dims.length;
-    int n = r == 0 ? 1 : dims[r - 1];
     int ia = r == 0 ? 0 : sa[r - 1];
     int ib = r == 0 ? 0 : sb[r - 1];
     java.util.Arrays.fill(counter, 0);
@@ -96,7 +120,7 @@ final class Broadcast32 {
           }
         }
       }
-      o += n;
+      o += outRow;
       int k = r - 2;
       while (k >= 0) {
         ai += sa[k];

@@ -15,7 +15,25 @@ import dev.optlab.ops.Sleef;
 final class Elementwise {
   private Elementwise() {}
 
+  /** The work of {@code n} elements of {@code op} in units of a ReLU (see {@link Threads}). */
+  static long work(Op op, int n) {
+    return switch (op) {
+      case NEG, ABS, RELU, SIGN, FLOOR, CEIL, SQRT -> n;
+      default -> (long) n * Threads.COSTLY;
+    };
+  }
+
+  /** {@code y = op(x)}, in chunks among the threads when large (each element apart). */
   static void forward(Op op, double c, double[] x, int xo, double[] y, int yo, int n) {
+    if (Threads.parallelElements(work(op, n))) {
+      Threads.split(n, Threads.ALIGN, (f, t) -> forwardRange(op, c, x, xo + f, y, yo + f, t - f));
+    } else {
+      forwardRange(op, c, x, xo, y, yo, n);
+    }
+  }
+
+  private static void forwardRange(Op op, double c, double[] x, int xo, double[] y, int yo,
+      int n) {
     switch (op) {
       case NEG -> { for (int i = 0; i < n; i++) y[yo + i] = -x[xo + i]; }
       case EXP -> { for (int i = 0; i < n; i++) y[yo + i] = Sleef.exp(x[xo + i]); }
@@ -27,7 +45,13 @@ final class Elementwise {
       case TAN -> { for (int i = 0; i < n; i++) y[yo + i] = Sleef.tan(x[xo + i]); }
       case TANH -> { for (int i = 0; i < n; i++) y[yo + i] = Sleef.tanh(x[xo + i]); }
       case SIGMOID -> { for (int i = 0; i < n; i++) y[yo + i] = ScalarOps.sigmoid(x[xo + i]); }
-      case RELU -> { for (int i = 0; i < n; i++) y[yo + i] = ScalarOps.relu(x[xo + i]); }
+      case RELU -> {
+        if (Linear.VECTOR) { // branch-free: half of a ReLU's inputs are negative, at random
+          VectorProduct.relu(x, xo, y, yo, n);
+        } else {
+          for (int i = 0; i < n; i++) y[yo + i] = ScalarOps.relu(x[xo + i]);
+        }
+      }
       case SOFTPLUS -> { for (int i = 0; i < n; i++) y[yo + i] = ScalarOps.softplus(x[xo + i]); }
       case SIGN -> { for (int i = 0; i < n; i++) y[yo + i] = ScalarOps.sign(x[xo + i]); }
       case FLOOR -> { for (int i = 0; i < n; i++) y[yo + i] = Math.floor(x[xo + i]); }
@@ -39,9 +63,22 @@ final class Elementwise {
     }
   }
 
-  /** {@code gx += dy/dx * gy}, given the operand {@code x} and the result {@code y}. */
+  /**
+   * {@code gx += dy/dx * gy}, given the operand {@code x} and the result {@code y}; in chunks
+   * when large (each element of {@code gx} gets its one term, so no sum is reordered).
+   */
   static void backward(Op op, double c, double[] x, int xo, double[] y, int yo, double[] gy,
       int gyo, double[] gx, int gxo, int n) {
+    if (Threads.parallelElements(work(op, n))) {
+      Threads.split(n, Threads.ALIGN, (f, t) ->
+          backwardRange(op, c, x, xo + f, y, yo + f, gy, gyo + f, gx, gxo + f, t - f));
+    } else {
+      backwardRange(op, c, x, xo, y, yo, gy, gyo, gx, gxo, n);
+    }
+  }
+
+  private static void backwardRange(Op op, double c, double[] x, int xo, double[] y, int yo,
+      double[] gy, int gyo, double[] gx, int gxo, int n) {
     switch (op) {
       case NEG -> { for (int i = 0; i < n; i++) gx[gxo + i] -= gy[gyo + i]; }
       case EXP -> { for (int i = 0; i < n; i++) gx[gxo + i] += gy[gyo + i] * y[yo + i]; }
@@ -70,7 +107,13 @@ final class Elementwise {
         }
       }
       case RELU -> {
-        for (int i = 0; i < n; i++) gx[gxo + i] += ScalarOps.reluBackward(gy[gyo + i], y[yo + i]);
+        if (Linear.VECTOR) {
+          VectorProduct.reluBackward(y, yo, gy, gyo, gx, gxo, n);
+        } else {
+          for (int i = 0; i < n; i++) {
+            gx[gxo + i] += ScalarOps.reluBackward(gy[gyo + i], y[yo + i]);
+          }
+        }
       }
       case SOFTPLUS -> {
         for (int i = 0; i < n; i++) {

@@ -14,7 +14,17 @@ import dev.optlab.ops.ScalarOps;
 final class Elementwise32 {
   private Elementwise32() {}
 
+  /** {@code y = op(x)}, in chunks among the threads when large (each element apart). */
   static void forward(Op op, double c, float[] x, int xo, float[] y, int yo, int n) {
+    if (Threads.parallelElements(Elementwise.work(op, n))) {
+      Threads.split(n, Threads.ALIGN, (f, t) -> forwardRange(op, c, x, xo + f, y, yo + f, t - f));
+    } else {
+      forwardRange(op, c, x, xo, y, yo, n);
+    }
+  }
+
+  private static void forwardRange(Op op, double c, float[] x, int xo, float[] y, int yo,
+      int n) {
     switch (op) {
       case NEG -> { for (int i = 0; i < n; i++) y[yo + i] = -x[xo + i]; }
       case ABS -> { for (int i = 0; i < n; i++) y[yo + i] = Math.abs(x[xo + i]); }
@@ -53,9 +63,19 @@ final class Elementwise32 {
     };
   }
 
-  /** {@code gx += dy/dx * gy}, given the operand {@code x} and the result {@code y}. */
+  /** {@code gx += dy/dx * gy}, given the operand {@code x} and the result {@code y}; chunked. */
   static void backward(Op op, double c, float[] x, int xo, float[] y, int yo, float[] gy,
       int gyo, float[] gx, int gxo, int n) {
+    if (Threads.parallelElements(Elementwise.work(op, n))) {
+      Threads.split(n, Threads.ALIGN, (f, t) ->
+          backwardRange(op, c, x, xo + f, y, yo + f, gy, gyo + f, gx, gxo + f, t - f));
+    } else {
+      backwardRange(op, c, x, xo, y, yo, gy, gyo, gx, gxo, n);
+    }
+  }
+
+  private static void backwardRange(Op op, double c, float[] x, int xo, float[] y, int yo,
+      float[] gy, int gyo, float[] gx, int gxo, int n) {
     switch (op) {
       case NEG -> { for (int i = 0; i < n; i++) gx[gxo + i] -= gy[gyo + i]; }
       case EXP -> { for (int i = 0; i < n; i++) gx[gxo + i] += gy[gyo + i] * y[yo + i]; }

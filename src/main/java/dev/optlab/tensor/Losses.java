@@ -24,12 +24,23 @@ final class Losses {
   /** Through the log-softmax: {@code gx = gl - exp(lsm) * sum(gl)}, {@code gl} one-hot. */
   static void crossEntropyBackward(double g, double[] labels, int lo, double[] lsm, double[] gx,
       int gxo, int n, int classes) {
+    if (!Threads.parallelRows(n, (long) n * classes * Threads.COSTLY)) {
+      crossEntropyBackwardRows(g, labels, lo, lsm, 0, gx, gxo, n, n, classes);
+      return;
+    }
+    Threads.split(n, 1, (f, t) -> crossEntropyBackwardRows(g, labels, lo + f, lsm, f * classes,
+        gx, gxo + f * classes, t - f, n, classes));
+  }
+
+  /** Rows {@code [0, rows)} of the gradient, {@code n} the rows of the whole mean. */
+  private static void crossEntropyBackwardRows(double g, double[] labels, int lo, double[] lsm,
+      int lso, double[] gx, int gxo, int rows, int n, int classes) {
     double gl = -g / n;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < rows; i++) {
       int label = (int) labels[lo + i];
       int row = i * classes;
       for (int c = 0; c < classes; c++) {
-        gx[gxo + row + c] += (c == label ? gl : 0) - Math.exp(lsm[row + c]) * gl;
+        gx[gxo + row + c] += (c == label ? gl : 0) - Math.exp(lsm[lso + row + c]) * gl;
       }
     }
   }
@@ -45,8 +56,19 @@ final class Losses {
 
   static void mseBackward(double g, double[] a, int ao, double[] b, int bo, double[] ga, int gao,
       double[] gb, int gbo, int n) {
+    if (!Threads.parallelElements(n)) {
+      mseBackwardRange(g, a, ao, b, bo, ga, gao, gb, gbo, n, n);
+      return;
+    }
+    Threads.split(n, Threads.ALIGN, (f, t) -> mseBackwardRange(g, a, ao + f, b, bo + f, ga,
+        gao + f, gb, gbo + f, t - f, n));
+  }
+
+  /** The first {@code len} elements of the gradient of a mean over {@code n}. */
+  private static void mseBackwardRange(double g, double[] a, int ao, double[] b, int bo,
+      double[] ga, int gao, double[] gb, int gbo, int len, int n) {
     double norm = 2.0 / n;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < len; i++) {
       double d = norm * (a[ao + i] - b[bo + i]) * g;
       if (ga != null) {
         ga[gao + i] += d;
@@ -69,7 +91,18 @@ final class Losses {
 
   static void bceWithLogitsBackward(double g, double[] x, int xo, double[] t, int to,
       double[] gx, int gxo, double[] gt, int gto, int n) {
-    for (int i = 0; i < n; i++) {
+    if (!Threads.parallelElements((long) n * Threads.COSTLY)) {
+      bceWithLogitsBackwardRange(g, x, xo, t, to, gx, gxo, gt, gto, n, n);
+      return;
+    }
+    Threads.split(n, Threads.ALIGN, (f, e) -> bceWithLogitsBackwardRange(g, x, xo + f, t, to + f,
+        gx, gxo + f, gt, gto + f, e - f, n));
+  }
+
+  /** The first {@code len} elements of the gradient of a mean over {@code n}. */
+  private static void bceWithLogitsBackwardRange(double g, double[] x, int xo, double[] t, int to,
+      double[] gx, int gxo, double[] gt, int gto, int len, int n) {
+    for (int i = 0; i < len; i++) {
       double v = x[xo + i];
       if (gx != null) {
         gx[gxo + i] += (1 / (1 + Math.exp(-v)) - t[to + i]) * g / n;

@@ -22,12 +22,23 @@ final class Losses32 {
   /** Through the log-softmax: {@code gx = gl - exp(lsm) * gl} at the label, {@code -exp(lsm) * gl} elsewhere. */
   static void crossEntropyBackward(float g, float[] labels, int lo, float[] lsm, float[] gx,
       int gxo, int n, int classes) {
+    if (!Threads.parallelRows(n, (long) n * classes * Threads.COSTLY)) {
+      crossEntropyBackwardRows(g, labels, lo, lsm, 0, gx, gxo, n, n, classes);
+      return;
+    }
+    Threads.split(n, 1, (f, t) -> crossEntropyBackwardRows(g, labels, lo + f, lsm, f * classes,
+        gx, gxo + f * classes, t - f, n, classes));
+  }
+
+  /** Rows {@code [0, rows)} of the gradient, {@code n} the rows of the whole mean. */
+  private static void crossEntropyBackwardRows(float g, float[] labels, int lo, float[] lsm,
+      int lso, float[] gx, int gxo, int rows, int n, int classes) {
     float gl = -g / n;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < rows; i++) {
       int label = (int) labels[lo + i];
       int row = i * classes;
       for (int c = 0; c < classes; c++) {
-        gx[gxo + row + c] += (c == label ? gl : 0f) - (float) Math.exp(lsm[row + c]) * gl;
+        gx[gxo + row + c] += (c == label ? gl : 0f) - (float) Math.exp(lsm[lso + row + c]) * gl;
       }
     }
   }
@@ -43,8 +54,19 @@ final class Losses32 {
 
   static void mseBackward(float g, float[] a, int ao, float[] b, int bo, float[] ga, int gao,
       float[] gb, int gbo, int n) {
+    if (!Threads.parallelElements(n)) {
+      mseBackwardRange(g, a, ao, b, bo, ga, gao, gb, gbo, n, n);
+      return;
+    }
+    Threads.split(n, Threads.ALIGN, (f, t) -> mseBackwardRange(g, a, ao + f, b, bo + f, ga,
+        gao + f, gb, gbo + f, t - f, n));
+  }
+
+  /** The first {@code len} elements of the gradient of a mean over {@code n}. */
+  private static void mseBackwardRange(float g, float[] a, int ao, float[] b, int bo, float[] ga,
+      int gao, float[] gb, int gbo, int len, int n) {
     float norm = 2f / n;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < len; i++) {
       float d = norm * (a[ao + i] - b[bo + i]) * g;
       if (ga != null) {
         ga[gao + i] += d;
@@ -68,7 +90,18 @@ final class Losses32 {
 
   static void bceWithLogitsBackward(float g, float[] x, int xo, float[] t, int to, float[] gx,
       int gxo, float[] gt, int gto, int n) {
-    for (int i = 0; i < n; i++) {
+    if (!Threads.parallelElements((long) n * Threads.COSTLY)) {
+      bceWithLogitsBackwardRange(g, x, xo, t, to, gx, gxo, gt, gto, n, n);
+      return;
+    }
+    Threads.split(n, Threads.ALIGN, (f, e) -> bceWithLogitsBackwardRange(g, x, xo + f, t, to + f,
+        gx, gxo + f, gt, gto + f, e - f, n));
+  }
+
+  /** The first {@code len} elements of the gradient of a mean over {@code n}. */
+  private static void bceWithLogitsBackwardRange(float g, float[] x, int xo, float[] t, int to,
+      float[] gx, int gxo, float[] gt, int gto, int len, int n) {
+    for (int i = 0; i < len; i++) {
       float v = x[xo + i];
       if (gx != null) {
         gx[gxo + i] += (1f / (1f + (float) Math.exp(-v)) - t[to + i]) * g / n;

@@ -10,8 +10,22 @@ package dev.optlab.tensor;
 final class Reduce {
   private Reduce() {}
 
+  /**
+   * Sums (or means) along the axis; split among threads by {@code outer} when large (each
+   * result element's sum within one part, in order).
+   */
   static void sum(boolean mean, double[] x, int xo, double[] y, int yo, int outer, int len,
       int inner) {
+    if (!Threads.parallelRows(outer, (long) outer * len * inner)) {
+      sumRows(mean, x, xo, y, yo, outer, len, inner);
+      return;
+    }
+    Threads.split(outer, 1, (f, t) ->
+        sumRows(mean, x, xo + f * len * inner, y, yo + f * inner, t - f, len, inner));
+  }
+
+  private static void sumRows(boolean mean, double[] x, int xo, double[] y, int yo, int outer,
+      int len, int inner) {
     if (outer == 1 && inner == 1) {
       double total = sumAll(x, xo, len);
       y[yo] = mean ? total / len : total;
@@ -57,10 +71,26 @@ final class Reduce {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /** Spreads the gradient of a sum (or mean) back; split by its elements when large. */
   static void sumBackward(boolean mean, double[] gy, int gyo, double[] gx, int gxo, int outer,
       int len, int inner) {
+    long size = (long) outer * len * inner;
+    if (outer == 1 && inner == 1 && Threads.parallelElements(size)) {
+      Threads.split(len, Threads.ALIGN, (f, t) ->
+          sumBackwardRows(mean, gy, gyo, gx, gxo + f, 1, t - f, 1, len));
+    } else if (Threads.parallelRows(outer, size)) {
+      Threads.split(outer, 1, (f, t) -> sumBackwardRows(mean, gy, gyo + f * inner, gx,
+          gxo + f * len * inner, t - f, len, inner, len));
+    } else {
+      sumBackwardRows(mean, gy, gyo, gx, gxo, outer, len, inner, len);
+    }
+  }
+
+  /** {@code divisor}: the length of the whole axis, which a mean divides by. */
+  private static void sumBackwardRows(boolean mean, double[] gy, int gyo, double[] gx, int gxo,
+      int outer, int len, int inner, int divisor) {
     if (outer == 1 && inner == 1) {
-      double g = mean ? gy[gyo] / len : gy[gyo];
+      double g = mean ? gy[gyo] / divisor : gy[gyo];
       for (int l = 0; l < len; l++) {
         gx[gxo + l] += g;
       }
@@ -71,14 +101,26 @@ final class Reduce {
         int xi = gxo + (o * len + l) * inner;
         for (int i = 0; i < inner; i++) {
           double g = gy[gyo + o * inner + i];
-          gx[xi + i] += mean ? g / len : g;
+          gx[xi + i] += mean ? g / divisor : g;
         }
       }
     }
   }
 
+  /** Softmax (or log-softmax) along the axis, split among threads by {@code outer} when large. */
   static void softmax(boolean log, double[] x, int xo, double[] y, int yo, int outer, int len,
       int inner) {
+    int block = len * inner;
+    if (!Threads.parallelRows(outer, (long) outer * block * Threads.COSTLY)) {
+      softmaxRows(log, x, xo, y, yo, outer, len, inner);
+      return;
+    }
+    Threads.split(outer, 1, (f, t) ->
+        softmaxRows(log, x, xo + f * block, y, yo + f * block, t - f, len, inner));
+  }
+
+  private static void softmaxRows(boolean log, double[] x, int xo, double[] y, int yo, int outer,
+      int len, int inner) {
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int base = o * len * inner + i;
@@ -105,8 +147,21 @@ final class Reduce {
     }
   }
 
+  /** The softmax's backward, split by {@code outer} when large (each sum within one row). */
   static void softmaxBackward(boolean log, double[] y, int yo, double[] gy, int gyo, double[] gx,
       int gxo, int outer, int len, int inner) {
+    int block = len * inner;
+    if (!Threads.parallelRows(outer, (long) outer * block * Threads.COSTLY)) {
+      softmaxBackwardRows(log, y, yo, gy, gyo, gx, gxo, outer, len, inner);
+      return;
+    }
+    Threads.split(outer, 1, (f, t) ->
+        softmaxBackwardRows(log, y, yo + f * block, gy, gyo + f * block, gx, gxo + f * block,
+            t - f, len, inner));
+  }
+
+  private static void softmaxBackwardRows(boolean log, double[] y, int yo, double[] gy, int gyo,
+      double[] gx, int gxo, int outer, int len, int inner) {
     for (int o = 0; o < outer; o++) {
       for (int i = 0; i < inner; i++) {
         int base = o * len * inner + i;

@@ -9,15 +9,30 @@ import java.util.concurrent.Future;
 
 /**
  * How many threads the tensor kernels use ({@code --threads N}, {@code OPTLAB_THREADS}; by
- * default the available processors), and the pool they run on. Work is split by output rows
- * only: every element is computed by one thread exactly as one thread alone would, so results
- * are identical for any thread count.
+ * default the available processors), and the pool they run on. Products are split by output
+ * rows, element-wise kernels and optimizer updates in contiguous chunks of elements, and sums
+ * that gather several elements into one (a bias's gradient over the rows) only along a
+ * dimension whose elements sum apart: every element is computed by one thread exactly as one
+ * thread alone would, in the same order, so results are identical for any thread count.
  */
 public final class Threads {
   private Threads() {}
 
   /** Products of fewer multiply-adds than this stay on the calling thread (a hand-off costs ~20 us). */
   static final long PARALLEL_WORK = 1L << 20;
+
+  /**
+   * Element-wise work over fewer elements than this (weighted by {@link #COSTLY} for a
+   * transcendental function) stays on the calling thread: measured (docs/tensors.md,
+   * "Threads"), a hand-off costs about as much as a ReLU over this many doubles.
+   */
+  static final int PARALLEL_ELEMENTS = 1 << 16;
+
+  /** How many cheap element operations one exp, log, tanh or sigmoid is worth, about. */
+  static final int COSTLY = 8;
+
+  /** Chunks of element-wise work start at multiples of this many elements (16 floats: a line). */
+  static final int ALIGN = 16;
 
   private static volatile int count = defaultCount();
   private static ExecutorService pool;
@@ -62,9 +77,37 @@ public final class Threads {
     return count > 1 && work >= PARALLEL_WORK && !SERIAL.get();
   }
 
-  /** Work over rows {@code [from, to)}. */
-  interface RowTask {
+  /** Whether element-wise work over {@code n} elements of unit cost is split among threads. */
+  static boolean parallelElements(long n) {
+    return count > 1 && n >= PARALLEL_ELEMENTS && !SERIAL.get();
+  }
+
+  /** Work over rows (or elements) {@code [from, to)}. */
+  public interface RowTask {
     void run(int from, int to);
+  }
+
+  /**
+   * Whether work over {@code rows} rows (of softmaxes, of a loss's gradient) of {@code elements}
+   * elements of unit cost in all is split by rows (then by {@link #split}, each row's elements
+   * computed apart from the other rows'). Callers test first, so that small work makes no task.
+   */
+  static boolean parallelRows(int rows, long elements) {
+    return rows > 1 && parallelElements(elements);
+  }
+
+  /**
+   * Element-wise work over {@code [0, n)}: in one contiguous chunk per thread when {@code n} is
+   * at least {@link #PARALLEL_ELEMENTS}, else on the calling thread. For callers outside the
+   * tensor kernels (the accumulation of a chunked pass's gradient, the optimizer update), whose
+   * every element is computed apart from the others.
+   */
+  public static void forElements(int n, RowTask task) {
+    if (parallelElements(n)) {
+      split(n, ALIGN, task);
+    } else {
+      task.run(0, n);
+    }
   }
 
   /**
@@ -73,9 +116,22 @@ public final class Threads {
    * block. Returns once every block is done.
    */
   static void forRows(int rows, int align, long work, RowTask task) {
+    if (work < PARALLEL_WORK) {
+      task.run(0, rows);
+      return;
+    }
+    split(rows, align, task);
+  }
+
+  /**
+   * Runs {@code task} over {@code [0, rows)} in one block of whole multiples of {@code align}
+   * per thread (fewer when there are not enough), whatever the amount of work; the caller
+   * decided it pays. The caller takes the first block; returns once every block is done.
+   */
+  static void split(int rows, int align, RowTask task) {
     int n = count;
     int blocks = Math.min(n, (rows + align - 1) / align);
-    if (n <= 1 || work < PARALLEL_WORK || blocks <= 1 || SERIAL.get()) {
+    if (n <= 1 || blocks <= 1 || SERIAL.get()) {
       task.run(0, rows);
       return;
     }

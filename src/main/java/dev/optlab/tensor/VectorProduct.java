@@ -100,6 +100,38 @@ final class VectorProduct {
     store(c, c0 + L, s1, add);
   }
 
+  /**
+   * {@code y = relu(x)}: {@code x < 0 ? 0 : x} lane by lane, as {@code ScalarOps.relu} (-0.0 and
+   * NaN kept), without the branch that mispredicts on half of a layer's random-signed inputs.
+   */
+  static void relu(double[] x, int xo, double[] y, int yo, int n) {
+    int i = 0;
+    DoubleVector zero = DoubleVector.zero(S);
+    for (; i + L <= n; i += L) {
+      DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+      v.blend(zero, v.lt(zero)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] = x[xo + i] < 0 ? 0.0 : x[xo + i];
+    }
+  }
+
+  /** {@code gx += y <= 0 ? 0 : gy}, as {@code ScalarOps.reluBackward}, lane by lane. */
+  static void reluBackward(double[] y, int yo, double[] gy, int gyo, double[] gx, int gxo,
+      int n) {
+    int i = 0;
+    DoubleVector zero = DoubleVector.zero(S);
+    for (; i + L <= n; i += L) {
+      DoubleVector g = DoubleVector.fromArray(S, gy, gyo + i);
+      DoubleVector v = DoubleVector.fromArray(S, y, yo + i);
+      DoubleVector.fromArray(S, gx, gxo + i).add(g.blend(zero, v.compare(
+          jdk.incubator.vector.VectorOperators.LE, zero))).intoArray(gx, gxo + i);
+    }
+    for (; i < n; i++) {
+      gx[gxo + i] += y[yo + i] <= 0 ? 0.0 : gy[gyo + i];
+    }
+  }
+
   /** {@code c[at..] = v}, or {@code c[at..] += v}: the finished sum added once, as the loop does. */
   private static void store(double[] c, int at, DoubleVector v, boolean add) {
     (add ? DoubleVector.fromArray(S, c, at).add(v) : v).intoArray(c, at);
