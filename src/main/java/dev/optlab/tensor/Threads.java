@@ -34,6 +34,10 @@ public final class Threads {
   /** Chunks of element-wise work start at multiples of this many elements (16 floats: a line). */
   static final int ALIGN = 16;
 
+  /** How many times work was split among threads (tests check that large work is). */
+  private static final java.util.concurrent.atomic.AtomicLong SPLITS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private static volatile int count = defaultCount();
   private static ExecutorService pool;
 
@@ -51,6 +55,10 @@ public final class Threads {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  static long splits() {
+    return SPLITS.get();
   }
 
   public static void set(int n) {
@@ -135,6 +143,7 @@ public final class Threads {
       task.run(0, rows);
       return;
     }
+    SPLITS.incrementAndGet();
     int per = ((rows + blocks - 1) / blocks + align - 1) / align * align;
     List<Future<?>> futures = new ArrayList<>();
     ExecutorService p = pool(n);
