@@ -54,18 +54,49 @@ class ThreadCountTest {
   }
 
   @Test
-  void aTensorTraceIsIdenticalWithOneAndWithTwoThreads() {
+  void aTensorTraceIsIdenticalOnOneTwoAndThreeThreads() {
     String script = "data fashion = idx(images = \"/usr/share/datasets/fashion-mnist/"
         + "train-images-idx3-ubyte.gz\", labels = \"/usr/share/datasets/fashion-mnist/"
         + "train-labels-idx1-ubyte.gz\", scale = \"standard\", rows = 1000, test = 0.2)\n"
         + "objective mlp(W1[784, 256] ~ he, b1[256] = 0, W2[256, 10] ~ xavier, b2[10] = 0) = "
         + "cross_entropy(relu(fashion.x @ W1 + b1) @ W2 + b2, fashion.y)\n"
         + "run Adam(lr = 1e-3) on mlp batch 128 for 3 epochs seed 3 metrics accuracy\n";
+    sameBytesOnOneTwoAndThreeThreads(script, 5); // the header, steps 0, 7, 14, 21
+  }
+
+  /**
+   * Minibatches of 512 rows, so that every step's element-wise kernels are split too: tanh,
+   * sigmoid, a per-row scale (split by rows) and a bias (its gradient split by columns), a
+   * softmax, mse and cross-entropy; float64 and float32. (The MLP above splits its products,
+   * and its element-wise kernels only in the passes over all rows.)
+   */
+  @Test
+  void everyStepsElementWiseKernelsSplitAndTheTraceStaysTheSame() {
+    String data = "data fashion = idx(images = \"/usr/share/datasets/fashion-mnist/"
+        + "train-images-idx3-ubyte.gz\", labels = \"/usr/share/datasets/fashion-mnist/"
+        + "train-labels-idx1-ubyte.gz\", scale = \"standard\", rows = 2000, test = 0.2%s)\n";
+    String model = "objective net(W1[784, 300] ~ he, b1[300] = 0, s[784] = 1, W2[300, 10] ~ "
+        + "xavier, b2[10] = 0) = cross_entropy(sigmoid(tanh((fashion.x * s) @ W1 + b1)) @ W2 "
+        + "+ b2, fashion.y) + 0.1 * mse(softmax(fashion.x @ W1, 1), sigmoid(fashion.x @ W1)) "
+        + "+ 1e-4 * sum(W1^2)\n";
+    String run = "run Adam(lr = 1e-3) on net batch 512 for 2 epochs seed 4 metrics accuracy%s\n";
+    long before = Threads.splits();
+    sameBytesOnOneTwoAndThreeThreads(String.format(data, "") + model + String.format(run, ""), 4);
+    sameBytesOnOneTwoAndThreeThreads(String.format(data, ", dtype = \"float32\"") + model
+        + String.format(run, " dtype = float32"), 4);
+    // 8 minibatch steps, each splitting several kernels, on 2 and 3 threads, in both dtypes
+    assertTrue(Threads.splits() - before > 4 * 8 * 4, "split " + (Threads.splits() - before));
+  }
+
+  private static void sameBytesOnOneTwoAndThreeThreads(String script, int lines) {
     String one = csv("1", script);
-    String two = csv("2", script);
-    assertTrue(one.lines().count() == 5, one); // the header, steps 0, 7, 14, 21
-    assertEquals(one, two);
-    assertArrayEquals(one.getBytes(StandardCharsets.UTF_8), two.getBytes(StandardCharsets.UTF_8));
+    assertEquals(lines, one.lines().count(), one);
+    for (String n : new String[] {"2", "3"}) {
+      String many = csv(n, script);
+      assertEquals(one, many, n + " threads");
+      assertArrayEquals(one.getBytes(StandardCharsets.UTF_8),
+          many.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static String csv(String threads, String script) {
