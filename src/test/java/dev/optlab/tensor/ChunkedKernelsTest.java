@@ -27,15 +27,19 @@ class ChunkedKernelsTest {
     Threads.set(before);
   }
 
-  /** Runs {@code kernel} on 1, 2 and 3 threads: split on 2 and 3, the same bits on all. */
+  /**
+   * Runs {@code kernel} on 1, 2 and 3 threads: split on 2 and 3, the same bits on all. Each run
+   * on a new thread: a sweep's trial run in another test keeps products on the thread it ran on
+   * (Threads.keepProductsOnThisThread), and the suite's tests share threads.
+   */
   private static void sameOnAnyThreadCount(String what, boolean splits,
       Supplier<double[]> kernel) {
     Threads.set(1);
-    double[] one = kernel.get();
+    double[] one = onNewThread(kernel);
     for (int n : new int[] {2, 3}) {
       Threads.set(n);
       long before = Threads.splits();
-      double[] many = kernel.get();
+      double[] many = onNewThread(kernel);
       assertEquals(splits, Threads.splits() > before, what + " split on " + n + " threads");
       assertEquals(one.length, many.length);
       for (int i = 0; i < one.length; i++) {
@@ -44,6 +48,14 @@ class ChunkedKernelsTest {
         assertEquals(Double.doubleToLongBits(one[i]), Double.doubleToLongBits(many[i]),
             what + ", " + n + " threads, element " + i);
       }
+    }
+  }
+
+  private static <T> T onNewThread(Supplier<T> work) {
+    try (var one = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+      return one.submit(work::get).get();
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new AssertionError(e);
     }
   }
 
@@ -232,14 +244,20 @@ class ChunkedKernelsTest {
   @Test
   void smallWorkStaysOnTheCallingThread() {
     Threads.set(2);
-    long before = Threads.splits();
     double[] x = random(Threads.PARALLEL_ELEMENTS - 1, 13);
-    Elementwise.forward(Op.RELU, 0, x, 0, new double[x.length], 0, x.length);
-    Elementwise.forward(Op.EXP, 0, x, 0, new double[x.length], 0,
-        Threads.PARALLEL_ELEMENTS / Threads.COSTLY - 1);
+    long before = onNewThread(() -> {
+      long b = Threads.splits();
+      Elementwise.forward(Op.RELU, 0, x, 0, new double[x.length], 0, x.length);
+      Elementwise.forward(Op.EXP, 0, x, 0, new double[x.length], 0,
+          Threads.PARALLEL_ELEMENTS / Threads.COSTLY - 1);
+      return b;
+    });
     assertEquals(before, Threads.splits());
-    Elementwise.forward(Op.EXP, 0, x, 0, new double[x.length], 0,
-        Threads.PARALLEL_ELEMENTS / Threads.COSTLY);
+    onNewThread(() -> {
+      Elementwise.forward(Op.EXP, 0, x, 0, new double[x.length], 0,
+          Threads.PARALLEL_ELEMENTS / Threads.COSTLY);
+      return null;
+    });
     assertTrue(Threads.splits() > before, "an exp over 1/8 as many elements is worth a split");
   }
 }
