@@ -230,10 +230,7 @@ final class EpochLoop implements Loop {
       if (gradient) {
         graph.backward();
         if (chunked) {
-          double w = (double) rows / n;
-          for (int i = 0; i < acc.length; i++) {
-            acc[i] += w * g[i];
-          }
+          accumulate((double) rows / n);
         }
       }
     }
@@ -241,6 +238,21 @@ final class EpochLoop implements Loop {
       System.arraycopy(acc, 0, g, 0, g.length);
     }
     return loss;
+  }
+
+  /** {@code acc += w * g}, in chunks on the tensor threads when large (each element apart). */
+  private void accumulate(double w) {
+    if (!dev.optlab.tensor.Threads.splitsElements(acc.length)) {
+      for (int i = 0; i < acc.length; i++) {
+        acc[i] += w * g[i];
+      }
+      return;
+    }
+    dev.optlab.tensor.Threads.forElements(acc.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        acc[i] += w * g[i];
+      }
+    });
   }
 
   private TraceRow row(String name, long k, double lr, double loss, double gradNorm) {

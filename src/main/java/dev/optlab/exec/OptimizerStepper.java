@@ -5,9 +5,11 @@ import dev.optlab.optim.FloatState;
 import dev.optlab.optim.GradientClip;
 import dev.optlab.optim.OptimizerState;
 import dev.optlab.optim.ParamLayout;
+import dev.optlab.optim.RangeUpdate;
 import dev.optlab.optim.UpdateRule;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.schedule.Schedule;
+import dev.optlab.tensor.Threads;
 
 /**
  * One optimizer inside a run, shared by {@link RunLoop} and {@link EpochLoop}: its update rule
@@ -93,12 +95,19 @@ final class OptimizerStepper {
   /**
    * Updates {@code p} in place from its gradient {@code g}, with this step's lr and momentum;
    * clips {@code g} in place first when the run clips (as PyTorch's clip_grad_*_ do to .grad).
+   * A large update of a rule that splits ({@link RangeUpdate}: Adam, AdamW, SGD) runs on the
+   * tensor threads.
    */
   void update(double[] p, double[] g) {
     if (clip != null) {
       clip.apply(g);
     }
-    rule.update(p, g, lr(), momentum(), state);
+    if (rule instanceof RangeUpdate r && Threads.splitsElements(p.length)) {
+      // in one chunk per thread: each parameter's update apart, the same bits (RangeUpdate)
+      Threads.forElements(p.length, r.begin(p, g, lr(), momentum(), state)::run);
+    } else {
+      rule.update(p, g, lr(), momentum(), state);
+    }
   }
 
   /** {@link #update(double[], double[])} for a float32 run. */
@@ -106,7 +115,11 @@ final class OptimizerStepper {
     if (clip != null) {
       clip.apply(g);
     }
-    floatRule.update(p, g, lr(), momentum(), floatState);
+    if (floatRule instanceof RangeUpdate.Floats r && Threads.splitsElements(p.length)) {
+      Threads.forElements(p.length, r.begin(p, g, lr(), momentum(), floatState)::run);
+    } else {
+      floatRule.update(p, g, lr(), momentum(), floatState);
+    }
   }
 
   /** The momentum the next update uses: the schedule's when it cycles momentum. */

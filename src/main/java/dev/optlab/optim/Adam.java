@@ -26,7 +26,7 @@ import java.util.Map;
  * et al., "On the Convergence of Adam and Beyond" (ICLR 2018) for AMSGrad; Loshchilov &amp;
  * Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019) for AdamW.
  */
-public final class Adam implements UpdateRule {
+public final class Adam implements UpdateRule, RangeUpdate {
   static final HyperParam AMSGRAD =
       HyperParam.bool("amsgrad", false, "the AMSGrad variant: divide by the largest v so far");
 
@@ -126,7 +126,21 @@ public final class Adam implements UpdateRule {
   @Override
   public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
     State s = (State) state;
-    long t = ++s.step;
+    s.step++;
+    range(p, g, lr, beta1, s, 0, p.length);
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
+    State s = (State) state;
+    s.step++;
+    return (from, to) -> range(p, g, lr, beta1, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(double[] p, double[] g, double lr, double beta1, State s, int from,
+      int to) {
+    long t = s.step;
     double[] m = s.expAvg;
     double[] v = s.expAvgSq;
     double[] vMax = s.maxExpAvgSq;
@@ -136,13 +150,13 @@ public final class Adam implements UpdateRule {
     double bc2Sqrt = Math.sqrt(TorchOps.biasCorrection(beta2, t));
     double shrink = 1 - lr * weightDecay;
     boolean l2 = !decoupled && weightDecay != 0;
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, m, v, vMax, beta1, oneMinusBeta1, oneMinusBeta2, negStepSize, bc2Sqrt,
             shrink, l2);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, m, v, vMax, beta1, oneMinusBeta1, oneMinusBeta2, negStepSize, bc2Sqrt,
             shrink, l2);
       }

@@ -6,7 +6,7 @@ package dev.optlab.optim;
  * root of the second correction in float64 (Python numbers), rounded to float where they meet
  * the tensors; moments, denominator and parameter in float.
  */
-final class AdamFloat implements FloatRule {
+final class AdamFloat implements FloatRule, RangeUpdate.Floats {
   private final float beta2;
   private final float oneMinusBeta2;
   private final double beta2d;
@@ -36,7 +36,21 @@ final class AdamFloat implements FloatRule {
 
   @Override
   public void update(float[] p, float[] g, double lr, double beta1d, FloatState s) {
-    long t = ++s.step;
+    s.step++;
+    range(p, g, lr, beta1d, s, 0, p.length);
+  }
+
+  @Override
+  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double beta1d,
+      FloatState s) {
+    s.step++;
+    return (from, to) -> range(p, g, lr, beta1d, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
+      int to) {
+    long t = s.step;
     float[] m = s.buffer("exp_avg");
     float[] v = s.buffer("exp_avg_sq");
     float[] vMax = s.buffer("max_exp_avg_sq");
@@ -47,7 +61,7 @@ final class AdamFloat implements FloatRule {
     float shrink = (float) (1 - lr * weightDecay);
     float decay = (float) weightDecay;
     boolean l2 = !decoupled && weightDecay != 0;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < to; i++) {
       float gi = maximize ? -g[i] : g[i];
       float pi = p[i];
       if (decoupled) {

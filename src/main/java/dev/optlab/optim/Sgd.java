@@ -25,7 +25,7 @@ import java.util.Map;
  * Reference: Sutskever et al., "On the importance of initialization and momentum in deep
  * learning" (ICML 2013) for Nesterov momentum.
  */
-public final class Sgd implements UpdateRule {
+public final class Sgd implements UpdateRule, RangeUpdate {
   static final HyperParam DAMPENING = HyperParam.number("dampening", 0.0, Check.ANY,
       "dampening: the new gradient enters the momentum buffer scaled by 1 - dampening");
   static final HyperParam NESTEROV = HyperParam.bool("nesterov", false, "Nesterov momentum");
@@ -114,22 +114,39 @@ public final class Sgd implements UpdateRule {
   public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
     State s = (State) state;
     s.step++;
+    boolean first = !s.hasMomentumBuffer;
+    range(p, g, lr, momentum, s, first, 0, p.length);
+    if (momentum != 0) {
+      s.hasMomentumBuffer = true;
+    }
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
+    State s = (State) state;
+    s.step++;
+    boolean first = !s.hasMomentumBuffer;
+    if (momentum != 0) {
+      s.hasMomentumBuffer = true; // the ranges below fill the buffer
+    }
+    return (from, to) -> range(p, g, lr, momentum, s, first, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of one update; {@code first}: the buffer is not there yet. */
+  private void range(double[] p, double[] g, double lr, double momentum, State s, boolean first,
+      int from, int to) {
     double[] buf = s.momentumBuffer;
     boolean useMomentum = momentum != 0;
-    boolean first = !s.hasMomentumBuffer;
     double keep = 1 - dampening;
     double negLr = -lr;
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, buf, useMomentum, first, momentum, keep, negLr);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, buf, useMomentum, first, momentum, keep, negLr);
       }
-    }
-    if (useMomentum) {
-      s.hasMomentumBuffer = true;
     }
   }
 

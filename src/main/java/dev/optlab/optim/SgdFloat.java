@@ -6,7 +6,7 @@ package dev.optlab.optim;
  * (1 - dampening) * d}), Nesterov's look-ahead and the step, each a float fused multiply-add
  * with the hyperparameter rounded to float.
  */
-final class SgdFloat implements FloatRule {
+final class SgdFloat implements FloatRule, RangeUpdate.Floats {
   private final float dampeningKeep;
   private final float weightDecay;
   private final boolean decay;
@@ -29,12 +29,31 @@ final class SgdFloat implements FloatRule {
   @Override
   public void update(float[] p, float[] g, double lr, double momentumd, FloatState s) {
     s.step++;
+    range(p, g, lr, momentumd, s, !s.started, 0, p.length);
+    if (momentumd != 0) {
+      s.started = true;
+    }
+  }
+
+  @Override
+  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double momentumd,
+      FloatState s) {
+    s.step++;
+    boolean first = !s.started;
+    if (momentumd != 0) {
+      s.started = true; // the ranges below fill the buffer
+    }
+    return (from, to) -> range(p, g, lr, momentumd, s, first, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of one update; {@code first}: the buffer is not there yet. */
+  private void range(float[] p, float[] g, double lr, double momentumd, FloatState s,
+      boolean first, int from, int to) {
     float[] buf = s.buffer("momentum_buffer");
     boolean useMomentum = momentumd != 0;
-    boolean first = !s.started;
     float momentum = (float) momentumd;
     float negLr = (float) -lr;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < to; i++) {
       float d = maximize ? -g[i] : g[i];
       if (decay) {
         d = Math.fma(weightDecay, p[i], d);
@@ -45,9 +64,6 @@ final class SgdFloat implements FloatRule {
         d = nesterov ? Math.fma(momentum, b, d) : b;
       }
       p[i] = Math.fma(negLr, d, p[i]);
-    }
-    if (useMomentum) {
-      s.started = true;
     }
   }
 }

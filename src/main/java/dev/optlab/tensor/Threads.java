@@ -90,6 +90,14 @@ public final class Threads {
     return count > 1 && n >= PARALLEL_ELEMENTS && !SERIAL.get();
   }
 
+  /**
+   * Whether {@link #forElements} splits work over {@code n} elements: callers outside the
+   * kernels ask first, so that small work makes no task object.
+   */
+  public static boolean splitsElements(int n) {
+    return parallelElements(n);
+  }
+
   /** Work over rows (or elements) {@code [from, to)}. */
   public interface RowTask {
     void run(int from, int to);
@@ -111,7 +119,7 @@ public final class Threads {
    * every element is computed apart from the others.
    */
   public static void forElements(int n, RowTask task) {
-    if (parallelElements(n)) {
+    if (splitsElements(n)) {
       split(n, ALIGN, task);
     } else {
       task.run(0, n);
