@@ -95,8 +95,7 @@ final class OptimizerStepper {
   /**
    * Updates {@code p} in place from its gradient {@code g}, with this step's lr and momentum;
    * clips {@code g} in place first when the run clips (as PyTorch's clip_grad_*_ do to .grad).
-   * A large update of a rule that splits ({@link RangeUpdate}: Adam, AdamW, SGD) runs on the
-   * tensor threads.
+   * A large update of a rule that splits ({@link RangeUpdate}) runs on the tensor threads.
    */
   void update(double[] p, double[] g) {
     if (clip != null) {

@@ -20,7 +20,7 @@ import java.util.List;
  * Reference: Zeiler, "ADADELTA: An Adaptive Learning Rate Method" (arXiv:1212.5701); PyTorch
  * adds the {@code lr} factor, 1 by default.
  */
-public final class Adadelta implements UpdateRule {
+public final class Adadelta implements UpdateRule, RangeUpdate {
   static final HyperParam RHO = HyperParam.number("rho", 0.9, Check.CLOSED_UNIT,
       "decay rate of the running averages of g^2 and of delta^2");
 
@@ -66,16 +66,29 @@ public final class Adadelta implements UpdateRule {
   public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
     TwoBuffers s = (TwoBuffers) state;
     s.step++;
+    range(p, g, lr, momentum, s, 0, p.length);
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
+    TwoBuffers s = (TwoBuffers) state;
+    s.step++;
+    return (from, to) -> range(p, g, lr, momentum, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(double[] p, double[] g, double lr, double momentum, TwoBuffers s, int from,
+      int to) {
     double[] sq = s.first;
     double[] acc = s.second;
     double oneMinusRho = 1 - rho;
     double negLr = -lr;
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, sq, acc, oneMinusRho, negLr);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, sq, acc, oneMinusRho, negLr);
       }
     }

@@ -19,7 +19,7 @@ import java.util.List;
  * Reference: Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), section
  * 7.1.
  */
-public final class Adamax implements UpdateRule {
+public final class Adamax implements UpdateRule, RangeUpdate {
   static final OptimizerKind KIND = new OptimizerKind(
       "Adamax",
       List.of(CommonParams.LR.withDefault(2e-3), CommonParams.BETAS, CommonParams.EPS,
@@ -63,17 +63,31 @@ public final class Adamax implements UpdateRule {
   @Override
   public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
     TwoBuffers s = (TwoBuffers) state;
-    long t = ++s.step;
+    s.step++;
+    range(p, g, lr, beta1, s, 0, p.length);
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
+    TwoBuffers s = (TwoBuffers) state;
+    s.step++;
+    return (from, to) -> range(p, g, lr, beta1, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(double[] p, double[] g, double lr, double beta1, TwoBuffers s, int from,
+      int to) {
+    long t = s.step;
     double[] m = s.first;
     double[] u = s.second;
     double oneMinusBeta1 = 1 - beta1;
     double negClr = -(lr / TorchOps.biasCorrection(beta1, t));
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, m, u, beta1, oneMinusBeta1, negClr);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, m, u, beta1, oneMinusBeta1, negClr);
       }
     }

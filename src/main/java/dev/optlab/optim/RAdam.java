@@ -26,7 +26,7 @@ import java.util.List;
  *
  * Reference: Liu et al., "On the Variance of the Adaptive Learning Rate and Beyond" (ICLR 2020).
  */
-public final class RAdam implements UpdateRule {
+public final class RAdam implements UpdateRule, RangeUpdate {
   static final OptimizerKind KIND = new OptimizerKind(
       "RAdam",
       List.of(CommonParams.LR.withDefault(1e-3), CommonParams.BETAS, CommonParams.EPS,
@@ -70,7 +70,21 @@ public final class RAdam implements UpdateRule {
   @Override
   public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
     TwoBuffers s = (TwoBuffers) state;
-    long t = ++s.step;
+    s.step++;
+    range(p, g, lr, beta1, s, 0, p.length);
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
+    TwoBuffers s = (TwoBuffers) state;
+    s.step++;
+    return (from, to) -> range(p, g, lr, beta1, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(double[] p, double[] g, double lr, double beta1, TwoBuffers s, int from,
+      int to) {
+    long t = s.step;
     double[] m = s.first;
     double[] v = s.second;
     double step = t;
@@ -85,12 +99,12 @@ public final class RAdam implements UpdateRule {
     double bc2Sqrt = Math.sqrt(bc2);
     double oneMinusBeta1 = 1 - beta1;
     double oneMinusBeta2 = 1 - beta2;
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, m, v, lr, beta1, oneMinusBeta1, oneMinusBeta2, bc1, bc2Sqrt, rectified, rect);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, m, v, lr, beta1, oneMinusBeta1, oneMinusBeta2, bc1, bc2Sqrt, rectified, rect);
       }
     }

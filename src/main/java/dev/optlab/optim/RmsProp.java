@@ -24,7 +24,7 @@ import java.util.Map;
  * References: Hinton, Neural Networks for Machine Learning, lecture 6e (2012); Graves,
  * "Generating Sequences With Recurrent Neural Networks" (arXiv:1308.0850) for the centered form.
  */
-public final class RmsProp implements UpdateRule {
+public final class RmsProp implements UpdateRule, RangeUpdate {
   // PyTorch only rejects alpha < 0; alpha > 1 would make square_avg negative.
   static final HyperParam ALPHA = HyperParam.number("alpha", 0.99, Check.CLOSED_UNIT,
       "smoothing constant of the running average of g^2");
@@ -106,18 +106,31 @@ public final class RmsProp implements UpdateRule {
   public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
     State s = (State) state;
     s.step++;
+    range(p, g, lr, momentum, s, 0, p.length);
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
+    State s = (State) state;
+    s.step++;
+    return (from, to) -> range(p, g, lr, momentum, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(double[] p, double[] g, double lr, double momentum, State s, int from,
+      int to) {
     double[] sq = s.squareAvg;
     double[] buf = s.momentumBuffer;
     double[] ga = s.gradAvg;
     double oneMinusAlpha = 1 - alpha;
     boolean useMomentum = momentum > 0;
     double negLr = -lr;
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, sq, buf, ga, oneMinusAlpha, useMomentum, momentum, negLr);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, sq, buf, ga, oneMinusAlpha, useMomentum, momentum, negLr);
       }
     }
