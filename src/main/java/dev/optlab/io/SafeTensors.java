@@ -1,6 +1,5 @@
 package dev.optlab.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -9,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -244,64 +242,12 @@ public final class SafeTensors {
   /** Writes the tensors, in the order given, whole or not at all ({@link WholeFile}). */
   public static void write(Path target, Map<String, String> metadata,
       Map<String, Tensor> tensors) throws IOException {
-    Path temp = WholeFile.temporaryBeside(target);
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-        write(out, metadata, tensors);
-      }
-      WholeFile.publish(temp, target);
-    } finally {
-      WholeFile.discard(temp);
-    }
+    SafeTensorsWriter.write(target, metadata, tensors);
   }
 
   /** The file's bytes to {@code out}. */
   public static void write(OutputStream out, Map<String, String> metadata,
       Map<String, Tensor> tensors) throws IOException {
-    StringBuilder h = new StringBuilder("{\"__metadata__\":{");
-    String sep = "";
-    for (Map.Entry<String, String> e : metadata.entrySet()) {
-      h.append(sep).append(HeaderJson.quote(e.getKey())).append(':')
-          .append(HeaderJson.quote(e.getValue()));
-      sep = ",";
-    }
-    h.append('}');
-    long offset = 0;
-    for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-      long[] shape = e.getValue().shape();
-      StringBuilder dims = new StringBuilder();
-      for (int i = 0; i < shape.length; i++) {
-        dims.append(i == 0 ? "" : ",").append(shape[i]);
-      }
-      long end = offset + (long) e.getValue().width() * e.getValue().data().length;
-      h.append(',').append(HeaderJson.quote(e.getKey())).append(":{\"dtype\":\"")
-          .append(e.getValue().dtype()).append("\",\"shape\":[")
-          .append(dims).append("],\"data_offsets\":[").append(offset).append(',').append(end)
-          .append("]}");
-      offset = end;
-    }
-    h.append('}');
-    byte[] text = h.toString().getBytes(StandardCharsets.UTF_8);
-    // the data starts 8-byte aligned, as the reference writer pads it (with spaces)
-    byte[] header = java.util.Arrays.copyOf(text, (text.length + 7) / 8 * 8);
-    java.util.Arrays.fill(header, text.length, header.length, (byte) ' ');
-    ByteBuffer b = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    b.putLong(header.length);
-    out.write(b.array(), 0, 8);
-    out.write(header);
-    for (Tensor t : tensors.values()) {
-      double[] d = t.data();
-      for (int i = 0; i < d.length; ) {
-        b.clear();
-        while (i < d.length && b.remaining() >= 8) {
-          if (t.float32()) {
-            b.putFloat((float) d[i++]);
-          } else {
-            b.putDouble(d[i++]);
-          }
-        }
-        out.write(b.array(), 0, b.position());
-      }
-    }
+    SafeTensorsWriter.write(out, metadata, tensors);
   }
 }
