@@ -83,8 +83,13 @@ axisRange : (name=ID ASSIGN)? lo=expr TO hi=expr ;
 paramDecl : name=ID shape? (ASSIGN expr | TILDE init=expr)? ;
 shape : LBRACK expr (COMMA expr)* RBRACK ;
 
-// `Adam(lr = 0.1)`, `adam`, `adam with (lr = 0.2)`.
-optimizerSpec : name=ID (LPAREN argList? RPAREN)? (WITH LPAREN argList? RPAREN)? ;
+// `Adam(lr = 0.1)`, `adam`, `adam with (lr = 0.2)`; parameter groups (docs/language.md,
+// "Parameter groups"): `Muon(lr = 0.02) for matrices + AdamW(lr = 3e-4) for others`.
+optimizerSpec : optimizerGroup (PLUS optimizerGroup)* ;
+optimizerGroup : optimizerCall (FOR groupSelector)? ;
+optimizerCall : name=ID (LPAREN argList? RPAREN)? (WITH LPAREN argList? RPAREN)? ;
+// `[W1, W2]`, or a word: `matrices`, `others` (AstBuilder checks which).
+groupSelector : LBRACK ID (COMMA ID)* RBRACK | ID ;
 
 // `cosine(T_max = 100)`, a declared name, or a chain `A for 100 then B`.
 scheduleSpec : scheduleSegment (THEN scheduleSegment)* ;

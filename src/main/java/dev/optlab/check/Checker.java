@@ -174,6 +174,7 @@ public final class Checker {
   private ExecutionPlan plan(RunSpec spec, Span span) {
     Expr.Str warm = CheckpointChecker.warmStart(spec);
     ExecutionPlan plan = planRun(warm == null ? spec : spec.withoutFrom(), span);
+    ParamGroupCheck.check(values, spec, plan);
     return CheckpointChecker.attach(values, spec, warm, plan);
   }
 

@@ -38,11 +38,14 @@ final class Dtypes {
       return false;
     }
     for (int i = 0; i < plans.size(); i++) {
-      var kind = plans.get(i).config().kind();
-      if (plans.get(i).config().rule().float32() == null) {
-        throw values.error(specs.get(i).span(), kind.name() + " has no float32 kernel; "
-            + "dtype = float32 runs " + String.join(", ", withFloat32()) + " (leave dtype out "
-            + "to run " + kind.name() + " in float64)");
+      // each parameter group's optimizer steps its tensors in float32 too
+      for (var part : plans.get(i).config().parts()) {
+        var kind = part.kind();
+        if (part.rule().float32() == null) {
+          throw values.error(specs.get(i).span(), kind.name() + " has no float32 kernel; "
+              + "dtype = float32 runs " + String.join(", ", withFloat32()) + " (leave dtype out "
+              + "to run " + kind.name() + " in float64)");
+        }
       }
     }
     return true;

@@ -54,10 +54,16 @@ final class LrFindChecker {
     Expr n = new Expr.Num(steps, l.span());
     RunSpec.Training training = l.batch() == null && l.seed() == null ? null
         : new RunSpec.Training(null, l.batch(), l.seed(), List.of(), null, l.span());
+    if (l.optimizer().isGrouped()) {
+      throw grouped(l.optimizer());
+    }
     RunSpec spec = new RunSpec(false, List.of(withLr(l.optimizer(), from)), l.objective(), null,
         n, n, null, null, l.span(), training, null);
     ExecutionPlan plan = planner.apply(spec, l.span());
     ExecutionPlan.OptimizerPlan o = plan.optimizers().get(0);
+    if (o.config().isGrouped()) {
+      throw grouped(l.optimizer());
+    }
     if (o.schedule() != null) {
       throw values.error(l.optimizer().span(), "lrfind sets the lr itself, from "
           + Numbers.short6(from) + " to " + Numbers.short6(to) + ": give the optimizer no "
@@ -71,6 +77,12 @@ final class LrFindChecker {
         List.of(new ExecutionPlan.OptimizerPlan(o.runName(), o.config(), ramp)), plan.loop(),
         null, null, plan.training());
     return new LrFindPlan(run, from, to, s, rules, l.span());
+  }
+
+  /** The range test ramps one lr; which group's it would be is not clear, so it refuses. */
+  private RuntimeException grouped(OptimizerSpec o) {
+    return values.error(o.span(), "lrfind ramps the lr of one optimizer; parameter groups each "
+        + "have their own (run lrfind on each group's optimizer alone)");
   }
 
   /**

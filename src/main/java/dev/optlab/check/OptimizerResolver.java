@@ -9,6 +9,7 @@ import dev.optlab.hyper.Kind;
 import dev.optlab.optim.MomentumSlot;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
+import dev.optlab.optim.ParamGroups;
 import dev.optlab.plan.OptimizerConfig;
 import dev.optlab.source.Suggest;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ final class OptimizerResolver {
     java.util.Set<String> runNames = new java.util.HashSet<>();
     for (OptimizerSpec o : specs) {
       OptimizerConfig config = resolve(o);
-      String runName = o.args() == null && o.with() == null ? o.name() : o.text();
+      String runName = o.args() == null && o.with() == null && !o.isGrouped() ? o.name()
+          : o.text();
       if (!runNames.add(runName)) {
         throw values.error(o.span(), runName + " is listed twice");
       }
@@ -53,6 +55,9 @@ final class OptimizerResolver {
   }
 
   OptimizerConfig resolve(OptimizerSpec spec) {
+    if (spec.isGrouped()) {
+      return grouped(spec);
+    }
     OptimizerConfig base;
     if (spec.args() != null) {
       base = construct(spec);
@@ -62,10 +67,36 @@ final class OptimizerResolver {
     if (spec.with() == null) {
       return base;
     }
+    if (base.isGrouped()) {
+      throw values.error(spec.span(), "'" + spec.name() + "' has parameter groups ("
+          + base.describe() + "); write 'with (...)' on a group's optimizer instead");
+    }
     Map<String, Object> start = new LinkedHashMap<>(base.valueMap());
     start.put(SCHEDULE.name(), base.schedule() == null ? null
         : new ScheduleResolver.Resolved(base.schedule(), base.scheduleText()));
     return bind(base.kind(), spec, spec.with(), start);
+  }
+
+  /**
+   * Parameter groups: each part a plain optimizer (a declared one with groups cannot be a part).
+   * Whether the selectors split the objective's tensors is checked at the run (ParamGroupCheck).
+   */
+  private OptimizerConfig grouped(OptimizerSpec spec) {
+    List<OptimizerConfig.Group> groups = new ArrayList<>();
+    for (OptimizerSpec.Group g : spec.groups()) {
+      OptimizerConfig part = resolve(g.optimizer());
+      if (part.isGrouped()) {
+        throw values.error(g.optimizer().span(), "'" + g.optimizer().name() + "' has parameter "
+            + "groups of its own; a group's optimizer is a single one (write its groups here)");
+      }
+      ParamGroups.Selector selector = g.keyword() == null
+          ? new ParamGroups.Selector(ParamGroups.Kind.NAMES,
+              g.names().stream().map(dev.optlab.ast.Stmt.Ident::name).toList())
+          : g.keyword().equals("matrices") ? ParamGroups.Selector.MATRICES
+          : ParamGroups.Selector.OTHERS;
+      groups.add(new OptimizerConfig.Group(selector, part));
+    }
+    return OptimizerConfig.grouped(groups);
   }
 
   private OptimizerConfig construct(OptimizerSpec spec) {

@@ -35,8 +35,16 @@ final class SweepSpace {
   SweepSpace(Values values, OptimizerSpec spec) {
     this.values = values;
     this.spec = spec;
-    walk(spec.args(), "");
-    walk(spec.with(), "");
+    if (spec.isGrouped()) {
+      // each group's axes; a name met again gets a suffix (the second group's lr is lr#2)
+      for (OptimizerSpec.Group g : spec.groups()) {
+        walk(g.optimizer().args(), "");
+        walk(g.optimizer().with(), "");
+      }
+    } else {
+      walk(spec.args(), "");
+      walk(spec.with(), "");
+    }
   }
 
   /** Whether any axis is drawn at random ({@code ~}). */
@@ -167,6 +175,16 @@ final class SweepSpace {
 
   /** The optimizer as a trial writes it: each axis replaced by its value in {@code chosen}. */
   OptimizerSpec with(Map<Axis, Value> chosen) {
+    if (spec.isGrouped()) {
+      List<OptimizerSpec.Group> groups = spec.groups().stream().map(g -> new OptimizerSpec.Group(
+          with(g.optimizer(), chosen), g.keyword(), g.names(), g.selectorSpan())).toList();
+      return new OptimizerSpec(spec.name(), spec.nameSpan(), null, null, spec.text(),
+          spec.span(), groups);
+    }
+    return with(spec, chosen);
+  }
+
+  private OptimizerSpec with(OptimizerSpec spec, Map<Axis, Value> chosen) {
     return new OptimizerSpec(spec.name(), spec.nameSpan(), put(spec.args(), chosen),
         put(spec.with(), chosen), spec.text(), spec.span());
   }

@@ -1,7 +1,10 @@
 package dev.optlab.plan;
 
 import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.ParamGroups;
+import dev.optlab.optim.ParamLayout;
 import dev.optlab.optim.UpdateRule;
+import java.util.List;
 
 /** Prints an {@link ExecutionPlan} for {@code explain}: the very structure the executor runs. */
 public final class PlanPrinter {
@@ -32,6 +35,9 @@ public final class PlanPrinter {
       OptimizerState state = rule.init(n);
       sb.append("  optimizer ").append(o.runName()).append(": ")
           .append(o.describe()).append('\n');
+      if (groups(sb, plan, o)) {
+        continue;
+      }
       sb.append("    kernel ").append(rule.getClass().getSimpleName())
           .append(", state: step").append(buffers(state)).append('\n');
       sb.append("    lr ").append(o.schedule() == null ? "constant " + o.config().lr()
@@ -52,6 +58,39 @@ public final class PlanPrinter {
         : "trace table").append(plan.traceFile() == null ? ""
         : "; every step to \"" + plan.traceFile() + "\" (written whole at the end)").append('\n');
     return sb.toString();
+  }
+
+  /**
+   * For an optimizer with parameter groups, a line per group (its tensors, kernel, state and lr);
+   * returns whether it had groups.
+   */
+  static boolean groups(StringBuilder sb, ExecutionPlan plan, ExecutionPlan.OptimizerPlan o) {
+    if (!o.config().isGrouped()) {
+      return false;
+    }
+    ParamLayout layout = plan.layout();
+    List<int[]> tensors = ParamGroups.assign(layout, o.config().selectors());
+    for (int g = 0; g < tensors.size(); g++) {
+      OptimizerConfig part = o.config().groups().get(g).config();
+      ParamLayout mine = ParamGroups.sub(layout, tensors.get(g));
+      UpdateRule rule = part.rule();
+      OptimizerState state = rule.init(mine);
+      sb.append("    group ").append(g + 1).append(" for ")
+          .append(o.config().groups().get(g).selector()).append(": ")
+          .append(mine.tensors().isEmpty() ? "no tensors" : String.join(", ",
+              mine.tensors().stream().map(ParamLayout.Tensor::describe).toList()))
+          .append('\n');
+      sb.append("      ").append(part.describe()).append('\n');
+      sb.append("      kernel ").append(rule.getClass().getSimpleName()).append(", state: step");
+      for (java.util.Map.Entry<String, double[]> b : state.buffers().entrySet()) {
+        sb.append(", ").append(b.getKey()).append('[').append(b.getValue().length).append(']');
+      }
+      sb.append('\n');
+      sb.append("      lr ").append(part.schedule() == null ? "constant " + part.lr()
+          : "schedule " + part.scheduleText()).append('\n');
+    }
+    sb.append("    the trace's lr is group 1's\n");
+    return true;
   }
 
   /** A declared schedule by name and definition: {@code halve = schedule halve(t) = ...}. */

@@ -35,6 +35,9 @@ final class TrainingPlanPrinter {
       OptimizerState state = rule.init(0);
       sb.append("  optimizer ").append(o.runName()).append(": ").append(o.describe())
           .append('\n');
+      if (PlanPrinter.groups(sb, plan, o)) {
+        continue;
+      }
       sb.append("    kernel ").append(rule.getClass().getSimpleName()).append(", state: step");
       for (String b : state.bufferNames()) {
         sb.append(", ").append(b).append('[').append(m.size()).append(']');

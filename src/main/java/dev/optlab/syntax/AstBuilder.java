@@ -196,6 +196,40 @@ final class AstBuilder {
   }
 
   OptimizerSpec optimizer(OptimizerSpecContext c) {
+    List<OptimizerGroupContext> parts = c.optimizerGroup();
+    if (parts.size() == 1 && parts.get(0).groupSelector() == null) {
+      return optimizer(parts.get(0).optimizerCall());
+    }
+    List<OptimizerSpec.Group> groups = new ArrayList<>();
+    for (OptimizerGroupContext part : parts) {
+      OptimizerSpec one = optimizer(part.optimizerCall());
+      GroupSelectorContext sel = part.groupSelector();
+      if (sel == null) {
+        throw error(one.span(), "each part of parameter groups says whose optimizer it is: write "
+            + "'" + one.text() + " for [NAME, ...]', 'for matrices' or 'for others'");
+      }
+      String keyword = null;
+      List<Stmt.Ident> names = new ArrayList<>();
+      if (sel.LBRACK() == null) {
+        keyword = sel.ID(0).getText();
+        if (!keyword.equals("matrices") && !keyword.equals("others")) {
+          throw error(span(sel), "a parameter group is 'for [NAME, ...]', 'for matrices' or "
+              + "'for others', not 'for " + keyword + "'" + dev.optlab.source.Suggest.didYouMean(
+                  keyword, List.of("matrices", "others")) + " (write [" + keyword
+              + "] for the parameter " + keyword + ")");
+        }
+      } else {
+        sel.ID().forEach(id -> names.add(ident(id.getSymbol())));
+      }
+      groups.add(new OptimizerSpec.Group(one, keyword, names, span(sel)));
+    }
+    OptimizerSpec first = groups.get(0).optimizer();
+    Span span = span(c);
+    return new OptimizerSpec(first.name(), first.nameSpan(), null, null,
+        lexed.source.text(span), span, groups);
+  }
+
+  private OptimizerSpec optimizer(OptimizerCallContext c) {
     List<ArgListContext> lists = c.argList();
     List<Arg> args = null;
     List<Arg> with = null;
