@@ -83,7 +83,16 @@ final class OptimizerResolver {
    */
   private OptimizerConfig grouped(OptimizerSpec spec) {
     List<OptimizerConfig.Group> groups = new ArrayList<>();
+    Map<String, Integer> named = new java.util.HashMap<>();
     for (OptimizerSpec.Group g : spec.groups()) {
+      for (dev.optlab.ast.Stmt.Ident n : g.names()) {
+        Integer before = named.putIfAbsent(n.name(), groups.size());
+        if (before != null) {
+          throw values.error(n.span(), "'" + n.name() + "' is already in " + (before
+              == groups.size() ? "this group" : "group " + (before + 1)) + "; each parameter "
+              + "belongs to one group");
+        }
+      }
       OptimizerConfig part = resolve(g.optimizer());
       if (part.isGrouped()) {
         throw values.error(g.optimizer().span(), "'" + g.optimizer().name() + "' has parameter "

@@ -39,7 +39,7 @@ final class ParamGroupCheck {
   static void check(Values values, OptimizerSpec written, OptimizerConfig config,
       ExecutionPlan plan) {
     try {
-      ParamGroups.assign(plan.layout(), config.selectors());
+      ParamGroups.assign(plan.layout(), config.selectors(), plan.objective().name());
     } catch (ParamGroups.Problem p) {
       throw values.error(where(written, p, plan.span()), p.getMessage());
     }

@@ -56,6 +56,12 @@ public final class ParamGroups {
    * @throws Problem when a name is unknown or taken twice, or a tensor is left without a group
    */
   public static List<int[]> assign(ParamLayout layout, List<Selector> selectors) {
+    return assign(layout, selectors, "the objective");
+  }
+
+  /** {@link #assign(ParamLayout, List)}, naming the objective in a problem's message. */
+  public static List<int[]> assign(ParamLayout layout, List<Selector> selectors,
+      String objective) {
     List<ParamLayout.Tensor> tensors = layout.tensors();
     int[] owner = new int[tensors.size()];
     java.util.Arrays.fill(owner, -1);
@@ -67,7 +73,7 @@ public final class ParamGroups {
             String name = s.names().get(k);
             int i = layout.names().indexOf(name);
             if (i < 0) {
-              throw new Problem(g, k, "'" + name + "' is not a parameter of the objective"
+              throw new Problem(g, k, "'" + name + "' is not a parameter of " + objective
                   + dev.optlab.source.Suggest.didYouMean(name, layout.names())
                   + " (its parameters: " + String.join(", ", layout.names()) + ")");
             }
@@ -75,7 +81,10 @@ public final class ParamGroups {
               throw new Problem(g, k, "'" + name + "' is already in "
                   + (owner[i] == g ? "this group" : "group " + (owner[i] + 1) + " ("
                       + selectors.get(owner[i]) + ")")
-                  + "; each parameter belongs to one group");
+                  + "; each parameter belongs to one group"
+                  + (selectors.get(owner[i]).kind() == Kind.NAMES ? ""
+                      : " (" + selectors.get(owner[i]) + " takes what earlier groups left: "
+                      + "write it last)"));
             }
             owner[i] = g;
           }
@@ -98,7 +107,8 @@ public final class ParamGroups {
     if (!left.isEmpty()) {
       throw new Problem(-1, -1, (left.size() == 1 ? "parameter " : "parameters ")
           + String.join(", ", left) + (left.size() == 1 ? " has" : " have")
-          + " no optimizer; add a group for them, such as '+ Adam(lr = 0.001) for others'");
+          + " no optimizer; add a group for " + (left.size() == 1 ? "it" : "them")
+          + ", such as '+ Adam(lr = 0.001) for others'");
     }
     List<int[]> groups = new ArrayList<>();
     for (int g = 0; g < selectors.size(); g++) {

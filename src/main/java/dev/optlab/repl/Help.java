@@ -54,6 +54,11 @@ final class Help {
         optimizer NAME = OTHER with (k = v, ...)
           An optimizer with its hyperparameters (PyTorch's names and defaults), or a copy of a
           declared one with some changed. Every optimizer takes `schedule = SCHED`.
+          Parameter groups (PyTorch's param_groups), anywhere an optimizer is written:
+            OPT for [NAME, ...] + OPT for matrices + OPT for others
+          each group's optimizer, hyperparameters and schedule update only its tensors;
+          matrices = 2-D parameters not yet taken, others = the rest; the trace's lr is the
+          first group's.
           :help optimizers lists them; :help Adam shows one.
           example: optimizer adam = Adam(lr = 0.05, schedule = cosine(T_max = 2000))""");
     LANGUAGE.put("schedule", """
