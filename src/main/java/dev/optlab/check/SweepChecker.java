@@ -231,7 +231,14 @@ final class SweepChecker {
    * {@code SGD(momentum = 0.9)}.
    */
   private String label(SweepSpace space) {
-    OptimizerSpec o = space.spec;
+    if (space.spec.isGrouped()) { // each group's label and selector: SGD for [x] + Adam for others
+      return String.join(" + ", space.spec.groups().stream().map(g -> label(g.optimizer())
+          + " for " + values.source().text(g.selectorSpan())).toList());
+    }
+    return label(space.spec);
+  }
+
+  private String label(OptimizerSpec o) {
     List<String> fixed = new ArrayList<>();
     for (var list : java.util.Arrays.asList(o.args(), o.with())) {
       if (list != null) {

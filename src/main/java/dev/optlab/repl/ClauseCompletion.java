@@ -19,6 +19,7 @@ import static dev.optlab.syntax.TokenKind.NE;
 import static dev.optlab.syntax.TokenKind.ON;
 import static dev.optlab.syntax.TokenKind.PATHS;
 import static dev.optlab.syntax.TokenKind.PLOT;
+import static dev.optlab.syntax.TokenKind.RBRACK;
 import static dev.optlab.syntax.TokenKind.RPAREN;
 import static dev.optlab.syntax.TokenKind.RUN;
 import static dev.optlab.syntax.TokenKind.SCHEDULE;
@@ -107,9 +108,11 @@ final class ClauseCompletion {
         return out;
       }
       if (last.is(ID)) {
-        return c.keywords("on", "with");
+        return t.size() >= 2 && t.get(t.size() - 2).is(FOR) ? c.keywords("on") // for others
+            : c.keywords("on", "with", "for");
       }
-      return last.is(RPAREN) ? c.keywords("on") : List.of();
+      return last.is(RPAREN) ? c.keywords("on", "for") : last.is(RBRACK) ? c.keywords("on")
+          : List.of();
     }
     if (last.is(ON)) {
       return c.declared(Declaration.Kind.OBJECTIVE);

@@ -7,6 +7,7 @@ import static dev.optlab.syntax.TokenKind.LRFIND;
 import static dev.optlab.syntax.TokenKind.DATA;
 import static dev.optlab.syntax.TokenKind.DEF;
 import static dev.optlab.syntax.TokenKind.EXPLAIN;
+import static dev.optlab.syntax.TokenKind.FOR;
 import static dev.optlab.syntax.TokenKind.FROM;
 import static dev.optlab.syntax.TokenKind.ID;
 import static dev.optlab.syntax.TokenKind.LBRACK;
@@ -18,6 +19,7 @@ import static dev.optlab.syntax.TokenKind.OPTIMIZER;
 import static dev.optlab.syntax.TokenKind.OVER;
 import static dev.optlab.syntax.TokenKind.PATHS;
 import static dev.optlab.syntax.TokenKind.PLOT;
+import static dev.optlab.syntax.TokenKind.PLUS;
 import static dev.optlab.syntax.TokenKind.PRINT;
 import static dev.optlab.syntax.TokenKind.RPAREN;
 import static dev.optlab.syntax.TokenKind.RUN;
@@ -78,8 +80,12 @@ final class CompletionContext {
       case OBJECTIVE -> declaration(Declaration.Kind.OBJECTIVE);
       case OPTIMIZER -> optimizerStatement();
       case SCHEDULE -> scheduleStatement();
-      case RUN, COMPARE, PATHS -> clauses.runStatement(head);
-      case LRFIND -> lrfind(head);
+      case RUN, COMPARE, PATHS, LRFIND -> {
+        // parameter groups are written before `on`
+        List<Candidate> groups = t.indexAtTop(ON, head) < 0 ? groupPart(t.size() - 1) : null;
+        yield groups != null ? groups
+            : t.get(head).is(LRFIND) ? lrfind(head) : clauses.runStatement(head);
+      }
       case DATA -> t.size() == 3 && t.get(2).is(ASSIGN) ? c.dataSources() : List.of();
       case PRINT -> expression(true);
       default -> head == 0 && Tokens.startsStatement(t.get(0).type()) ? fromGrammar()
@@ -131,7 +137,29 @@ final class CompletionContext {
       out.addAll(c.optimizerKinds());
       return out;
     }
-    return t.afterOperand() && t.indexAtTop(WITH, 0) < 0 ? c.keywords("with") : List.of();
+    List<Candidate> groups = groupPart(t.size() - 1);
+    if (groups != null) {
+      return groups;
+    }
+    return t.afterOperand() && t.indexAtTop(WITH, 0) < 0 ? c.keywords("with", "for")
+        : List.of();
+  }
+
+  /**
+   * Inside parameter groups ({@code OPT for SELECTOR + OPT ...}), what may follow the token at
+   * {@code last}: selectors after {@code for}, optimizers after {@code +}; null elsewhere.
+   */
+  List<Candidate> groupPart(int last) {
+    Tok tok = t.get(last);
+    if (tok.is(FOR)) {
+      return c.groupSelectors(false);
+    }
+    if (tok.is(PLUS)) {
+      List<Candidate> out = c.declared(Declaration.Kind.OPTIMIZER);
+      out.addAll(c.optimizerKinds());
+      return out;
+    }
+    return null;
   }
 
   private List<Candidate> scheduleStatement() {
@@ -146,7 +174,9 @@ final class CompletionContext {
 
   private List<Candidate> inBrackets(int open) {
     if (t.get(open).is(LBRACK)) {
-      return List.of(); // a list of numbers
+      // `for [W1, ...]`: a parameter group's names; else a list of numbers
+      return open > 0 && t.get(open - 1).is(FOR) && !t.afterOperand()
+          ? c.groupSelectors(true) : List.of();
     }
     Tok callee = open > 0 ? t.get(open - 1) : null;
     int argStart = open + 1;

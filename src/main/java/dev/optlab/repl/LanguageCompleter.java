@@ -118,6 +118,29 @@ final class LanguageCompleter implements Completer {
     return out;
   }
 
+  /**
+   * What a parameter group's {@code for} takes: {@code matrices}, {@code others}, and (inside
+   * {@code [...]}, {@code names}) the parameters of the declared objectives, since the objective
+   * comes after {@code on}, later in the statement.
+   */
+  List<Candidate> groupSelectors(boolean names) {
+    if (!names) {
+      return keywords("matrices", "others", "[");
+    }
+    java.util.Map<String, List<String>> owners = new java.util.LinkedHashMap<>();
+    for (Declaration d : engine.declarations()) {
+      List<String> params = d instanceof Declaration.Objective o ? o.params()
+          : d instanceof Declaration.Model m ? m.model().layout().names() : List.of();
+      for (String p : params) {
+        owners.computeIfAbsent(p, k -> new ArrayList<>()).add(d.name());
+      }
+    }
+    List<Candidate> out = new ArrayList<>();
+    owners.forEach((p, of) -> out.add(new Candidate(p, p, "parameters", "a parameter of "
+        + String.join(", ", of), null, null, false)));
+    return out;
+  }
+
   List<Candidate> optimizerKinds() {
     List<Candidate> out = new ArrayList<>();
     for (OptimizerKind k : Optimizers.all()) {

@@ -12,6 +12,7 @@ public final class TokenKind {
 
   public static final int ASSIGN = OptlabLexer.ASSIGN;
   public static final int COMMA = OptlabLexer.COMMA;
+  public static final int PLUS = OptlabLexer.PLUS;
   public static final int SEMI = OptlabLexer.SEMI;
   public static final int LPAREN = OptlabLexer.LPAREN;
   public static final int RPAREN = OptlabLexer.RPAREN;

@@ -135,7 +135,21 @@ class LanguageCompleterTest {
         values("compare sgd, a|"));
     assertEquals(concat(List.of("sgd"), startingWith(OPTIMIZER_CTORS, "s")),
         values("explain compare adam, s|"));
-    assertEquals(List.of("on", "with"), values("run adam |"));
+    assertEquals(List.of("on", "with", "for"), values("run adam |"));
+  }
+
+  @Test
+  void parameterGroupsOfferSelectorsParameterNamesAndOptimizers() {
+    assertEquals(List.of("matrices", "others", "["), values("run adam for |"));
+    assertEquals(List.of("matrices", "others", "["), values("optimizer mix = adam for |"));
+    // the objective comes after `on`: every declared objective's parameters, once each
+    assertEquals(List.of("x", "y", "u"), values("run SGD(lr = 0.1) for [|"));
+    assertEquals(List.of("y"), values("run sgd for [x, y|"));
+    assertEquals(concat(List.of("adam", "sgd"), OPTIMIZER_CTORS), values("run sgd for [x] + |"));
+    assertEquals(concat(List.of("adam", "sgd"), OPTIMIZER_CTORS),
+        values("optimizer mix = sgd for [x] + |"));
+    assertEquals(List.of("on"), values("run sgd for [x] + adam for others |"));
+    assertEquals(List.of("on"), values("run sgd for [x] |"));
   }
 
   @Test
@@ -244,7 +258,7 @@ class LanguageCompleterTest {
         values("optimizer b = sgd with (m|"));
     assertEquals(startingWith(assignments(optimizerParams("Adam"), "lr"), "a"),
         values("run adam with (lr = 1, a|"));
-    assertEquals(List.of("with"), values("optimizer b = adam |"));
+    assertEquals(List.of("with", "for"), values("optimizer b = adam |"));
   }
 
   @Test
