@@ -162,13 +162,14 @@ final class PlotChecker {
     }
     List<PlotPlan.NamedSchedule> named = new ArrayList<>();
     for (Expr e : s.schedules()) {
-      PlotPlan.NamedSchedule n = schedule(e, lr);
-      if (n.spec().maxSteps() < steps) {
-        throw values.error(s.steps().span(), "this plot takes " + steps + " steps, but "
-            + n.name() + " lasts " + n.spec().maxSteps() + "; plot fewer steps or lengthen "
-            + "the schedule");
+      for (PlotPlan.NamedSchedule n : schedules(e, lr)) {
+        if (n.spec().maxSteps() < steps) {
+          throw values.error(s.steps().span(), "this plot takes " + steps + " steps, but "
+              + n.name() + " lasts " + n.spec().maxSteps() + "; plot fewer steps or lengthen "
+              + "the schedule");
+        }
+        named.add(n);
       }
-      named.add(n);
     }
     return new PlotPlan.ScheduleCurves(named, steps, every, target(s.to()), span);
   }
@@ -178,6 +179,22 @@ final class PlotChecker {
    * constant lr when it has none), so {@code plot schedule adam for 2000 steps} shows what a run
    * of adam would use. Other schedules start from {@code lr X}, or 1: the curve is the factor.
    */
+  private List<PlotPlan.NamedSchedule> schedules(Expr e, Double lr) {
+    if (e instanceof Expr.Name n && values.env().get(n.name()) instanceof Declaration.Optimizer o
+        && o.config().isGrouped()) {
+      // parameter groups: a curve per group, each schedule from the group's own lr
+      List<PlotPlan.NamedSchedule> out = new ArrayList<>();
+      for (var g : o.config().groups()) {
+        var c = g.config();
+        out.add(new PlotPlan.NamedSchedule(n.name() + " for " + g.selector(),
+            c.schedule() != null ? c.schedule() : CONSTANT, lr != null ? lr : c.lr(),
+            PREVIEW_MOMENTUM));
+      }
+      return out;
+    }
+    return List.of(schedule(e, lr));
+  }
+
   private PlotPlan.NamedSchedule schedule(Expr e, Double lr) {
     String text = values.source().text(e.span());
     if (e instanceof Expr.Name n && values.env().get(n.name()) instanceof Declaration.Optimizer o) {

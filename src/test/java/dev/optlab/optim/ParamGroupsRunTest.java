@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optlab.tensor.Capture;
 import dev.optlab.trace.TraceRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How parameter groups run, beyond the PyTorch goldens (ParamGroupsGoldenTest): a group's
@@ -118,6 +121,19 @@ class ParamGroupsRunTest {
     assertTrue(plan.contains("exp_avg[10], exp_avg_sq[10]"), plan);
     assertTrue(plan.contains("lr schedule cosine(T_max=10"), plan);
     assertTrue(plan.contains("the trace's lr is group 1's"), plan);
+  }
+
+  @Test
+  void plotScheduleOfAGroupedOptimizerDrawsEachGroupsSchedule(@TempDir Path dir)
+      throws java.io.IOException {
+    Path svg = dir.resolve("s.svg");
+    Capture.run(ROSEN + """
+        optimizer mix = SGD(lr = 0.001, schedule = cosine(T_max = 100)) for [x] + Adam(lr = 0.01) for others
+        plot schedule mix for 100 steps to "%s"
+        """.formatted(svg));
+    String drawn = Files.readString(svg);
+    assertTrue(drawn.contains("mix for [x]"), "a curve for the first group");
+    assertTrue(drawn.contains("mix for others"), "a curve for the second group");
   }
 
   @Test
