@@ -60,6 +60,9 @@ class HotLoopAllocationTest {
       "Adam(lr = 1e-3, schedule = linear(total_iters = 100) for 100 then cosine_restarts(T_0 = 50))",
       "Adam(lr = 1e-3, schedule = multistep(milestones = [1000, 5000], gamma = 0.5))",
       "SGD(lr = 1e-4, schedule = halve)",
+      // parameter groups: each group gathered into scratch arrays made once, updated, scattered
+      "SGD(lr = 1e-4, momentum = 0.9) for [x] + Adam(lr = 1e-3, schedule = cosine(T_max = 5000))"
+          + " for others",
   })
   void aRunAllocatesNothingPerStep(String optimizer) {
     for (String objective : new String[] {"rosenbrock", "bumpy"}) {
