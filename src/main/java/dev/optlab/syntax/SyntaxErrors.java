@@ -43,6 +43,13 @@ final class SyntaxErrors {
     if (expected == null || expected.isNil()) {
       return "unexpected " + found;
     }
+    if (expected.toList().equals(List.of(OptlabLexer.LBRACK, OptlabLexer.ID))
+        || expected.toList().equals(List.of(OptlabLexer.ID, OptlabLexer.LBRACK))) {
+      // only a parameter group's selector starts so: `OPT for [W1] + ...`
+      return "after an optimizer, 'for' starts a parameter group: 'for [NAME, ...]', 'for "
+          + "matrices' or 'for others', found " + found + "; the length comes after the "
+          + "objective: 'run OPT on OBJ for N steps'";
+    }
     List<String> words = expectedWords(expected);
     if (words.isEmpty()) {
       return "unexpected " + found;
