@@ -20,8 +20,11 @@ import org.apache.spark.SparkConf;
 public final class SparkMain {
   private SparkMain() {}
 
-  /** How long a standalone master may take to answer before the run is refused. */
-  static final int MASTER_WAIT_MS = 10_000;
+  /**
+   * How long a standalone master may take to answer before the run is refused, in seconds:
+   * {@code spark.optlab.masterWait}, else 10.
+   */
+  static final String MASTER_WAIT = "spark.optlab.masterWait";
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -64,7 +67,8 @@ public final class SparkMain {
       return usage(err, "the Spark engine needs a master: --master local[4], --master "
           + "spark://host:7077 (or spark-submit's --master)");
     }
-    String unreachable = unreachable(conf.get("spark.master"), MASTER_WAIT_MS);
+    String unreachable = unreachable(conf.get("spark.master"),
+        (int) (conf.getDouble(MASTER_WAIT, 10) * 1000));
     if (unreachable != null) {
       err.println("optlab: " + unreachable);
       return 1;
@@ -133,6 +137,6 @@ public final class SparkMain {
       }
     } while (System.nanoTime() < deadline);
     return "cannot reach the Spark master " + master + " (" + why + "; waited "
-        + waitMs / 1000 + " s): is the master started, and is the URL right? Nothing was run.";
+        + dev.optlab.trace.Numbers.short6(waitMs / 1000.0) + " s): is the master started, and is the URL right? Nothing was run.";
   }
 }
