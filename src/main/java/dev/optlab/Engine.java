@@ -104,7 +104,9 @@ public final class Engine {
         wroteCheckpoint(source, r);
       }
       case Action.Plot p -> {
-        var drawn = new Plotter(source, executor).draw(p.plot(), control);
+        var drawn = new Plotter(source, executor, sweep -> trials == null
+            ? new dev.optlab.exec.LocalTrialPool()
+            : engine(source, p.span(), sweep, null, p.plot().file())).draw(p.plot(), control);
         reportLog.plotted(source, p.span(), drawn.figure(), drawn.file());
         output.plotted(drawn.figure(), drawn.file());
       }
@@ -117,7 +119,8 @@ public final class Engine {
       }
       case Action.Sweep w -> {
         var runner = new dev.optlab.exec.SweepRunner(source, trials == null
-            ? new dev.optlab.exec.LocalTrialPool() : engine(source, w));
+            ? new dev.optlab.exec.LocalTrialPool()
+            : engine(source, w.span(), w.plan(), w.resume(), null));
         var swept = runner.run(w.plan(), control);
         reportLog.tabled(source, w.span(), "sweep", w.plan().title(),
             dev.optlab.text.SweepText.table(swept));
@@ -128,32 +131,43 @@ public final class Engine {
   }
 
   /** The sweep's engine; one that cannot start (or cannot take the sweep) is its error. */
-  private dev.optlab.exec.TrialExecutor engine(Source source, Action.Sweep w) {
+  private dev.optlab.exec.TrialExecutor engine(Source source, dev.optlab.source.Span span,
+      dev.optlab.plan.SweepPlan plan, dev.optlab.source.Span resume,
+      dev.optlab.plan.PlotPlan.Target picture) {
     try {
-      return trials.create(sweepScript(source, w));
+      return trials.create(sweepScript(source, span, plan, resume, picture));
     } catch (dev.optlab.source.RunError e) {
-      throw new OptlabError(source, w.span(), e.getMessage());
+      throw new OptlabError(source, span, e.getMessage());
     }
   }
 
-  /** The session's declarations, then the sweep statement: what a worker checks again. */
-  private dev.optlab.exec.SweepScript sweepScript(Source source, Action.Sweep w) {
+  /**
+   * The session's declarations, then the sweep statement (or {@code plot sweep}, which writes
+   * {@code picture}): what a worker checks again.
+   */
+  private dev.optlab.exec.SweepScript sweepScript(Source source, dev.optlab.source.Span span,
+      dev.optlab.plan.SweepPlan plan, dev.optlab.source.Span resume,
+      dev.optlab.plan.PlotPlan.Target picture) {
     StringBuilder text = new StringBuilder();
     List<dev.optlab.source.Span> paths = new ArrayList<>();
     for (Declared d : declarationHistory) {
       text.append(d.absolute(text.length(), paths)).append('\n');
     }
-    int at = text.length() - w.span().start();
-    text.append(source.text(w.span())).append('\n');
-    var file = w.plan().file();
-    dev.optlab.source.Span output = file == null ? null
-        : new dev.optlab.source.Span(file.span().start() + at, file.span().end() + at);
-    dev.optlab.source.Span resume = w.resume() == null ? null
-        : new dev.optlab.source.Span(w.resume().start() + at, w.resume().end() + at);
+    int at = text.length() - span.start();
+    text.append(source.text(span)).append('\n');
+    List<dev.optlab.source.Span> outputs = new ArrayList<>();
+    for (var s : java.util.Arrays.asList(plan.file() == null ? null : plan.file().span(),
+        picture == null ? null : picture.span())) {
+      if (s != null) {
+        outputs.add(new dev.optlab.source.Span(s.start() + at, s.end() + at));
+      }
+    }
+    dev.optlab.source.Span resumed = resume == null ? null
+        : new dev.optlab.source.Span(resume.start() + at, resume.end() + at);
     java.nio.file.Path dir = source.directory() != null ? source.directory()
         : java.nio.file.Path.of("");
     return new dev.optlab.exec.SweepScript(source.name(),
-        dir.toAbsolutePath().normalize().toString(), text.toString(), paths, output, resume);
+        dir.toAbsolutePath().normalize().toString(), text.toString(), paths, outputs, resumed);
   }
 
   private static List<Action.Report> reports(List<Action> actions) {

@@ -17,13 +17,14 @@ import java.util.List;
 public final class SweepTrials {
   private SweepTrials() {}
 
-  /** The plan of the text's sweep statement (its last statement). */
+  /** The plan of the text's sweep (its last statement: a sweep, or a plot sweep). */
   public static SweepPlan plan(String name, String text) {
     List<Action> actions = new Engine().check(new Source(name, text), false);
-    if (!(actions.get(actions.size() - 1) instanceof Action.Sweep w)) {
-      throw new IllegalArgumentException(name + ": the text ends in no sweep statement");
-    }
-    return w.plan();
+    return switch (actions.get(actions.size() - 1)) {
+      case Action.Sweep w -> w.plan();
+      case Action.Plot p when p.plot() instanceof dev.optlab.plan.PlotPlan.Sweep s -> s.sweep();
+      default -> throw new IllegalArgumentException(name + ": the text ends in no sweep");
+    };
   }
 
   /**

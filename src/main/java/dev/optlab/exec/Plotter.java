@@ -25,10 +25,18 @@ public final class Plotter {
 
   private final Source source;
   private final Executor executor;
+  /** Who runs a {@code plot sweep}'s trials: the local pool, or the session's engine. */
+  private final java.util.function.Function<dev.optlab.plan.SweepPlan, TrialExecutor> trials;
 
   public Plotter(Source source, Executor executor) {
+    this(source, executor, plan -> new LocalTrialPool());
+  }
+
+  public Plotter(Source source, Executor executor,
+      java.util.function.Function<dev.optlab.plan.SweepPlan, TrialExecutor> trials) {
     this.source = source;
     this.executor = executor;
+    this.trials = trials;
   }
 
   public Result draw(PlotPlan plan, RunControl control) {
@@ -42,7 +50,7 @@ public final class Plotter {
             + l.test().run().objective().name(), r.finder(), r.suggestions());
       }
       case PlotPlan.Sweep s -> dev.optlab.plot.SweepFigures.figure(s,
-          new SweepRunner(source).run(s.sweep(), control));
+          new SweepRunner(source, trials.apply(s.sweep())).run(s.sweep(), control));
     };
     PlotPlan.Target target = plan.file();
     if (target == null || control.stopRequested()) {

@@ -14,13 +14,15 @@ import java.util.List;
  * @param directory where the script's relative file names started (absolute), for messages
  * @param text the declarations, one a line, then the sweep statement
  * @param dataPaths the spans in {@code text} of the data files' string literals
- * @param output the span in {@code text} of the sweep's {@code to "FILE.csv"} literal, or null
+ * @param outputs the spans in {@code text} of the files the statement writes (the sweep's {@code
+ *     to "FILE.csv"}, a {@code plot sweep}'s picture): a worker writes none of them
  * @param resume the span in {@code text} of its {@code resume} clause, or null
  */
 public record SweepScript(String name, String directory, String text, List<Span> dataPaths,
-    Span output, Span resume) implements java.io.Serializable {
+    List<Span> outputs, Span resume) implements java.io.Serializable {
   public SweepScript {
     dataPaths = List.copyOf(dataPaths);
+    outputs = List.copyOf(outputs);
   }
 
   /** The data files' names as written (made absolute), in {@link #dataPaths}' order. */
@@ -30,17 +32,21 @@ public record SweepScript(String name, String directory, String text, List<Span>
 
   /**
    * The text a worker checks: each data file named {@code files.get(i)} instead (where the
-   * worker has it), the sweep's file {@code output} (a scratch file: a trial writes no row), and
-   * no {@code resume} (the driver skipped the trials done).
+   * worker has it), each output file in the directory {@code scratch} (with its own name, so its
+   * format reads the same; never written: a trial writes no row, draws no picture), and no
+   * {@code resume} (the driver skipped the trials done).
    */
-  public String forWorker(List<String> files, String output) {
+  public String forWorker(List<String> files, String scratch) {
     record Edit(Span at, String with) {}
     List<Edit> edits = new ArrayList<>();
     for (int i = 0; i < dataPaths.size(); i++) {
       edits.add(new Edit(dataPaths.get(i), quote(files.get(i))));
     }
-    if (this.output != null) {
-      edits.add(new Edit(this.output, quote(output)));
+    for (int i = 0; i < outputs.size(); i++) {
+      Span s = outputs.get(i);
+      String name = java.nio.file.Path.of(unquote(text.substring(s.start(), s.end())))
+          .getFileName().toString();
+      edits.add(new Edit(s, quote(java.nio.file.Path.of(scratch, i + "-" + name).toString())));
     }
     if (resume != null) {
       edits.add(new Edit(resume, " ".repeat(resume.end() - resume.start())));

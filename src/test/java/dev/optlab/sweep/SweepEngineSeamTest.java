@@ -47,7 +47,7 @@ class SweepEngineSeamTest {
           copies.add(copy.toString());
         }
         SweepPlan there = SweepTrials.plan(script.name(),
-            script.forWorker(copies, scratch.resolve("scratch.csv").toString()));
+            script.forWorker(copies, scratch.toString()));
         for (SweepTrial t : pending.reversed()) {
           ran.add(t.index());
           TrialResult r = SweepTrials.run(there, t.index(), t.key());
@@ -104,6 +104,20 @@ class SweepEngineSeamTest {
         Files.readString(dir.resolve("elsewhere.csv")));
     assertTrue(e.get(0).script.text().contains("\"" + dir.resolve("pts.csv") + "\""),
         e.get(0).script.text()); // relative data paths are made absolute, then shipped
+  }
+
+  @Test
+  void aPlotSweepsTrialsRunElsewhereToTheSamePicture(@TempDir Path dir) throws IOException {
+    String plot = Sweeps.ROSENBROCK + "plot sweep Adam(lr = logspace(1e-3, 1e-1, 5)) on "
+        + "rosenbrock for 300 steps to \"%s\"\n";
+    run(dir, plot.formatted("local.svg"), false);
+    List<Elsewhere> e = run(dir, plot.formatted("elsewhere.svg"), true);
+    assertEquals(List.of(4, 3, 2, 1, 0), e.get(0).ran);
+    assertEquals(Files.readString(dir.resolve("local.svg")),
+        Files.readString(dir.resolve("elsewhere.svg")));
+    try (var drawn = Files.list(dir.resolve("worker0"))) {
+      assertEquals(0, drawn.count()); // the worker drew nothing: the picture is the driver's
+    }
   }
 
   @Test

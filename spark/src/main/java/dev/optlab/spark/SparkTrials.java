@@ -135,9 +135,10 @@ final class SparkTrials implements TrialExecutor {
     }
     for (SweepTrial t : left) {
       if (t == first) {
-        done.failed(t, new RunError(trial != null ? trial.getMessage() + " (failed "
-            + attempts(sc) + " times on Spark)" : "Spark lost trial " + t.index() + " ("
-            + t.config() + "): " + firstLine(failure)));
+        String n = attempts(sc);
+        done.failed(t, new RunError(trial != null ? trial.getMessage() + " (" + n
+            + (n.equals("1") ? " attempt" : " attempts") + " on Spark)" : "Spark lost trial "
+            + t.index() + " (" + t.config() + "): " + firstLine(failure)));
       } else {
         done.finished(t, null);
       }

@@ -47,8 +47,8 @@ final class Worker {
         f.toFile().deleteOnExit();
         local.add(f.toString());
       }
-      Path scratch = dir.resolve("sweep.csv"); // the sweep's file is the driver's: never written
-      return SweepTrials.plan(b.script().name(), b.script().forWorker(local, scratch.toString()));
+      // the sweep's file and picture are the driver's: named in dir, never written
+      return SweepTrials.plan(b.script().name(), b.script().forWorker(local, dir.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

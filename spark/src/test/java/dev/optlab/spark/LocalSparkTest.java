@@ -72,6 +72,28 @@ class LocalSparkTest {
   }
 
   @Test
+  void aPlotSweepDrawsTheLocalPoolsPicture(@TempDir Path dir) throws IOException {
+    String plot = """
+        objective rosenbrock(x = -1.5, y = 2) = (1 - x)^2 + 100 * (y - x^2)^2
+        plot sweep Adam(lr = logspace(1e-3, 1e-1, 6)) on rosenbrock for 500 steps to "%s"
+        """;
+    Path pool = Files.writeString(dir.resolve("pool.opt"), plot.formatted("pool.svg"));
+    Path spark = Files.writeString(dir.resolve("spark.opt"), plot.formatted("spark.svg"));
+    assertEquals(0, local(pool.toString()).code());
+    Result r = spark("--master", "local[2]", spark.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(Files.readString(dir.resolve("pool.svg")),
+        Files.readString(dir.resolve("spark.svg")));
+    System.setProperty(Worker.FAIL_KEY, "2:9"); // and its trials did run as Spark tasks
+    try {
+      Result failed = spark("--master", "local[2]", spark.toString());
+      assertTrue(failed.err().contains("(1 attempt on Spark)"), failed.err());
+    } finally {
+      System.clearProperty(Worker.FAIL_KEY);
+    }
+  }
+
+  @Test
   void resumeAndARetriedTaskKeepTheBytes(@TempDir Path dir) throws IOException {
     local(script(dir, "full.csv", "resume").toString());
     java.util.List<String> lines = Files.readAllLines(dir.resolve("full.csv"));
@@ -99,7 +121,7 @@ class LocalSparkTest {
       assertEquals(1, r.code());
       assertTrue(r.err().contains("error: sweep failed: trial 5 (SGD(lr=0.001, momentum=0.9, "),
           r.err());
-      assertTrue(r.err().contains("injected failure, attempt 1 (failed 2 times on Spark)"),
+      assertTrue(r.err().contains("injected failure, attempt 1 (2 attempts on Spark)"),
           r.err());
     } finally {
       System.clearProperty(Worker.FAIL_KEY);
