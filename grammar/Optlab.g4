@@ -28,6 +28,28 @@ statement
   | REPORT file=STRING                                                       # reportStmt
   | LRFIND optimizerSpec ON objective=ID lrfindClause*                       # lrfindStmt
   | SWEEP optimizerSpec (COMMA optimizerSpec)* ON objective=ID sweepClause*  # sweepStmt
+  | RULE name=ID LPAREN (ruleParam (COMMA ruleParam)* COMMA?)? RPAREN ruleBlock # ruleStmt
+  ;
+
+// A user-defined update rule (docs/rules.md): hyperparameters with defaults, then a body run
+// for each parameter tensor at each step, one line per PyTorch operation.
+ruleParam : name=ID (ASSIGN value=expr)? ;
+ruleBlock : LBRACE SEMI* (ruleLine SEMI*)* RBRACE ;
+ruleLine
+  : STATE name=ID ASSIGN expr                      # stateLine
+  | SHARED name=ID ASSIGN expr                     # sharedLine
+  | ONCE ruleBlock                                 # onceLine
+  | IF ruleCondition ruleBlock (ELSE (ruleBlock | elseIf=ruleLine))? # ifLine
+  | REPEAT count=expr ruleBlock                    # repeatLine
+  | EVAL ASSIGN expr                               # evalLine
+  | name=ID ASSIGN expr                            # assignLine
+  ;
+ruleCondition
+  : condition                                      # compareCondition
+  | LPAREN ruleCondition RPAREN                    # parenCondition
+  | left=ruleCondition AND right=ruleCondition     # andCondition
+  | left=ruleCondition OR right=ruleCondition      # orCondition
+  | expr                                           # truthCondition
   ;
 
 // A sweep (docs/language.md, "sweep"): a run's clauses and the sweep's own, in any order. Its
@@ -143,6 +165,7 @@ primary
   | STRING                                     # stringLit
   | name=ID LPAREN argList? RPAREN             # callExpr
   | target=ID DOT field=ID                     # fieldExpr
+  | target=ID LBRACK index=expr RBRACK         # indexExpr
   | name=ID                                    # nameExpr
   | LPAREN expr RPAREN                         # parenExpr
   | LPAREN argList RPAREN                      # tupleExpr
@@ -190,6 +213,16 @@ METRICS : 'metrics' ;
 PER : 'per' ;
 CHECKPOINT : 'checkpoint' ;
 MORE_ : 'more' ; // MORE is a name ANTLR reserves
+RULE : 'rule' ;
+STATE : 'state' ;
+SHARED : 'shared' ;
+ONCE : 'once' ;
+IF : 'if' ;
+ELSE : 'else' ;
+REPEAT : 'repeat' ;
+EVAL : 'eval' ;
+AND : 'and' ;
+OR : 'or' ;
 TRUE : 'true' ;
 FALSE : 'false' ;
 
@@ -220,7 +253,7 @@ PLUS : '+' ;
 MINUS : '-' ;
 STAR : '*' ;
 SLASH : '/' ;
-POW : '^' ;
+POW : '^' | '**' ; // '**' for people who write Python
 AT : '@' ;
 TILDE : '~' ;
 DOTDOT : '..' ;

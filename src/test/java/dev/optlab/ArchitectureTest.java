@@ -28,7 +28,7 @@ class ArchitectureTest {
       List.of("source", "hyper", "trace", "io", "ops"), // spans, errors, hyperparameters,
       // numbers, files, the one table of scalar operations
       List.of("ast", "data", "optim", "schedule"),
-      List.of("diff", "syntax", "tensor"),   // objective compilers, the parser facade
+      List.of("diff", "syntax", "tensor", "rules"), // objective and rule compilers, the parser
       List.of("plan"),                       // what a checked statement will do; immutable
       List.of("check", "plot"),              // AST -> plans; figures -> text, SVG, PNG
       List.of("exec"),                       // runs plans (and plot statements)

@@ -22,6 +22,9 @@ public sealed interface Expr {
   /** {@code iris.x}: a field of a declared data set (docs/tensors.md). */
   record Field(String target, String field, Span span) implements Expr {}
 
+  /** {@code betas[0]}: an element of a tuple, inside a rule. */
+  record Index(String target, Expr index, Span span) implements Expr {}
+
   /** {@code -x} or {@code +x}. */
   record Unary(UnaryOp op, Expr operand, Span span) implements Expr {}
 

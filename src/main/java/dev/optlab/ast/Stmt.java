@@ -98,6 +98,22 @@ public sealed interface Stmt {
    */
   record Goal(boolean maximize, boolean best, Ident measure, Span span) {}
 
+  /**
+   * {@code rule NAME(hp = default, ...) { ... }}: a user-defined update rule (docs/rules.md).
+   *
+   * @param params the hyperparameters in order, each with its default (null when required)
+   */
+  record Rule(Ident name, List<RuleParam> params, List<RuleLine> body, Span span)
+      implements Stmt {
+    public Rule {
+      params = List.copyOf(params);
+      body = List.copyOf(body);
+    }
+  }
+
+  /** A rule's hyperparameter and its default value, or null when a use must give it. */
+  record RuleParam(Ident name, Expr value) {}
+
   /** A declared name and where it was written. */
   record Ident(String name, Span span) {}
 

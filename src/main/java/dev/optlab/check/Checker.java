@@ -94,6 +94,7 @@ public final class Checker {
       case Stmt.Schedule sc -> sc.name().name();
       case Stmt.ScheduleFn f -> f.name().name();
       case Stmt.Data d -> d.name().name();
+      case Stmt.Rule r -> r.name().name();
       default -> null;
     });
   }
@@ -121,6 +122,7 @@ public final class Checker {
           s.span());
       case Stmt.Sweep w -> new Action.Sweep(new SweepChecker(values, optimizers, this::plan)
           .check(w), s.span(), w.clauses().resume());
+      case Stmt.Rule r -> declare(new Declaration.Rule(new RuleChecker(values).check(r, text)), s);
     };
   }
 
@@ -175,6 +177,7 @@ public final class Checker {
     Expr.Str warm = CheckpointChecker.warmStart(spec);
     ExecutionPlan plan = planRun(warm == null ? spec : spec.withoutFrom(), span);
     ParamGroupCheck.check(values, spec, plan);
+    RuleShapes.check(values, plan, span);
     return CheckpointChecker.attach(values, spec, warm, plan);
   }
 

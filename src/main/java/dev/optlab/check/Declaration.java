@@ -23,7 +23,7 @@ public sealed interface Declaration {
   /** The sorts of declared names, each with how messages and completion say it. */
   enum Kind {
     CONSTANT("constant"), FUNCTION("function"), OBJECTIVE("objective"), DATA("data set"),
-    OPTIMIZER("optimizer"), SCHEDULE("schedule");
+    OPTIMIZER("optimizer"), SCHEDULE("schedule"), RULE("rule");
 
     private final String text;
 
@@ -51,6 +51,21 @@ public sealed interface Declaration {
   String describe();
 
   /** {@code let NAME = EXPR}. */
+  /** A user-defined update rule; calling it makes an optimizer, as a built-in's name does. */
+  record Rule(dev.optlab.rules.RuleDef def) implements Declaration {
+    public String name() {
+      return def.name();
+    }
+
+    public Kind kind() {
+      return Kind.RULE;
+    }
+
+    public String describe() {
+      return def.text();
+    }
+  }
+
   record Constant(String name, double value) implements Declaration {
     public Kind kind() {
       return Kind.CONSTANT;

@@ -108,8 +108,17 @@ final class OptimizerResolver {
     return OptimizerConfig.grouped(groups);
   }
 
+  /** A built-in optimizer, or a rule the session declared, by name. */
+  private OptimizerKind kind(String name) {
+    OptimizerKind kind = Optimizers.byName(name).orElse(null);
+    if (kind == null && values.env().get(name) instanceof Declaration.Rule r) {
+      kind = r.def().kind();
+    }
+    return kind;
+  }
+
   private OptimizerConfig construct(OptimizerSpec spec) {
-    OptimizerKind kind = Optimizers.byName(spec.name()).orElse(null);
+    OptimizerKind kind = kind(spec.name());
     if (kind == null) {
       if (values.env().get(spec.name()) instanceof Declaration.Optimizer) {
         throw values.error(spec.nameSpan(), "'" + spec.name() + "' is a declared optimizer, not a "
@@ -130,6 +139,9 @@ final class OptimizerResolver {
     }
     if (d == null && Optimizers.byName(spec.name()).isPresent()) {
       return bind(Optimizers.byName(spec.name()).get(), spec, List.of(), Map.of());
+    }
+    if (d instanceof Declaration.Rule r) {
+      return bind(r.def().kind(), spec, List.of(), Map.of());
     }
     if (d != null) {
       throw values.error(spec.nameSpan(), "'" + spec.name() + "' is "
@@ -162,7 +174,8 @@ final class OptimizerResolver {
 
   private RuntimeException unknown(OptimizerSpec spec) {
     List<String> candidates = Stream.concat(
-        Optimizers.all().stream().map(OptimizerKind::name),
+        Stream.concat(Optimizers.all().stream().map(OptimizerKind::name),
+            values.env().namesOf(Declaration.Rule.class).stream()),
         values.env().namesOf(Declaration.Optimizer.class).stream()).toList();
     return values.error(spec.nameSpan(), "unknown optimizer '" + spec.name() + "'"
         + Suggest.didYouMean(spec.name(), candidates));

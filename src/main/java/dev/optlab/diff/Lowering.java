@@ -175,6 +175,8 @@ final class Lowering {
       case Expr.Chain c -> throw notNumber(f, "a schedule chain");
       case Expr.Field d -> throw error(f.env, d.span(), d.target() + "." + d.field()
           + " is a tensor of data; only an objective can use it (docs/tensors.md)");
+      case Expr.Index i -> throw error(f.env, i.span(), i.target() + "[...] picks an element of "
+          + "a tuple, which only a rule's hyperparameters are (docs/rules.md)");
     }
   }
 

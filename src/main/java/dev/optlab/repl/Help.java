@@ -171,6 +171,16 @@ final class Help {
           trial order and the same for any number of threads; 'to' writes a row per finished
           trial, 'resume' skips the trials already in that file. Ctrl-C keeps finished trials.
           example: sweep Adam(lr = logspace(1e-4, 1e-1, 4)) on rosenbrock for 500 steps""");
+    LANGUAGE.put("rule", """
+        rule NAME(lr = 1e-3, hp = default, ...) { LINES }
+          An update rule of your own, run for each parameter tensor at every step, one line per
+          PyTorch operation: p is the parameter, g its gradient, t the 1-based step, lr the
+          scheduled rate. state m = 0 (or = p, zeros(rows), zeros(cols), scalar(0)) keeps a
+          buffer; shared w = 0 and once { ... } keep one number per step; if/else, repeat N;
+          eval = EXPR is the point the trace reports. Functions: add, sub, lerp, addcmul,
+          addcdiv, sqrt, rsqrt, abs, sign, exp, log, max, min, clamp, norm, sum, mean, rms,
+          row_mean, col_mean, transpose, @, rows, cols, numel, ndim (docs/rules.md).
+          example: rule SignSGD(lr = 0.01) { p = add(p, sign(g), alpha = -lr) }""");
   }
 
   static String overview() {

@@ -73,6 +73,7 @@ final class AstBuilder {
       case ReportStmtContext c -> new Stmt.Report(unquote(c.file.getText()), span(c.file), span);
       case LrfindStmtContext c -> lrfind(c.optimizerSpec(), c.objective, c.lrfindClause(), span);
       case SweepStmtContext c -> new SweepBuilder(this).sweep(c, span);
+      case RuleStmtContext c -> new RuleBuilder(this).rule(c, span);
       default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
     };
   }
@@ -330,6 +331,7 @@ final class AstBuilder {
       case CallExprContext c -> new Expr.Call(c.name.getText(), span(c.name),
           c.argList() == null ? List.of() : args(c.argList()), span);
       case NameExprContext c -> new Expr.Name(c.getText(), span);
+      case IndexExprContext c -> new Expr.Index(c.target.getText(), expr(c.index), span);
       case FieldExprContext c -> new Expr.Field(c.target.getText(), c.field.getText(), span);
       case ParenExprContext c -> expr(c.expr());
       case TupleExprContext c -> tuple(c, span);

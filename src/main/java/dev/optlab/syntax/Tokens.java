@@ -97,9 +97,11 @@ public final class Tokens {
     boolean next(int type) {
       boolean starts = depth == 0 && startsStatement(type)
           && previous != OptlabLexer.EXPLAIN && previous != OptlabLexer.PLOT;
-      if (type == OptlabLexer.LPAREN || type == OptlabLexer.LBRACK) {
+      if (type == OptlabLexer.LPAREN || type == OptlabLexer.LBRACK
+          || type == OptlabLexer.LBRACE) {
         depth++;
-      } else if ((type == OptlabLexer.RPAREN || type == OptlabLexer.RBRACK) && depth > 0) {
+      } else if ((type == OptlabLexer.RPAREN || type == OptlabLexer.RBRACK
+          || type == OptlabLexer.RBRACE) && depth > 0) {
         depth--;
       }
       previous = type;

@@ -163,6 +163,8 @@ public final class TensorCompiler {
       case Expr.Tuple t -> throw error(e.span(), "expected a tensor or a number, got a tuple");
       case Expr.ListLit l -> throw error(e.span(), "expected a tensor or a number, got a list");
       case Expr.Chain c -> throw error(e.span(), "expected a tensor or a number, got a chain");
+      case Expr.Index i -> throw error(e.span(), i.target() + "[...] picks an element of a "
+          + "tuple, which only a rule's hyperparameters are (docs/rules.md)");
     };
   }
 

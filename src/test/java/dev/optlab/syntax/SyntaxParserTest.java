@@ -45,6 +45,7 @@ class SyntaxParserTest {
       case Expr.Str s -> "\"" + s.value() + "\"";
       case Expr.Bool b -> Boolean.toString(b.value());
       case Expr.Field f -> f.target() + "." + f.field();
+      case Expr.Index i -> i.target() + "[" + show(i.index()) + "]";
     };
   }
 
@@ -52,6 +53,8 @@ class SyntaxParserTest {
   @CsvSource(delimiter = '|', value = {
       "-x^2 | (-(x ^ 2))",
       "2^3^2 | (2 ^ (3 ^ 2))",
+      "2**3**2 | (2 ^ (3 ^ 2))",
+      "betas[0] * m | (betas[0] * m)",
       "1 - 2 - 3 | ((1 - 2) - 3)",
       "a * b + c / d | ((a * b) + (c / d))",
       "-x * y | ((-x) * y)",

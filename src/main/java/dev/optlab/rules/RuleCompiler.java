@@ -1,0 +1,315 @@
+package dev.optlab.rules;
+
+import dev.optlab.ast.Expr;
+import dev.optlab.ast.RuleLine;
+import dev.optlab.hyper.HyperParam;
+import dev.optlab.hyper.HyperValues;
+import dev.optlab.optim.ParamLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles a rule's body for one parameter tensor ({@link TensorProgram}), or its {@code once}
+ * block alone. The checker has already made sure every name is known and assignable; what can
+ * still fail here depends on the shape ({@link RuleError}). Conditions and repeat counts that
+ * depend only on hyperparameters and shapes are decided here; {@code repeat} is unrolled.
+ */
+final class RuleCompiler {
+  /** What a name stands for while compiling. */
+  sealed interface Binding {}
+
+  /** A hyperparameter's value: a number, a boolean or a tuple of numbers. */
+  record Hyper(Object value) implements Binding {}
+
+  /** A scalar in a slot ({@code t}, {@code lr}, shared, scalar states, scalar locals). */
+  record Scalar(int slot) implements Binding {}
+
+  /** A tensor in an array of the program (p, g, states, spilled locals). */
+  record InArray(int array, int[] dims, Node.Index tag) implements Binding {}
+
+  /** A local tensor in a register of the pass that computed it. */
+  record InRegister(int reg, int[] dims, Node.Index tag) implements Binding {}
+
+  final RuleDef rule;
+  final HyperValues values;
+  final ParamLayout.Tensor tensor;
+  final Set<String> spilled = new HashSet<>();
+
+  Map<String, Binding> env;
+  final List<TensorProgram.ArrayDecl> arrays = new ArrayList<>();
+  final List<TensorProgram.ScalarState> scalarStates = new ArrayList<>();
+  final Map<String, Integer> scalarHomes = new HashMap<>();
+  final Map<String, Integer> arrayHomes = new HashMap<>();
+  final Map<Integer, Integer> regPass = new HashMap<>();
+  final Map<Integer, String> regOwner = new HashMap<>();
+  int slots;
+  int registers;
+  int sharedCount;
+  Passes passes;
+  private final RuleExprs exprs = new RuleExprs(this);
+
+  RuleCompiler(RuleDef rule, HyperValues values, ParamLayout.Tensor tensor) {
+    this.rule = rule;
+    this.values = values;
+    this.tensor = tensor;
+  }
+
+  TensorProgram compile() {
+    for (int tries = 0; ; tries++) {
+      try {
+        return attempt(false);
+      } catch (Passes.Spill s) {
+        if (!spilled.add(s.local) || tries > 1000) {
+          throw new IllegalStateException("cannot place local " + s.local);
+        }
+      }
+    }
+  }
+
+  TensorProgram compileOnce() {
+    return attempt(true);
+  }
+
+  private TensorProgram attempt(boolean once) {
+    env = new LinkedHashMap<>();
+    arrays.clear();
+    scalarStates.clear();
+    scalarHomes.clear();
+    arrayHomes.clear();
+    regPass.clear();
+    regOwner.clear();
+    registers = 0;
+    env.put("t", new Scalar(TensorProgram.T_SLOT));
+    env.put("lr", new Scalar(TensorProgram.LR_SLOT));
+    for (HyperParam h : rule.params()) {
+      if (!h.name().equals("lr")) {
+        env.put(h.name(), new Hyper(values.raw(h)));
+      }
+    }
+    slots = TensorProgram.FIRST_SHARED;
+    for (RuleLine l : rule.body()) {
+      if (l instanceof RuleLine.Shared s) {
+        env.put(s.name().name(), new Scalar(slots++));
+      }
+    }
+    sharedCount = slots - TensorProgram.FIRST_SHARED;
+    List<Instr> body = new ArrayList<>();
+    List<Instr> eval = new ArrayList<>();
+    passes = new Passes(body, regPass, regOwner);
+    passes.slots(() -> slots++);
+    if (once) {
+      for (RuleLine l : rule.body()) {
+        if (l instanceof RuleLine.Shared s) {
+          scalarStates.add(new TensorProgram.ScalarState(s.name().name(),
+              ((Scalar) env.get(s.name().name())).slot(), exprs.constant(s.init(),
+                  "a shared scalar's start")));
+        }
+      }
+      for (RuleLine l : rule.body()) {
+        if (l instanceof RuleLine.Once o) {
+          lines(o.body(), true);
+        }
+      }
+      passes.flush();
+      return program(body, eval);
+    }
+    int[] dims = tensor.dims();
+    env.put("p", new InArray(TensorProgram.P, dims, Node.Index.SAME));
+    env.put("g", new InArray(TensorProgram.G, dims, Node.Index.SAME));
+    lines(rule.body(), false);
+    passes.flush();
+    RuleLine.Eval ev = (RuleLine.Eval) rule.body().stream()
+        .filter(l -> l instanceof RuleLine.Eval).findFirst().orElse(null);
+    if (ev != null) {
+      passes.redirect(eval);
+      Val v = exprs.expr(ev.value());
+      requireShape(v, dims, ev.value(), "eval");
+      passes.store(TensorProgram.EVAL, -1, broadcast(v, dims), dims);
+      passes.flush();
+    }
+    return program(body, eval);
+  }
+
+  private TensorProgram program(List<Instr> body, List<Instr> eval) {
+    return new TensorProgram(body, eval, arrays, scalarStates, sharedCount, slots, registers);
+  }
+
+  private void lines(List<RuleLine> lines, boolean once) {
+    for (RuleLine l : lines) {
+      line(l, once);
+    }
+  }
+
+  private void line(RuleLine l, boolean once) {
+    switch (l) {
+      case RuleLine.State s -> state(s);
+      case RuleLine.Shared s -> { } // a slot bound above; its start is set by CompiledRule
+      case RuleLine.Once o -> { } // compiled on its own
+      case RuleLine.Eval e -> { } // compiled after the body
+      case RuleLine.Assign a -> assign(a);
+      case RuleLine.Repeat r -> {
+        int n = (int) exprs.constant(r.count(), "the count of repeat");
+        for (int i = 0; i < n; i++) {
+          lines(r.body(), once);
+        }
+      }
+      case RuleLine.If f -> branch(f, once);
+    }
+  }
+
+  private void branch(RuleLine.If f, boolean once) {
+    Instr.Cond c = exprs.condition(f.condition());
+    Boolean fixed = RuleExprs.fixed(c);
+    if (fixed != null) {
+      lines(fixed ? f.then() : f.otherwise(), once);
+      return;
+    }
+    List<Instr> then = new ArrayList<>();
+    List<Instr> otherwise = new ArrayList<>();
+    List<Instr> outer = passes.redirect(then);
+    lines(f.then(), once);
+    passes.redirect(otherwise);
+    lines(f.otherwise(), once);
+    passes.redirect(outer);
+    passes.emit(new Instr.If(c, then, otherwise));
+  }
+
+  private void state(RuleLine.State s) {
+    String name = s.name().name();
+    int[] dims = tensor.dims();
+    Expr init = s.init();
+    if (init instanceof Expr.Name n && n.name().equals("p")) {
+      env.put(name, new InArray(newArray(name, Val.shape(dims), size(dims), true, 0), dims,
+          Node.Index.SAME));
+    } else if (init instanceof Expr.Call c && c.name().equals("zeros")) {
+      boolean rows = ((Expr.Name) c.args().get(0).value()).name().equals("rows");
+      if (dims.length != 2) {
+        throw error(s.init(), "keeps " + (rows ? "row" : "column") + " statistics, which need "
+            + "a 2-D parameter");
+      }
+      int len = rows ? dims[0] : dims[1];
+      env.put(name, new InArray(newArray(name, "[" + len + "]", len, false, 0), new int[] {len},
+          rows ? Node.Index.ROW : Node.Index.COL));
+    } else if (init instanceof Expr.Call c && c.name().equals("scalar")) {
+      int slot = slots++;
+      scalarStates.add(new TensorProgram.ScalarState(name, slot,
+          exprs.constant(c.args().get(0).value(), "a state's start")));
+      env.put(name, new Scalar(slot));
+    } else {
+      double fill = exprs.constant(init, "a state's start");
+      env.put(name, new InArray(newArray(name, Val.shape(dims), size(dims), false, fill), dims,
+          Node.Index.SAME));
+    }
+  }
+
+  private void assign(RuleLine.Assign a) {
+    String name = a.target().name();
+    Val v = exprs.expr(a.value());
+    Binding b = env.get(name);
+    boolean local = b == null || (!name.equals("p") && !isState(name) && !isShared(name));
+    if (!local && b instanceof InArray arr) {
+      requireShape(v, arr.dims(), a.value(), name);
+      passes.store(arr.array(), -1, broadcastTo(v, arr.dims(), arr.tag()), arr.dims());
+      return;
+    }
+    if (!local && b instanceof Scalar s) {
+      if (!v.isScalar()) {
+        throw error(a.value(), "is a tensor " + Val.shape(v.dims()) + "; " + name
+            + " holds a number");
+      }
+      passes.setSlot(s.slot(), v.node());
+      return;
+    }
+    if (v.isScalar()) {
+      int slot = scalarHomes.computeIfAbsent(name, k -> slots++);
+      passes.setSlot(slot, v.node());
+      env.put(name, new Scalar(slot));
+    } else if (spilled.contains(name)) {
+      int size = v.numel();
+      Integer home = arrayHomes.get(name);
+      if (home == null || arrays.get(home - TensorProgram.FIRST_OWN).size() != size) {
+        home = newArray(null, Val.shape(v.dims()), size, false, 0);
+        arrayHomes.put(name, home);
+      }
+      passes.store(home, -1, v.node(), v.dims());
+      env.put(name, new InArray(home, v.dims(), v.tag()));
+    } else {
+      int reg = registers++;
+      regOwner.put(reg, name);
+      passes.store(-1, reg, v.node(), v.dims());
+      env.put(name, new InRegister(reg, v.dims(), v.tag()));
+    }
+  }
+
+
+  boolean isState(String name) {
+    return rule.body().stream().anyMatch(l -> declaresState(l, name));
+  }
+
+  private static boolean declaresState(RuleLine l, String name) {
+    return switch (l) {
+      case RuleLine.State s -> s.name().name().equals(name);
+      case RuleLine.If f -> f.then().stream().anyMatch(x -> declaresState(x, name))
+          || f.otherwise().stream().anyMatch(x -> declaresState(x, name));
+      case RuleLine.Repeat r -> r.body().stream().anyMatch(x -> declaresState(x, name));
+      default -> false;
+    };
+  }
+
+  boolean isShared(String name) {
+    return rule.body().stream()
+        .anyMatch(l -> l instanceof RuleLine.Shared s && s.name().name().equals(name));
+  }
+
+  int newArray(String name, String shape, int size, boolean copyOfP, double fill) {
+    arrays.add(new TensorProgram.ArrayDecl(name, shape, size, copyOfP, fill));
+    return TensorProgram.FIRST_OWN + arrays.size() - 1;
+  }
+
+  int newSlot() {
+    return slots++;
+  }
+
+  static int size(int[] dims) {
+    int n = 1;
+    for (int d : dims) {
+      n *= d;
+    }
+    return n;
+  }
+
+  /** {@code v} as an element of a tensor of {@code dims} (a number is the same everywhere). */
+  Node broadcast(Val v, int[] dims) {
+    return broadcastTo(v, dims, Node.Index.SAME);
+  }
+
+  private Node broadcastTo(Val v, int[] dims, Node.Index targetTag) {
+    if (v.isScalar() || java.util.Arrays.equals(v.dims(), dims)) {
+      return v.node();
+    }
+    return exprs.reindex(v.node(), v.tag());
+  }
+
+  void requireShape(Val v, int[] dims, Expr at, String target) {
+    if (v.isScalar() || java.util.Arrays.equals(v.dims(), dims)) {
+      return;
+    }
+    throw error(at, "has shape " + Val.shape(v.dims()) + ", and " + target + " has "
+        + Val.shape(dims));
+  }
+
+  RuleError error(Expr at, String what) {
+    return error(at.span(), rule.source().text(at.span()) + " " + what);
+  }
+
+  RuleError error(dev.optlab.source.Span span, String what) {
+    String where = tensor == null ? "" : " for " + tensor.describe();
+    return new RuleError(rule.name() + ", line " + rule.source().line(span.start())
+        + where + ": " + what);
+  }
+}
