@@ -120,7 +120,7 @@ class LanguageCompleterTest {
 
   @Test
   void atTheStartStatementKeywordsAndNames() {
-    assertEquals(List.of("run", "report", "rosen(", "relu("), values("r|"));
+    assertEquals(List.of("run", "report", "rule", "rosen(", "relu("), values("r|"));
     assertEquals(List.of(), values("report |")); // the grammar wants a string: nothing to offer
     assertEquals(List.of("objective", "optimizer"), values("o|"));
     assertEquals(List.of("compare", "cos(", "ceil(", "cross_entropy("), values("let a = 1; c|"));

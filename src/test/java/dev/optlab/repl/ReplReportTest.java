@@ -40,6 +40,6 @@ class ReplReportTest {
   void helpKnowsTheStatement() {
     String out = session(":help report\n");
     assertTrue(out.contains("report \"FILE.html\"\n  Writes one self-contained HTML page"), out);
-    assertTrue(session(":help\n").contains(" data report lrfind sweep\n"));
+    assertTrue(session(":help\n").contains(" data report lrfind sweep rule\n"));
   }
 }
