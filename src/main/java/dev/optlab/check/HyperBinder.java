@@ -115,11 +115,14 @@ final class HyperBinder {
         yield b.value();
       }
       case PAIR -> {
-        if (!(e instanceof Expr.Tuple t) || t.items().size() != 2) {
-          throw mismatch(p, e);
+        // a pair, or as many numbers as a rule's tuple default has (AdEMAMix's three betas)
+        int n = p.defaultValue() instanceof double[] d ? d.length : 2;
+        if (!(e instanceof Expr.Tuple t) || t.items().size() != n) {
+          throw n == 2 ? mismatch(p, e) : values.error(e.span(), p.name() + " expects a tuple of "
+              + n + " numbers, got " + Values.describe(e));
         }
-        double[] pair = new double[2];
-        for (int i = 0; i < 2; i++) {
+        double[] pair = new double[n];
+        for (int i = 0; i < n; i++) {
           Arg item = t.items().get(i);
           if (item.named()) {
             throw values.error(item.span(), p.name() + " is a pair of numbers, written without names");

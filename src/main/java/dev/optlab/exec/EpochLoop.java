@@ -82,6 +82,8 @@ final class EpochLoop implements Loop {
     long every = plan.loop().every();
     boolean full = t.fullBatch();
     EpochCursor epochs = new EpochCursor(t);
+    // the gradient point y while the row is taken at the evaluation point
+    double[] ys = stepper.hasEvalPoint() ? new double[p.length] : null;
     updates = UpdateNorms.of(p.length, false,
         t.metrics().stream().anyMatch(Metric::comparesUpdates), saver != null);
     if (resume != null) {
@@ -112,8 +114,19 @@ final class EpochLoop implements Loop {
         loss = pass(data == null ? null : data.train(), true, t.metrics().contains(
             Metric.TRAIN_ACCURACY) && traced);
       }
+      double trainLoss = loss;
       if (traced) {
-        last = row(name, k, lr, loss, norm(g));
+        double gradNorm = norm(g);
+        if (ys != null) { // a rule with eval = ...: the row shows its evaluation point
+          System.arraycopy(p, 0, ys, 0, p.length);
+          stepper.evalPoint(ys, p);
+          loss = pass(data == null ? null : data.train(), false, t.metrics().contains(
+              Metric.TRAIN_ACCURACY));
+        }
+        last = row(name, k, lr, loss, gradNorm);
+        if (ys != null) {
+          System.arraycopy(ys, 0, p, 0, p.length);
+        }
         rows.accept(last);
         if (traceFile != null) {
           traceFile.write(name, k, lr, loss, last.gradNorm(), last.params());
@@ -126,7 +139,7 @@ final class EpochLoop implements Loop {
       if (k == steps) {
         break;
       }
-      double batchLoss = full ? loss : minibatch(epochs.at(k), epochs.order);
+      double batchLoss = full ? trainLoss : minibatch(epochs.at(k), epochs.order);
       if (watcher != null && !watcher.step(k, lr, batchLoss)) {
         break; // the watcher ends the run after this step (lrfind)
       }

@@ -10,6 +10,8 @@ import dev.optlab.optim.RangeUpdate;
 import dev.optlab.optim.UpdateRule;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.OptimizerConfig;
+import dev.optlab.rules.CompiledRule;
+import dev.optlab.rules.RuleState;
 import dev.optlab.schedule.Schedule;
 import dev.optlab.schedule.ScheduleSpec;
 import dev.optlab.tensor.Threads;
@@ -267,6 +269,22 @@ final class OptimizerStepper {
     for (Part part : parts) {
       part.update(p, g);
     }
+  }
+
+  /**
+   * Whether the trace reports another point than the parameters: a rule with {@code eval = ...}
+   * (schedule-free methods report x while p holds the gradient point y).
+   */
+  boolean hasEvalPoint() {
+    // one optimizer over the whole array; a rule with eval inside parameter groups is traced
+    // at p (docs/rules.md)
+    return parts.length == 1 && parts[0].from == null
+        && parts[0].rule instanceof CompiledRule r && r.def().hasEval();
+  }
+
+  /** The point the trace reports, written into {@code out} (p itself before the first update). */
+  void evalPoint(double[] p, double[] out) {
+    ((CompiledRule) parts[0].rule).evalPoint(p, out, (RuleState) parts[0].state);
   }
 
   /** The momentum the next update uses (the first group's): the schedule's when it cycles. */

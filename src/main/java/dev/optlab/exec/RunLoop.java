@@ -68,6 +68,7 @@ final class RunLoop implements Loop {
     double[] p = resume != null ? resume.params().clone() : start.clone();
     double[] g = new double[p.length];
     OptimizerStepper stepper = new OptimizerStepper(optimizer, plan.layout());
+    double[] shown = stepper.hasEvalPoint() ? new double[p.length] : p;
     long first = 0;
     if (resume != null) {
       stepper.restore(resume);
@@ -95,36 +96,38 @@ final class RunLoop implements Loop {
         saver.save(k, p, stepper, null);
       }
       double lr = stepper.lr();
-      double loss = f.valueAndGradient(p, g);
+      double trainLoss = f.valueAndGradient(p, g);
+      // a rule with eval = ... is traced (and stopped, and ranked) at its evaluation point
+      double loss = shown == p ? trainLoss : reported(f, stepper, p, shown);
       if (keepLosses) {
         record(k, loss);
       }
       if (loss < bestLoss) {
         bestLoss = loss;
       }
-      boolean finite = Double.isFinite(loss);
+      boolean finite = Double.isFinite(loss) && Double.isFinite(trainLoss);
       boolean traced = untilTrace == 0;
       double gradNorm = normEveryStep || traced || k == steps || !finite ? norm(g) : Double.NaN;
       boolean stopByCondition = until != null && until.holds(loss, gradNorm, k);
       boolean end = k == steps || stopByCondition;
       if (watcher != null && k < steps && !watcher.step(k, lr, loss)) {
         // the watcher saw this step's loss; the update it is paired with does not matter after
-        last = new TraceRow(name, k, lr, loss, norm(g), p.clone());
+        last = new TraceRow(name, k, lr, loss, norm(g), shown.clone());
         break;
       }
       if (traced || end) {
-        last = new TraceRow(name, k, lr, loss, gradNorm, p.clone());
+        last = new TraceRow(name, k, lr, loss, gradNorm, shown.clone());
         rows.accept(last);
       }
       untilTrace = traced ? plan.loop().gapAfter(k) : untilTrace - 1;
       if (traceFile != null) {
-        traceFile.write(name, k, lr, loss, gradNorm, p);
+        traceFile.write(name, k, lr, loss, gradNorm, shown);
       }
       if (!finite || end) {
         status = !finite ? RunSummary.Status.DIVERGED
             : stopByCondition ? RunSummary.Status.UNTIL : RunSummary.Status.COMPLETED;
         if (last == null || last.step() != k) {
-          last = new TraceRow(name, k, lr, loss, gradNorm, p.clone());
+          last = new TraceRow(name, k, lr, loss, gradNorm, shown.clone());
         }
         break;
       }
@@ -132,13 +135,13 @@ final class RunLoop implements Loop {
         control.progress(name, k, steps, loss, System.nanoTime() - began);
         if (control.stopRequested()) {
           status = RunSummary.Status.INTERRUPTED;
-          last = new TraceRow(name, k, lr, loss, norm(g), p.clone());
+          last = new TraceRow(name, k, lr, loss, norm(g), shown.clone());
           rows.accept(last);
           break;
         }
       }
       stepper.update(p, g);
-      stepper.stepSchedule(loss);
+      stepper.stepSchedule(trainLoss);
     }
     if (saver != null && status != RunSummary.Status.DIVERGED) {
       // the state after k updates: the loop stops before update k (a diverged run keeps the last
@@ -163,9 +166,11 @@ final class RunLoop implements Loop {
     double[] p = start.clone();
     double[] g = new double[p.length];
     OptimizerStepper stepper = new OptimizerStepper(optimizer, plan.layout());
+    double[] shown = stepper.hasEvalPoint() ? new double[p.length] : p;
     long steps = plan.loop().steps();
     for (long k = 0; k <= steps; k++) {
-      double loss = f.valueAndGradient(p, g);
+      double trainLoss = f.valueAndGradient(p, g);
+      double loss = shown == p ? trainLoss : reported(f, stepper, p, shown);
       if (loss <= threshold) {
         return k;
       }
@@ -174,9 +179,16 @@ final class RunLoop implements Loop {
         return -1;
       }
       stepper.update(p, g);
-      stepper.stepSchedule(loss);
+      stepper.stepSchedule(trainLoss);
     }
     return -1;
+  }
+
+  /** The loss at the rule's evaluation point, which it writes into {@code shown}. */
+  private static double reported(Evaluator f, OptimizerStepper stepper, double[] p,
+      double[] shown) {
+    stepper.evalPoint(p, shown);
+    return f.value(shown);
   }
 
   /** Euclidean norm summed in order from 0, as the reference computes it. */

@@ -32,6 +32,9 @@ final class RuleCompiler {
   /** A tensor in an array of the program (p, g, states, spilled locals). */
   record InArray(int array, int[] dims, Node.Index tag) implements Binding {}
 
+  /** A row or column state of a parameter that is not 2-D: there is none. */
+  record Absent(String what) implements Binding {}
+
   /** A local tensor in a register of the pass that computed it. */
   record InRegister(int reg, int[] dims, Node.Index tag) implements Binding {}
 
@@ -189,8 +192,10 @@ final class RuleCompiler {
     } else if (init instanceof Expr.Call c && c.name().equals("zeros")) {
       boolean rows = ((Expr.Name) c.args().get(0).value()).name().equals("rows");
       if (dims.length != 2) {
-        throw error(s.init(), "keeps " + (rows ? "row" : "column") + " statistics, which need "
-            + "a 2-D parameter");
+        // a factored state of a rule that also updates vectors (Adafactor): never made here,
+        // and an error only where this tensor's code would use it
+        env.put(name, new Absent(rows ? "row" : "column"));
+        return;
       }
       int len = rows ? dims[0] : dims[1];
       env.put(name, new InArray(newArray(name, "[" + len + "]", len, false, 0), new int[] {len},
@@ -211,6 +216,10 @@ final class RuleCompiler {
     String name = a.target().name();
     Val v = exprs.expr(a.value());
     Binding b = env.get(name);
+    if (b instanceof Absent x) {
+      throw error(a.target().span(), name + " is a " + x.what() + " statistic, which only a 2-D "
+          + "parameter has (put its use under if ndim(p) == 2)");
+    }
     boolean local = b == null || (!name.equals("p") && !isState(name) && !isShared(name));
     if (!local && b instanceof InArray arr) {
       requireShape(v, arr.dims(), a.value(), name);

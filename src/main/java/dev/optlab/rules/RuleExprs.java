@@ -59,6 +59,8 @@ final class RuleExprs {
       case RuleCompiler.InArray a -> new Val(new Node.Elem(a.array(), Node.Index.SAME), a.dims(),
           a.tag());
       case RuleCompiler.InRegister r -> new Val(new Node.Reg(r.reg()), r.dims(), r.tag());
+      case RuleCompiler.Absent a -> throw c.error(n, "is a " + a.what() + " statistic, which "
+          + "only a 2-D parameter has (put its use under if ndim(p) == 2)");
       case null -> throw c.error(n, "is not set yet here");
     };
   }
