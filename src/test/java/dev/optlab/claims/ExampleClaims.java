@@ -237,7 +237,19 @@ final class ExampleClaims {
       row("15_lr_batch_sweep", "270 updates", "3 epochs of ceil(1437 / 16)",
           e -> 3 * Math.ceil(1437 / 16.0)),
       row("15_lr_batch_sweep", "18 with", "3 epochs of ceil(1437 / 256)",
-          e -> 3 * Math.ceil(1437 / 256.0)));
+          e -> 3 * Math.ceil(1437 / 256.0)),
+
+      // 16, 17: each other's numbers
+      row("16_lion", "Example 17", "the digits example of Lion", e -> 17),
+      row("17_lion_digits", "example 16)", "the Rosenbrock example of Lion", e -> 16),
+
+      // 18, 19: the batch's updates per epoch; PyTorch's dimension indices in the rule's comments
+      row("18_lamb", "6 updates", "ceil(1437 / 256)", e -> Math.ceil(1437 / 256.0)),
+      row("19_adafactor", "dim=-1), alpha", "the last dimension", e -> -1),
+      row("19_adafactor", "dim=-2), alpha", "the dimension before the last", e -> -2),
+      row("19_adafactor", "dim=-1, keepdim", "the last dimension", e -> -1),
+      row("19_adafactor", "unsqueeze(-1)", "a new last dimension", e -> -1),
+      row("19_adafactor", "unsqueeze(-2)", "a new dimension before the last", e -> -2));
 
   /** The first step from which a run's rows (all but the step) repeat every 2 steps. */
   private static double firstOfTwoCycle(Golden.Table t) {

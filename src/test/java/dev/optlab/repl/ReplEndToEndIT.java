@@ -68,6 +68,35 @@ class ReplEndToEndIT {
         // a stale socket in the temporary directory does no harm
       }
     }
+    emptyStateDirectory();
+  }
+
+  /**
+   * The killed optlab may still be writing its history into {@code state} for a moment (kill
+   * is asynchronous): empty it until it stays empty, so that JUnit's removal of the directory
+   * does not race with the dying process (it failed once under load).
+   */
+  private void emptyStateDirectory() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (java.util.stream.Stream<Path> walk = Files.walk(state)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          if (!p.equals(state)) {
+            Files.deleteIfExists(p);
+          }
+        }
+        Thread.sleep(100);
+        try (java.util.stream.Stream<Path> left = Files.list(state)) {
+          if (left.findAny().isEmpty()) {
+            return;
+          }
+        }
+      } catch (IOException e) {
+        // written to while walked: try again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Test
