@@ -2,6 +2,7 @@ package dev.optlab.exec;
 
 import dev.optlab.io.SafeTensors;
 import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.ParamLayout;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.TrainingPlan;
 import java.io.IOException;
@@ -135,7 +136,10 @@ final class CheckpointReader {
           + " from its parameters alone, write from {file} instead of resume");
     }
     int size = layout.stream().mapToInt(RunState.Slot::size).sum();
-    OptimizerState fresh = optimizer.config().rule().init(size);
+    OptimizerState fresh = optimizer.config().rule().init(paramLayout());
+    if (fresh.tensorBuffers(0) != null) {
+      return tensorBuffers(fresh, optimizer);
+    }
     Map<String, double[]> expected = fresh.buffers();
     String keeps = String.join(", ", expected.keySet());
     Map<String, double[]> flat = new HashMap<>();
@@ -188,6 +192,55 @@ final class CheckpointReader {
       flat.put(buffer, into);
     }
     return flat;
+  }
+
+  /** The run's parameter tensors, as the optimizer sees them. */
+  private ParamLayout paramLayout() {
+    List<ParamLayout.Tensor> tensors = new java.util.ArrayList<>();
+    for (RunState.Slot s : layout) {
+      int[] dims = new int[s.shape().length];
+      for (int i = 0; i < dims.length; i++) {
+        dims[i] = (int) s.shape()[i];
+      }
+      tensors.add(new ParamLayout.Tensor(s.name(), dims, s.offset(), s.size()));
+    }
+    return new ParamLayout(tensors);
+  }
+
+  /**
+   * A user rule's buffers, each of its own shape per tensor (its states, row and column
+   * statistics, scalars), under the keys {@code TENSOR_INDEX/NAME} its state loads.
+   */
+  private Map<String, double[]> tensorBuffers(OptimizerState fresh,
+      ExecutionPlan.OptimizerPlan optimizer) throws CheckpointError {
+    Map<String, double[]> out = new HashMap<>();
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (int i = 0; i < layout.size(); i++) {
+      RunState.Slot s = layout.get(i);
+      for (Map.Entry<String, OptimizerState.Buffer> e : fresh.tensorBuffers(i).entrySet()) {
+        String name = "state/" + s.name() + "/" + e.getKey();
+        known.add(name);
+        SafeTensors.Tensor t = contents.tensors().get(name);
+        if (t == null) {
+          throw new CheckpointError("it has no buffer " + e.getKey() + " for " + s.name()
+              + ", which " + optimizer.config().describe() + " keeps",
+              "it was written by another rule or other options");
+        }
+        if (!java.util.Arrays.equals(t.shape(), e.getValue().shape())) {
+          throw new CheckpointError("buffer " + e.getKey() + " of " + s.name() + " is "
+              + shape(t.shape()) + ", not " + shape(e.getValue().shape()));
+        }
+        out.put(i + "/" + e.getKey(), t.data());
+      }
+    }
+    for (String name : contents.tensors().keySet()) {
+      if (name.startsWith("state/") && !known.contains(name)) {
+        throw new CheckpointError("it holds " + SafeTensors.printable(name) + ", which "
+            + optimizer.config().describe() + " does not keep",
+            "it was written by another rule or other options");
+      }
+    }
+    return out;
   }
 
   private double[] schedule(ExecutionPlan.OptimizerPlan optimizer) throws CheckpointError {

@@ -1,6 +1,7 @@
 package dev.optlab.exec;
 
 import dev.optlab.io.SafeTensors;
+import dev.optlab.optim.OptimizerState;
 import dev.optlab.plan.ExecutionPlan;
 import dev.optlab.plan.TrainingPlan;
 import dev.optlab.trace.Numbers;
@@ -88,6 +89,16 @@ final class Checkpointer {
         tensors.put("state/" + s.name() + "/" + b.getKey(), shared.contains(b.getKey())
             ? new SafeTensors.Tensor(new long[0], b.getValue().clone(), f32)
             : new SafeTensors.Tensor(s.shape(), slice(b.getValue(), s), f32));
+      }
+    }
+    if (!f32 && stepper.tensorBuffers(0) != null) {
+      // a user rule's states have their own shapes: written per tensor as they are
+      for (int i = 0; i < layout.size(); i++) {
+        for (Map.Entry<String, OptimizerState.Buffer> b
+            : stepper.tensorBuffers(i).entrySet()) {
+          tensors.put("state/" + layout.get(i).name() + "/" + b.getKey(),
+              new SafeTensors.Tensor(b.getValue().shape(), b.getValue().data(), false));
+        }
       }
     }
     try {

@@ -53,6 +53,9 @@ final class EpochLoop implements Loop {
   }
 
   private StepWatcher watcher;
+  /** The gradient point y while a row is taken at a rule's evaluation point; else null. */
+  private double[] ys;
+  private boolean swapped;
   private RunState resume;
   private Checkpointer saver;
 
@@ -83,7 +86,7 @@ final class EpochLoop implements Loop {
     boolean full = t.fullBatch();
     EpochCursor epochs = new EpochCursor(t);
     // the gradient point y while the row is taken at the evaluation point
-    double[] ys = stepper.hasEvalPoint() ? new double[p.length] : null;
+    ys = stepper.hasEvalPoint() ? new double[p.length] : null;
     updates = UpdateNorms.of(p.length, false,
         t.metrics().stream().anyMatch(Metric::comparesUpdates), saver != null);
     if (resume != null) {
@@ -120,12 +123,14 @@ final class EpochLoop implements Loop {
         if (ys != null) { // a rule with eval = ...: the row shows its evaluation point
           System.arraycopy(p, 0, ys, 0, p.length);
           stepper.evalPoint(ys, p);
+          swapped = true;
           loss = pass(data == null ? null : data.train(), false, t.metrics().contains(
               Metric.TRAIN_ACCURACY));
         }
         last = row(name, k, lr, loss, gradNorm);
         if (ys != null) {
           System.arraycopy(ys, 0, p, 0, p.length);
+          swapped = false;
         }
         rows.accept(last);
         if (traceFile != null) {
@@ -268,6 +273,11 @@ final class EpochLoop implements Loop {
     });
   }
 
+  /** The parameters the updates changed: y, also while p holds the evaluation point. */
+  private double[] updated() {
+    return swapped ? ys : p;
+  }
+
   private TraceRow row(String name, long k, double lr, double loss, double gradNorm) {
     java.util.List<Metric> metrics = t.metrics();
     java.util.List<Model.Param> params = model.params();
@@ -288,8 +298,8 @@ final class EpochLoop implements Loop {
       cols[1 + params.size() + i] = switch (metrics.get(i)) {
         case TEST_LOSS -> testLoss;
         case ACCURACY -> testAccuracy;
-        case UPDATE_NORM -> updates.updateNorm(k, p);
-        case EFFECTIVE_LR -> UpdateNorms.effectiveLr(k, updates.updateNorm(k, p),
+        case UPDATE_NORM -> updates.updateNorm(k, updated());
+        case EFFECTIVE_LR -> UpdateNorms.effectiveLr(k, updates.updateNorm(k, updated()),
             updates.gradNorm());
         case TRAIN_ACCURACY -> trainAccuracy;
       };

@@ -206,6 +206,11 @@ final class OptimizerStepper {
         : FloatBuffers.saved(part.floatState, part.catalog());
   }
 
+  /** Tensor {@code i}'s buffers with their own shapes (a user rule's), or null. */
+  java.util.Map<String, OptimizerState.Buffer> tensorBuffers(int i) {
+    return state == null ? null : state.tensorBuffers(i);
+  }
+
   /** The buffers that hold one value for all parameters ({@link OptimizerState#shared}). */
   java.util.Set<String> sharedBuffers() {
     Part part = single();

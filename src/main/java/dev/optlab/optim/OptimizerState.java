@@ -75,6 +75,20 @@ public abstract class OptimizerState {
     }
   }
 
+  /** A buffer of one parameter tensor, with its own shape ({@link #tensorBuffers}). */
+  public record Buffer(long[] shape, double[] data) {}
+
+  /**
+   * The buffers of parameter tensor {@code tensor} (in the layout's order) with their own shapes,
+   * for a state whose buffers are not all shaped like the parameters — a user-defined rule's
+   * row and column statistics, its per-tensor and shared scalars — or null when {@link
+   * #buffers()} says it all (every built-in). Copies: {@link #load} takes them back under the
+   * keys {@code TENSOR_INDEX/NAME}.
+   */
+  public Map<String, Buffer> tensorBuffers(int tensor) {
+    return null;
+  }
+
   /**
    * The buffer names, PyTorch's state keys in its order ({@code exp_avg}, {@code exp_avg_sq}), for
    * {@code explain}; {@link #buffers()} has the arrays and so their sizes.

@@ -89,38 +89,74 @@ public final class RuleState extends OptimizerState {
     started = true;
   }
 
-  /**
-   * The tensor states as flat arrays over all parameters, for tensors whose states have the
-   * parameter's shape (copies: {@link #load} writes them back).
-   */
+  /** Per-tensor buffers ({@link #tensorBuffers}) replace the flat ones for a rule. */
   @Override
   public Map<String, double[]> buffers() {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    int n = layout.size();
-    for (PerTensor k : tensors) {
-      for (int i = 0; i < k.program.arrays().size(); i++) {
-        TensorProgram.ArrayDecl d = k.program.arrays().get(i);
-        if (d.state() && d.size() == k.tensor.size()) {
-          double[] flat = out.computeIfAbsent(d.name(), x -> new double[n]);
-          System.arraycopy(k.arrays[TensorProgram.FIRST_OWN + i], 0, flat, k.tensor.offset(),
-              d.size());
-        }
+    return new LinkedHashMap<>();
+  }
+
+  /**
+   * The states of tensor {@code i} under their names, each with its own shape (p's, a row or
+   * column statistic's, a scalar's), and the shared scalars (the same for every tensor, as
+   * PyTorch keeps a param_group entry).
+   */
+  @Override
+  public Map<String, Buffer> tensorBuffers(int i) {
+    PerTensor k = tensors[i];
+    Map<String, Buffer> out = new LinkedHashMap<>();
+    for (int a = 0; a < k.program.arrays().size(); a++) {
+      TensorProgram.ArrayDecl d = k.program.arrays().get(a);
+      if (d.state()) {
+        out.put(d.name(), new Buffer(shapeOf(k, d),
+            k.arrays[TensorProgram.FIRST_OWN + a].clone()));
       }
+    }
+    for (TensorProgram.ScalarState s : k.program.scalarStates()) {
+      out.put(s.name(), new Buffer(new long[0], new double[] {k.slots[s.slot()]}));
+    }
+    for (TensorProgram.ScalarState s : once.scalarStates()) {
+      out.put(s.name(), new Buffer(new long[0], new double[] {onceSlots[s.slot()]}));
     }
     return out;
   }
 
+  /** A state's shape: the parameter's, or a row or column statistic's length. */
+  private static long[] shapeOf(PerTensor k, TensorProgram.ArrayDecl d) {
+    int[] dims = k.tensor.dims();
+    if (d.shape().equals(Val.shape(dims))) {
+      long[] out = new long[dims.length];
+      for (int j = 0; j < dims.length; j++) {
+        out[j] = dims[j];
+      }
+      return out;
+    }
+    return new long[] {d.size()};
+  }
+
+  /** Takes back {@link #tensorBuffers} under the keys {@code TENSOR_INDEX/NAME}. */
   @Override
   public void load(long step, Map<String, double[]> saved) {
     this.step = step;
     started = step > 0;
-    for (PerTensor k : tensors) {
-      for (int i = 0; i < k.program.arrays().size(); i++) {
-        TensorProgram.ArrayDecl d = k.program.arrays().get(i);
-        double[] v = d.state() ? saved.get(d.name()) : null;
-        if (v != null && d.size() == k.tensor.size()) {
-          System.arraycopy(v, k.tensor.offset(), k.arrays[TensorProgram.FIRST_OWN + i], 0,
-              d.size());
+    for (int i = 0; i < tensors.length; i++) {
+      PerTensor k = tensors[i];
+      for (int a = 0; a < k.program.arrays().size(); a++) {
+        TensorProgram.ArrayDecl d = k.program.arrays().get(a);
+        double[] v = d.state() ? saved.get(i + "/" + d.name()) : null;
+        if (v != null) {
+          System.arraycopy(v, 0, k.arrays[TensorProgram.FIRST_OWN + a], 0, d.size());
+        }
+      }
+      for (TensorProgram.ScalarState s : k.program.scalarStates()) {
+        double[] v = saved.get(i + "/" + s.name());
+        if (v != null) {
+          k.slots[s.slot()] = v[0];
+        }
+      }
+      for (TensorProgram.ScalarState s : once.scalarStates()) {
+        double[] v = saved.get(i + "/" + s.name());
+        if (v != null) {
+          onceSlots[s.slot()] = v[0];
         }
       }
     }

@@ -99,6 +99,24 @@ class CheckpointResumeTest {
         17, 19);
   }
 
+  /**
+   * User-defined rules: p-shaped states (Lion), row and column statistics and a full state on
+   * vectors (Adafactor), shared scalars, a state started from p and an evaluation point
+   * (Schedule-Free AdamW), a condition on a norm and the previous gradient (MARS).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "Lion | Lion(lr = 0.003)",
+      "Adafactor | Adafactor(lr = 0.003)",
+      "ScheduleFreeAdamW | ScheduleFreeAdamW(lr = 0.01, warmup_steps = 20)",
+      "MARS | MARS(lr = 0.003, optimize_1d = true)"})
+  void userRulesResumeBitForBit(String rule, String optimizer) throws IOException {
+    String text = Files.readString(Path.of("src/test/resources/rules", rule + ".rule"));
+    assertResumes(OBJECTIVE + text, "optimizer o = " + optimizer + "\n", "", 37, 53);
+    assertResumes(MLP + text, "optimizer o = " + optimizer + "\n",
+        "batch 30 seed 3 every 1 " + METRICS, 17, 19);
+  }
+
   /** Every metric, the two that compare a step with the one before it included. */
   static final String METRICS = "metrics accuracy, test_loss, train_accuracy, update_norm, "
       + "effective_lr";
