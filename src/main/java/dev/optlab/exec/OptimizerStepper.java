@@ -208,7 +208,8 @@ final class OptimizerStepper {
 
   /** Tensor {@code i}'s buffers with their own shapes (a user rule's), or null. */
   java.util.Map<String, OptimizerState.Buffer> tensorBuffers(int i) {
-    return state == null ? null : state.tensorBuffers(i);
+    Part part = single();
+    return part.state == null ? null : part.state.tensorBuffers(i);
   }
 
   /** The buffers that hold one value for all parameters ({@link OptimizerState#shared}). */
