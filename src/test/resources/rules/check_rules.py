@@ -177,13 +177,15 @@ class RuleOptimizer(torch.optim.Optimizer):
         self.t += 1
         lr = self.param_groups[0]["lr"]
         env = dict(FUNCS, **self.hp, **self.shared)
-        env.update(t=self.t, lr=lr)
+        lr0 = self.param_groups[0].get("initial_lr", lr)  # the lr given, before any schedule
+        env.update(t=self.t, lr=lr, lr0=lr0)
         exec(self.rule.once, env)
         self.shared = {n: env[n] for n in self.shared}
         for p in self.param_groups[0]["params"]:
             st = self._state(p)
             env = dict(FUNCS, **self.hp, **self.shared, **st)
-            env.update(p=p.detach().clone(), g=p.grad.detach().clone(), t=self.t, lr=lr)
+            env.update(p=p.detach().clone(), g=p.grad.detach().clone(), t=self.t, lr=lr,
+                       lr0=lr0)
             exec(self.rule.body, env)
             p.copy_(env["p"])
             for n in st:

@@ -55,9 +55,10 @@ final class RuleChecker {
       if (!hypers.add(h)) {
         throw values.error(p.name().span(), "hyperparameter " + h + " is declared twice");
       }
-      if (Set.of("p", "g", "t").contains(h)) {
+      if (Set.of("p", "g", "t", "lr0").contains(h)) {
         throw values.error(p.name().span(), h + " is what the rule is given ("
-            + (h.equals("p") ? "the parameter" : h.equals("g") ? "its gradient" : "the step")
+            + (h.equals("p") ? "the parameter" : h.equals("g") ? "its gradient"
+            : h.equals("t") ? "the step" : "the optimizer's lr before any schedule")
             + "); call the hyperparameter something else");
       }
       params.add(param(h, p.value()));
@@ -68,7 +69,7 @@ final class RuleChecker {
     }
     noteStates(r.body());
     Set<String> scope = new HashSet<>(hypers);
-    scope.addAll(List.of("p", "g", "t", "lr"));
+    scope.addAll(List.of("p", "g", "t", "lr", "lr0"));
     lines(r.body(), scope, false, false);
     if (!assignsP) {
       throw values.error(r.name().span(), "rule " + name + " never assigns p, so it would not "
@@ -150,7 +151,7 @@ final class RuleChecker {
           throw values.error(o.span(), "once blocks stand at the top of the rule");
         }
         Set<String> inner = new HashSet<>(hypers);
-        inner.addAll(List.of("t", "lr"));
+        inner.addAll(List.of("t", "lr", "lr0"));
         inner.addAll(shared);
         lines(o.body(), inner, true, false);
       }
@@ -189,6 +190,9 @@ final class RuleChecker {
       throw values.error(at, n.equals("g") ? "g is the gradient, which the rule reads but does not "
           + "change; copy it into a local (d = g) and change that"
           : "t is the step count, which the rule reads but does not change");
+    }
+    if (n.equals("lr0")) {
+      throw values.error(at, "lr0 is the lr the optimizer was given, read-only");
     }
     if (n.equals("lr")) {
       throw values.error(at, "lr is the scheduled learning rate, read-only; compute a local (step"
@@ -235,7 +239,7 @@ final class RuleChecker {
     String n = name.name();
     if (scope.contains(n) || hypers.contains(n)) {
       throw values.error(name.span(), n + " is already " + (hypers.contains(n)
-          ? "a hyperparameter" : Set.of("p", "g", "t", "lr").contains(n) ? "given to the rule"
+          ? "a hyperparameter" : Set.of("p", "g", "t", "lr", "lr0").contains(n) ? "given to the rule"
           : "declared") + "; choose another name");
     }
   }

@@ -89,6 +89,9 @@ final class RuleCompiler {
     registers = 0;
     env.put("t", new Scalar(TensorProgram.T_SLOT));
     env.put("lr", new Scalar(TensorProgram.LR_SLOT));
+    // the lr given to the optimizer, before any schedule (PyTorch's group['initial_lr'])
+    env.put("lr0", new Hyper(values.raw(rule.params().stream()
+        .filter(h -> h.name().equals("lr")).findFirst().orElseThrow())));
     for (HyperParam h : rule.params()) {
       if (!h.name().equals("lr")) {
         env.put(h.name(), new Hyper(values.raw(h)));
