@@ -209,7 +209,7 @@ final class RuleChecker {
           + "inside once { ... }, which runs once per step");
     }
     if (!scope.contains(n) && laterStates.contains(n)) {
-      throw values.error(at, "state " + n + " is used before its declaration");
+      throw values.error(at, usedBeforeDeclared(n));
     }
     expr(a.value(), scope, once);
     if (n.equals("p")) {
@@ -219,6 +219,12 @@ final class RuleChecker {
   }
 
   private final Set<String> laterStates = new HashSet<>();
+
+  /** Says what to do, not only what is wrong: the declaration exists, just too late. */
+  private static String usedBeforeDeclared(String n) {
+    return "state " + n + " is used before its declaration (state " + n + " = ... comes later); "
+        + "move the declaration above this line";
+  }
 
   /** Records every state name of the body, so a use before its declaration says so. */
   void noteStates(List<RuleLine> body) {
@@ -348,7 +354,7 @@ final class RuleChecker {
           + "read it outside once");
     }
     if (laterStates.contains(n)) {
-      throw values.error(at, "state " + n + " is used before its declaration");
+      throw values.error(at, usedBeforeDeclared(n));
     }
     List<String> known = new ArrayList<>(scope);
     throw values.error(at, "unknown name '" + n + "' in this rule" + Suggest.didYouMean(n, known));

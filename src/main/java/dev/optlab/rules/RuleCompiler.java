@@ -320,8 +320,10 @@ final class RuleCompiler {
   }
 
   RuleError error(dev.optlab.source.Span span, String what) {
-    String where = tensor == null ? "" : " for " + tensor.describe();
-    return new RuleError(rule.name() + ", line " + rule.source().line(span.start())
-        + where + ": " + what);
+    // Shape errors surface at the run statement, far from the rule: say which rule, which
+    // parameter (with its shape) and which line of the rule, so the user can find all three.
+    String line = "line " + rule.source().line(span.start()) + ", " + what;
+    return new RuleError(tensor == null ? "rule " + rule.name() + ", " + line
+        : "rule " + rule.name() + " cannot update parameter " + tensor.describe() + ": " + line);
   }
 }

@@ -279,7 +279,7 @@ final class RuleExprs {
   /** {@code row_mean(x)}: x.mean(dim=-1) of a matrix, a row statistic; col_mean: dim=-2. */
   private Val lineMean(boolean rows, Expr at, Val x) {
     if (x.isScalar() || x.dims().length != 2 || x.tag() != Node.Index.SAME) {
-      throw c.error(at, "needs a 2-D tensor; its argument has shape "
+      throw c.error(at, "needs a 2-D tensor, and its argument has shape "
           + Val.shape(x == null ? null : x.dims()));
     }
     int len = rows ? x.dims()[0] : x.dims()[1];
@@ -302,9 +302,9 @@ final class RuleExprs {
 
   private Val matmul(Val l, Val r, Expr.Binary at) {
     if (l.isScalar() || r.isScalar() || l.dims().length != 2 || r.dims().length != 2) {
-      throw c.error(at, "multiplies matrices, and " + (l.isScalar() || l.dims().length != 2
-          ? "its left side has shape " + Val.shape(l.dims())
-          : "its right side has shape " + Val.shape(r.dims())) + " (not 2-D)");
+      throw c.error(at, "needs 2-D tensors on both sides, and " + (l.isScalar()
+          || l.dims().length != 2 ? "its left side has shape " + Val.shape(l.dims())
+          : "its right side has shape " + Val.shape(r.dims())));
     }
     if (l.dims()[1] != r.dims()[0]) {
       throw c.error(at, "multiplies " + Val.shape(l.dims()) + " by " + Val.shape(r.dims())
@@ -322,8 +322,8 @@ final class RuleExprs {
 
   private Val transpose(Expr at, Val x) {
     if (x.isScalar() || x.dims().length != 2) {
-      throw c.error(at, "transposes a matrix, and its argument has shape "
-          + Val.shape(x.isScalar() ? null : x.dims()) + " (not 2-D)");
+      throw c.error(at, "needs a 2-D tensor, and its argument has shape "
+          + Val.shape(x.isScalar() ? null : x.dims()));
     }
     int a = materialize(x);
     int rows = x.dims()[0];
@@ -341,8 +341,8 @@ final class RuleExprs {
       case "numel" -> Val.constant(RuleCompiler.size(dims));
       default -> {
         if (dims.length != 2) {
-          throw c.error(call, "asks for " + f + ", and its argument has shape "
-              + Val.shape(dims) + " (not 2-D)");
+          throw c.error(call, "needs a 2-D tensor, and its argument has shape "
+              + Val.shape(dims));
         }
         yield Val.constant(f.equals("rows") ? dims[0] : dims[1]);
       }
