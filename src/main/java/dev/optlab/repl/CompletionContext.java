@@ -30,7 +30,6 @@ import dev.optlab.check.Declaration;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.hyper.Kind;
 import dev.optlab.optim.OptimizerKind;
-import dev.optlab.optim.Optimizers;
 import dev.optlab.syntax.Tokens;
 import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.schedule.Schedules;
@@ -214,7 +213,7 @@ final class CompletionContext {
       }
     }
     if (callee != null && callee.is(ID) && !(c.lookup(callee.text()) instanceof Declaration.Function)) {
-      Optional<OptimizerKind> optimizer = Optimizers.byName(callee.text());
+      Optional<OptimizerKind> optimizer = c.optimizerKind(callee.text());
       if (optimizer.isPresent()) {
         return hyperparameters(optimizer.get().params(), true, given, nameSlot, named, valueStart,
             argStart);
@@ -320,7 +319,7 @@ final class CompletionContext {
     if (c.lookup(t.get(i).text()) instanceof Declaration.Optimizer o) {
       return Optional.of(o.config().kind());
     }
-    return Optimizers.byName(t.get(i).text());
+    return c.optimizerKind(t.get(i).text());
   }
 
 }

@@ -8,6 +8,7 @@ import dev.optlab.tensor.TensorFunctions;
 import dev.optlab.hyper.HyperParam;
 import dev.optlab.optim.OptimizerKind;
 import dev.optlab.optim.Optimizers;
+import dev.optlab.rules.RuleDef;
 import dev.optlab.schedule.ScheduleKind;
 import dev.optlab.schedule.Schedules;
 import java.util.ArrayList;
@@ -215,7 +216,20 @@ final class Help {
 
   /** The help on {@code topic}, or empty when there is none. */
   static Optional<String> topic(String topic) {
+    return topic(topic, List.of());
+  }
+
+  /**
+   * The help on {@code topic}, where {@code rules} are the session's: a rule cannot share a
+   * built-in's name, so looking them up first hides nothing.
+   */
+  static Optional<String> topic(String topic, List<RuleDef> rules) {
     String t = topic.strip();
+    for (RuleDef r : rules) {
+      if (r.name().equals(t)) {
+        return Optional.of(rule(r));
+      }
+    }
     if (LANGUAGE.containsKey(t)) {
       return Optional.of(LANGUAGE.get(t) + "\n");
     }
@@ -342,6 +356,22 @@ final class Help {
     }
     sb.append("\nexample:\n  optimizer ").append(k.name().toLowerCase(Locale.ROOT)).append(" = ")
         .append(k.example()).append('\n');
+    return sb.toString();
+  }
+
+  /** A rule as written, after its hyperparameters and defaults as a built-in's help lists them. */
+  static String rule(RuleDef r) {
+    StringBuilder sb = new StringBuilder(r.name())
+        .append(" (a rule declared in this session, docs/rules.md)\n\nhyperparameters:\n");
+    params(sb, r.params());
+    sb.append(String.format("  %-26s  %s%n", "schedule = none",
+        "a learning-rate schedule (:help schedules)"));
+    sb.append("\nas written:\n");
+    for (String line : r.text().strip().split("\n")) {
+      sb.append("  ").append(line).append('\n');
+    }
+    sb.append("\nexample:\n  optimizer ").append(r.name().toLowerCase(Locale.ROOT)).append(" = ")
+        .append(r.name()).append("()\n");
     return sb.toString();
   }
 

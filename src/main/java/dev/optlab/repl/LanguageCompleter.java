@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -147,7 +148,21 @@ final class LanguageCompleter implements Completer {
       out.add(new Candidate(k.name() + "(", k.name(), "built-in optimizers",
           signature(k.name(), k.params()), null, null, false));
     }
+    for (Declaration d : engine.declarations()) {
+      if (d instanceof Declaration.Rule r) {
+        out.add(new Candidate(r.name() + "(", r.name(), "rules",
+            signature(r.name(), r.def().params()), null, null, false));
+      }
+    }
     return out;
+  }
+
+  /** A built-in optimizer or a rule the session declared: both are called the same way. */
+  Optional<OptimizerKind> optimizerKind(String name) {
+    if (engine.lookup(name) instanceof Declaration.Rule r) {
+      return Optional.of(r.def().kind());
+    }
+    return Optimizers.byName(name);
   }
 
   /** The sources after {@code data NAME =}: csv, idx, npy, npz and the generators. */
@@ -241,6 +256,11 @@ final class LanguageCompleter implements Completer {
     List<Candidate> out = new ArrayList<>();
     for (String t : Help.topics()) {
       out.add(new Candidate(t, t, "topics", null, null, null, true));
+    }
+    for (Declaration d : engine.declarations()) {
+      if (d instanceof Declaration.Rule) { // :help NAME shows the rule as written
+        out.add(new Candidate(d.name(), d.name(), "rules", null, null, null, true));
+      }
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.optlab.repl;
 
+import dev.optlab.check.Declaration;
 import dev.optlab.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,7 +47,8 @@ final class ReaderSetup {
     reader.setHistory(new DefaultHistory());
     reader.setParser(new InputParser(engine::isIncomplete));
     reader.setCompleter(new LanguageCompleter(engine, settings.workingDirectory()));
-    reader.setHighlighter(color ? new SyntaxHighlighter(name -> engine.lookup(name) != null)
+    reader.setHighlighter(color ? new SyntaxHighlighter(name -> engine.lookup(name) != null,
+        name -> engine.lookup(name) instanceof Declaration.Rule)
         : (r, buffer) -> new AttributedString(buffer));
     // `!` and backslashes are the language's own characters, not history expansion
     reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);

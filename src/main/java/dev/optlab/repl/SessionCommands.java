@@ -4,6 +4,7 @@ import dev.optlab.io.WholeFile;
 import dev.optlab.io.WriteErrors;
 import dev.optlab.check.Declaration;
 import dev.optlab.optim.Optimizers;
+import dev.optlab.rules.RuleDef;
 import dev.optlab.schedule.Schedules;
 import dev.optlab.source.BinaryInput;
 import dev.optlab.source.DiagnosticRenderer;
@@ -27,10 +28,17 @@ final class SessionCommands {
     if (topic.isEmpty()) {
       s.out().print(Help.overview());
     } else {
-      s.out().print(Help.topic(topic).orElseGet(() -> "no help on '" + topic + "'"
+      s.out().print(Help.topic(topic, rules(s)).orElseGet(() -> "no help on '" + topic + "'"
           + Suggest.didYouMean(topic, Help.topics()) + " (:help lists the topics)\n"));
     }
     return true;
+  }
+
+  /** The session's rules, which {@code :help} describes like built-ins. */
+  private static List<RuleDef> rules(ReplSession s) {
+    return s.engine().declarations().stream()
+        .filter(d -> d instanceof Declaration.Rule)
+        .map(d -> ((Declaration.Rule) d).def()).toList();
   }
 
   static boolean list(ReplSession s, String argument) {

@@ -12,6 +12,7 @@ import static dev.optlab.syntax.TokenKind.UNTERMINATED_STRING;
 
 import dev.optlab.data.Dataset;
 import dev.optlab.optim.Optimizers;
+import dev.optlab.rules.RuleFunctions;
 import dev.optlab.schedule.Schedules;
 import dev.optlab.syntax.Tokens.Tok;
 import dev.optlab.syntax.Tokens;
@@ -47,10 +48,20 @@ final class SyntaxHighlighter implements Highlighter {
   static final AttributedStyle COMMAND = AttributedStyle.BOLD;
 
   private final Predicate<String> declared;
+  private final Predicate<String> rule;
 
   /** @param declared whether a name is declared in the session */
   SyntaxHighlighter(Predicate<String> declared) {
+    this(declared, name -> false);
+  }
+
+  /**
+   * @param rule whether a declared name is a rule: it is coloured as a built-in optimizer, since
+   *     it is called like one
+   */
+  SyntaxHighlighter(Predicate<String> declared, Predicate<String> rule) {
     this.declared = declared;
+    this.rule = rule;
   }
 
   @Override
@@ -133,6 +144,9 @@ final class SyntaxHighlighter implements Highlighter {
 
   private AttributedStyle name(Tok t, Set<String> bound, int cursor) {
     String n = t.text();
+    if (rule.test(n)) {
+      return BUILTIN;
+    }
     if (declared.test(n)) {
       return DECLARED;
     }
@@ -153,6 +167,9 @@ final class SyntaxHighlighter implements Highlighter {
    */
   static Set<String> bound(List<Tok> tokens) {
     Set<String> out = new HashSet<>();
+    if (tokens.stream().anyMatch(t -> t.text().equals("rule") && Tokens.isKeyword(t.type()))) {
+      ruleNames(tokens, out);
+    }
     for (int i = 0; i < tokens.size(); i++) {
       Tok t = tokens.get(i);
       if (!t.is(ID)) {
@@ -179,5 +196,19 @@ final class SyntaxHighlighter implements Highlighter {
       }
     }
     return out;
+  }
+
+  /**
+   * A rule body's names: what every rule sees, its functions, and whatever it assigns (locals,
+   * states, shared scalars), so only a name the rule never binds shows red.
+   */
+  private static void ruleNames(List<Tok> tokens, Set<String> out) {
+    out.addAll(List.of("p", "g", "t", "lr"));
+    out.addAll(RuleFunctions.ALL.keySet());
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i).is(ID) && tokens.get(i + 1).is(ASSIGN)) {
+        out.add(tokens.get(i).text());
+      }
+    }
   }
 }
