@@ -5,6 +5,7 @@ import dev.optlab.optim.ParamGroups;
 import dev.optlab.optim.ParamLayout;
 import dev.optlab.optim.UpdateRule;
 import java.util.List;
+import dev.optlab.rules.CompiledRule;
 
 /** Prints an {@link ExecutionPlan} for {@code explain}: the very structure the executor runs. */
 public final class PlanPrinter {
@@ -32,14 +33,17 @@ public final class PlanPrinter {
     int n = objective.params().size();
     for (ExecutionPlan.OptimizerPlan o : plan.optimizers()) {
       UpdateRule rule = o.config().rule();
-      OptimizerState state = rule.init(n);
       sb.append("  optimizer ").append(o.runName()).append(": ")
           .append(o.describe()).append('\n');
       if (groups(sb, plan, o)) {
         continue;
       }
-      sb.append("    kernel ").append(rule.getClass().getSimpleName())
-          .append(", state: step").append(buffers(state)).append('\n');
+      if (rule instanceof CompiledRule r) {
+        ruleKernel(sb, r, plan);
+      } else {
+        sb.append("    kernel ").append(rule.getClass().getSimpleName())
+            .append(", state: step").append(buffers(rule.init(n))).append('\n');
+      }
       sb.append("    lr ").append(o.schedule() == null ? "constant " + o.config().lr()
           : "schedule " + scheduleText(o)
               + (o.schedule().cyclesMomentum() ? " (also cycles the momentum)" : ""))
@@ -106,5 +110,14 @@ public final class PlanPrinter {
     state.buffers().forEach((name, values) ->
         sb.append(", ").append(name).append('[').append(values.length).append(']'));
     return sb.toString();
+  }
+
+  /** A user-defined rule's kernel: its program per parameter shape (rules/KernelText). */
+  static void ruleKernel(StringBuilder sb, CompiledRule r, ExecutionPlan plan) {
+    sb.append("    kernel: rule ").append(r.def().name())
+        .append(", compiled for each parameter shape\n");
+    for (String line : r.explain(plan.layout())) {
+      sb.append("      ").append(line).append('\n');
+    }
   }
 }

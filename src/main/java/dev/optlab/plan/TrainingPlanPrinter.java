@@ -2,6 +2,7 @@ package dev.optlab.plan;
 
 import dev.optlab.optim.OptimizerState;
 import dev.optlab.optim.UpdateRule;
+import dev.optlab.rules.CompiledRule;
 import dev.optlab.tensor.Model;
 
 /** {@code explain} for a plan that trains a tensor objective on data (docs/tensors.md). */
@@ -32,17 +33,21 @@ final class TrainingPlanPrinter {
     }
     for (ExecutionPlan.OptimizerPlan o : plan.optimizers()) {
       UpdateRule rule = o.config().rule();
-      OptimizerState state = rule.init(0);
       sb.append("  optimizer ").append(o.runName()).append(": ").append(o.describe())
           .append('\n');
       if (PlanPrinter.groups(sb, plan, o)) {
         continue;
       }
-      sb.append("    kernel ").append(rule.getClass().getSimpleName()).append(", state: step");
-      for (String b : state.bufferNames()) {
-        sb.append(", ").append(b).append('[').append(m.size()).append(']');
+      if (rule instanceof CompiledRule r) {
+        PlanPrinter.ruleKernel(sb, r, plan);
+      } else {
+        OptimizerState state = rule.init(0);
+        sb.append("    kernel ").append(rule.getClass().getSimpleName()).append(", state: step");
+        for (String b : state.bufferNames()) {
+          sb.append(", ").append(b).append('[').append(m.size()).append(']');
+        }
+        sb.append('\n');
       }
-      sb.append('\n');
       sb.append("    lr ").append(o.schedule() == null ? "constant " + o.config().lr()
           : "schedule " + o.config().scheduleText() + (t.perEpoch() ? ", stepped per epoch"
           : ", stepped per update")).append('\n');

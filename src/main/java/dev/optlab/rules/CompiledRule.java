@@ -79,6 +79,14 @@ public final class CompiledRule implements UpdateRule {
     }
   }
 
+  /**
+   * What {@code explain} prints for this rule on {@code layout}: the program of each distinct
+   * parameter shape, its passes, reductions, matrix products, states and scratch.
+   */
+  public List<String> explain(ParamLayout layout) {
+    return KernelText.describe(def, values, layout);
+  }
+
   @Override
   public double momentum() {
     return 0;
