@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optlab.Engine;
+import dev.optlab.check.Declaration;
 import dev.optlab.console.TableOutput;
 import dev.optlab.exec.RunControl;
 import dev.optlab.source.Source;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.jline.reader.Parser;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The REPL knows the rules a session declares: entry, :help, completion and colours. */
 class ReplRulesTest {
@@ -98,6 +102,30 @@ class ReplRulesTest {
     assertEquals(SyntaxHighlighter.UNKNOWN, styleOf(s, text, "zz"));
     String use = "optimizer l = Lion(lr = 1)";
     assertEquals(SyntaxHighlighter.BUILTIN, styleOf(h.highlight(use, -1), use, "Lion"));
+  }
+
+  @Test
+  void saveWritesRulesBeforeTheOptimizersThatUseThemAndTheFileLoadsAgain(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("s.opt");
+    String out = session(LION + "optimizer lion = Lion(lr = 3e-4)\n"
+        + "rule Lion(lr = 1, betas = (0.5, 0.5)) {\n  p = p - lr * betas[0] * g\n}\n"
+        + ":save " + file + "\n");
+    assertTrue(out.contains("saved 3 declarations"), out);
+    String saved = Files.readString(file);
+    // the first Lion, then the optimizer made from it, then the Lion that replaced it
+    int first = saved.indexOf("rule Lion(lr = 1e-4");
+    int optimizer = saved.indexOf("optimizer lion = Lion(lr = 3e-4)");
+    int second = saved.indexOf("rule Lion(lr = 1, betas");
+    assertTrue(0 < first && first < optimizer && optimizer < second, saved);
+    assertTrue(saved.contains("  m = add(m * betas[1], g, alpha = 1 - betas[1])\n}"), saved);
+    Engine reloaded = new Engine();
+    reloaded.run(new Source(file.toString(), saved + "objective f(x = 1) = x^2\n"
+        + "run lion on f for 2 steps\n"), false,
+        new TableOutput(new PrintStream(OutputStream.nullOutputStream())), RunControl.none());
+    assertTrue(reloaded.lookup("Lion") instanceof Declaration.Rule r
+        && r.def().text().contains("betas = (0.5, 0.5)"));
+    assertTrue(reloaded.lookup("lion") instanceof Declaration.Optimizer);
   }
 
   private static AttributedStyle styleOf(AttributedString s, String text, String part) {
