@@ -95,6 +95,9 @@ public final class Engine {
       case Action.Declare d -> {
         Declaration replaced = env.put(d.declaration());
         declarationHistory.add(Declared.of(source, d));
+        if (d.declaration() instanceof Declaration.Rule r) {
+          reportLog.ruleDeclared(r.name(), r.def().text());
+        }
         output.declared(d.declaration(), replaced);
       }
       case Action.Print p -> output.printed(p.text());

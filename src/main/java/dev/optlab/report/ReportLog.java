@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a session has run, kept for {@code report "FILE.html"} (docs/plots.md, "Reports"): the
@@ -104,6 +106,8 @@ public final class ReportLog {
       String text) implements Section {}
 
   private final List<Script> scripts = new ArrayList<>();
+  /** The session's rules as written, by name: a redeclared rule keeps its place, new text. */
+  private final Map<String, String> rules = new LinkedHashMap<>();
   private final Deque<Section> sections = new ArrayDeque<>();
   private int dropped;
 
@@ -130,6 +134,16 @@ public final class ReportLog {
   public void tabled(Source source, Span span, String kind, String headline, String text) {
     add(new TextSection(source.text(span), source.name(), source.line(span.start()), kind,
         headline, text));
+  }
+
+  /** A {@code rule} statement was declared: the page lists the session's rules. */
+  public void ruleDeclared(String name, String text) {
+    rules.put(name, text);
+  }
+
+  /** The rules declared, in order, as written. */
+  Map<String, String> rules() {
+    return new LinkedHashMap<>(rules);
   }
 
   List<Script> scripts() {

@@ -102,6 +102,7 @@ public final class ReportPage {
         .append("</header>\n");
     contents(h, sections);
     script(h, scripts);
+    rules(h, log.rules());
     if (log.dropped() > 0) {
       h.append("<p class=\"note\">The first ").append(log.dropped())
           .append(" runs, compares and plots of this session are not shown: a report keeps the")
@@ -150,6 +151,22 @@ public final class ReportPage {
         h.append("<p class=\"file\">").append(esc(display(s.name()))).append("</p>\n");
       }
       h.append("<pre class=\"source\"><code>").append(esc(s.text())).append("</code></pre>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  /** The rules the session declared, each as written (the optimizers its runs may name). */
+  private static void rules(StringBuilder h, java.util.Map<String, String> rules) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    h.append("<section id=\"rules\" class=\"script\">\n<h2><span class=\"kind\">rules</span>")
+        .append(rules.size()).append(rules.size() == 1 ? " rule" : " rules")
+        .append(" declared</h2>\n");
+    for (java.util.Map.Entry<String, String> r : rules.entrySet()) {
+      h.append("<p class=\"file\">").append(esc(r.getKey())).append("</p>\n")
+          .append("<pre class=\"source\"><code>").append(esc(r.getValue()))
+          .append("</code></pre>\n");
     }
     h.append("</section>\n");
   }
