@@ -29,6 +29,11 @@ final class KernelText {
       out.add("once per step:");
       out.addAll(indent(new KernelText(once).instrs(once.body())));
     }
+    List<String> shared = once.scalarStates().stream()
+        .map(s -> s.name() + " (starts " + num(s.start()) + ")").toList();
+    if (!shared.isEmpty()) {
+      out.add("shared: " + String.join(", ", shared) + ", one number each for all tensors");
+    }
     // Tensors of one shape run one program: show it once, naming every tensor that uses it.
     Map<String, List<ParamLayout.Tensor>> byShape = new LinkedHashMap<>();
     for (ParamLayout.Tensor t : layout.tensors()) {

@@ -53,4 +53,14 @@ class RuleExplainTest {
     assertTrue(out.contains("shape [] (x, y):"), out);
     assertTrue(out.contains("kernel Adam, state: step, exp_avg[2], exp_avg_sq[2]"), out);
   }
+
+  @Test
+  void theOncePartSharedScalarsAndTheEvalPointAreShown() throws IOException {
+    String out = explain(rule("ScheduleFreeAdamW") + "objective f(x = 1, y = 2) = x^2 + y^2\n"
+        + "explain run ScheduleFreeAdamW on f for 3 steps\n");
+    assertTrue(out.contains("once per step:\n"), out);
+    assertTrue(out.contains("shared: "), out);
+    assertTrue(out.contains("eval point:\n"), out);
+    assertTrue(out.contains("z [] (a 0-d tensor) = 1 number starting as p"), out);
+  }
 }
