@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 0-d tensor, every reduction has one term, and the traces must match to the bit; on the iris
  * MLP the forward and backward pass already differ from PyTorch in the last bits and PyTorch's
  * reductions sum in blocks, so they match within ConformanceTest's tolerance (1e-12 + 1e-9
- * relative; the README measures the effects at 2e-15). Schedule-Free AdamW's rows are its
+ * relative; the README measures the effects at 2e-15). muon_adamw_mlp is Muon for the matrices
+ * and AdamW for the biases, as parameter groups. Schedule-Free AdamW's rows are its
  * evaluation point x (eval = ...): a trace of the gradient point y misses from step 20 on.
  */
 class RuleGoldenTest {
@@ -33,7 +34,7 @@ class RuleGoldenTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"lion_mlp", "lamb_mlp", "adafactor_mlp", "sfadamw_mlp",
-      "ademamix_mlp", "mars_mlp"})
+      "ademamix_mlp", "mars_mlp", "muon_adamw_mlp"})
   void mlpCasesMatchPyTorchWithinRounding(String name) throws IOException {
     ConformanceTest.compare(name, golden(name), run(name), false);
   }

@@ -249,7 +249,9 @@ final class ExampleClaims {
       row("19_adafactor", "dim=-2), alpha", "the dimension before the last", e -> -2),
       row("19_adafactor", "dim=-1, keepdim", "the last dimension", e -> -1),
       row("19_adafactor", "unsqueeze(-1)", "a new last dimension", e -> -1),
-      row("19_adafactor", "unsqueeze(-2)", "a new dimension before the last", e -> -2));
+      row("19_adafactor", "unsqueeze(-2)", "a new dimension before the last", e -> -2),
+      row("23_muon", "-2, -1), keepdim", "the last two dimensions, the first", e -> -2),
+      row("23_muon", "-1), keepdim", "the last two dimensions, the second", e -> -1));
 
   /** The first step from which a run's rows (all but the step) repeat every 2 steps. */
   private static double firstOfTwoCycle(Golden.Table t) {
