@@ -3,6 +3,7 @@ package dev.optlab;
 import dev.optlab.check.Action;
 import dev.optlab.source.Source;
 import dev.optlab.source.Span;
+import dev.optlab.source.StringLiterals;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,13 +43,13 @@ record Declared(String text, Path directory, List<Span> paths) {
     int done = 0;
     for (Span s : paths) {
       String literal = text.substring(s.start(), s.end());
-      String written = unquote(literal);
+      String written = StringLiterals.unquote(literal);
       Path p = Path.of(written);
       sb.append(text, done, s.start());
       if (p.isAbsolute() || directory.equals(to)) {
         sb.append(literal);
       } else {
-        sb.append(quote(to.relativize(directory.resolve(p).normalize()).toString()));
+        sb.append(StringLiterals.quote(to.relativize(directory.resolve(p).normalize()).toString()));
       }
       done = s.end();
     }
@@ -65,27 +66,13 @@ record Declared(String text, Path directory, List<Span> paths) {
     int done = 0;
     for (Span s : paths) {
       String literal = text.substring(s.start(), s.end());
-      Path p = Path.of(unquote(literal));
+      Path p = Path.of(StringLiterals.unquote(literal));
       sb.append(text, done, s.start());
       int at = offset + sb.length();
-      sb.append(p.isAbsolute() ? literal : quote(directory.resolve(p).normalize().toString()));
+      sb.append(p.isAbsolute() ? literal : StringLiterals.quote(directory.resolve(p).normalize().toString()));
       literals.add(new Span(at, offset + sb.length()));
       done = s.end();
     }
     return sb.append(text.substring(done)).toString();
-  }
-
-  /** The string literal's value (the language's escapes: a backslash before any character). */
-  private static String unquote(String literal) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 1; i < literal.length() - 1; i++) {
-      char ch = literal.charAt(i);
-      sb.append(ch == '\\' && i + 2 < literal.length() ? literal.charAt(++i) : ch);
-    }
-    return sb.toString();
-  }
-
-  private static String quote(String value) {
-    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 }

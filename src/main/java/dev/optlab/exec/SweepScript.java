@@ -1,6 +1,7 @@
 package dev.optlab.exec;
 
 import dev.optlab.source.Span;
+import dev.optlab.source.StringLiterals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +28,7 @@ public record SweepScript(String name, String directory, String text, List<Span>
 
   /** The data files' names as written (made absolute), in {@link #dataPaths}' order. */
   public List<String> dataFiles() {
-    return dataPaths.stream().map(s -> unquote(text.substring(s.start(), s.end()))).toList();
+    return dataPaths.stream().map(s -> StringLiterals.unquote(text.substring(s.start(), s.end()))).toList();
   }
 
   /**
@@ -40,13 +41,13 @@ public record SweepScript(String name, String directory, String text, List<Span>
     record Edit(Span at, String with) {}
     List<Edit> edits = new ArrayList<>();
     for (int i = 0; i < dataPaths.size(); i++) {
-      edits.add(new Edit(dataPaths.get(i), quote(files.get(i))));
+      edits.add(new Edit(dataPaths.get(i), StringLiterals.quote(files.get(i))));
     }
     for (int i = 0; i < outputs.size(); i++) {
       Span s = outputs.get(i);
-      String name = java.nio.file.Path.of(unquote(text.substring(s.start(), s.end())))
+      String name = java.nio.file.Path.of(StringLiterals.unquote(text.substring(s.start(), s.end())))
           .getFileName().toString();
-      edits.add(new Edit(s, quote(java.nio.file.Path.of(scratch, i + "-" + name).toString())));
+      edits.add(new Edit(s, StringLiterals.quote(java.nio.file.Path.of(scratch, i + "-" + name).toString())));
     }
     if (resume != null) {
       edits.add(new Edit(resume, " ".repeat(resume.end() - resume.start())));
@@ -57,18 +58,5 @@ public record SweepScript(String name, String directory, String text, List<Span>
       sb.replace(e.at().start(), e.at().end(), e.with());
     }
     return sb.toString();
-  }
-
-  private static String unquote(String literal) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 1; i < literal.length() - 1; i++) {
-      char ch = literal.charAt(i);
-      sb.append(ch == '\\' && i + 2 < literal.length() ? literal.charAt(++i) : ch);
-    }
-    return sb.toString();
-  }
-
-  private static String quote(String value) {
-    return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 }
