@@ -112,7 +112,14 @@ public final class SweepRunner {
   public static TrialResult runTrial(SweepPlan plan, SweepTrial trial, RunControl control) {
     Threads.keepProductsOnThisThread(); // an engine's worker runs several trials at once
     TrialBuffers.keepOnThisThread();
-    return TrialRunner.run(plan, trial, new TrialRunner.Stop(control));
+    try {
+      return TrialRunner.run(plan, trial, new TrialRunner.Stop(control));
+    } finally {
+      // the calling thread is not the sweep's: a later plain run on it (a compare, whose loops
+      // must each have a graph of their own) must not find a worker's shared graph here
+      TrialBuffers.forgetOnThisThread();
+      Threads.splitProductsAgain();
+    }
   }
 
   /**

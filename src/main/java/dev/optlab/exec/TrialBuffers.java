@@ -32,6 +32,11 @@ final class TrialBuffers {
     WORKER.set(new TrialBuffers());
   }
 
+  /** The runs on this thread make their own graphs again (the end of a borrowed thread's trial). */
+  static void forgetOnThisThread() {
+    WORKER.remove();
+  }
+
   static Graph graph(Model model, int capacity, double[] p, double[] g) {
     TrialBuffers b = WORKER.get();
     if (b == null) {

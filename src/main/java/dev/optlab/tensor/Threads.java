@@ -80,6 +80,11 @@ public final class Threads {
     SERIAL.set(true);
   }
 
+  /** Undoes {@link #keepProductsOnThisThread} (a thread lent to one trial, then given back). */
+  public static void splitProductsAgain() {
+    SERIAL.remove();
+  }
+
   /** Whether work of this many multiply-adds is split among threads. */
   static boolean parallel(long work) {
     return count > 1 && work >= PARALLEL_WORK && !SERIAL.get();

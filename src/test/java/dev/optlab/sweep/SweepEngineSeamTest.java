@@ -107,6 +107,22 @@ class SweepEngineSeamTest {
   }
 
   @Test
+  void aThreadLentToTrialsRunsACompareAfterwardsWithAGraphPerRun(@TempDir Path dir)
+      throws IOException {
+    // the trials here run on this thread (as a Spark task's); a compare on it afterwards once
+    // found the trials' shared graph and failed with an ArrayIndexOutOfBoundsException
+    data(dir);
+    run(dir, DATA + "sweep SGD(lr = {0.001, 0.01}) on fit batch 4 for 1 epoch to \"t.csv\"\n",
+        true);
+    dev.optlab.tensor.Capture out = dev.optlab.tensor.Capture.run("data m = moons(n = 100, "
+        + "noise = 0.1, test = 0.25, seed = 0)\nobjective net(W1[2, 8] ~ he, b1[8] = 0, W2[8, 2] "
+        + "~ xavier, b2[2] = 0) = cross_entropy(tanh(m.x @ W1 + b1) @ W2 + b2, m.y)\n"
+        + "compare SGD(lr = 0.5), RMSprop(lr = 0.01) on net for 20 steps metrics test_loss\n");
+    assertEquals(2, out.summaries.size(), "both runs of the compare finished");
+    assertEquals(20, out.summaries.get(1).last().step());
+  }
+
+  @Test
   void aPlotSweepsTrialsRunElsewhereToTheSamePicture(@TempDir Path dir) throws IOException {
     String plot = Sweeps.ROSENBROCK + "plot sweep Adam(lr = logspace(1e-3, 1e-1, 5)) on "
         + "rosenbrock for 300 steps to \"%s\"\n";
