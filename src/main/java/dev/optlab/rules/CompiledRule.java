@@ -15,10 +15,20 @@ import java.util.List;
 public final class CompiledRule implements UpdateRule {
   private final RuleDef def;
   private final HyperValues values;
+  private final boolean generate;
+  /** {@link RuleDef#hasEval}, once: it streams over the body, which would allocate per step. */
+  private final boolean hasEval;
 
   CompiledRule(RuleDef def, HyperValues values) {
+    this(def, values, true);
+  }
+
+  /** With {@code generate} false the programs run in the {@link Interpreter} (tests compare). */
+  CompiledRule(RuleDef def, HyperValues values, boolean generate) {
     this.def = def;
     this.values = values;
+    this.generate = generate;
+    this.hasEval = def.hasEval();
   }
 
   public RuleDef def() {
@@ -37,7 +47,7 @@ public final class CompiledRule implements UpdateRule {
     for (int i = 0; i < programs.length; i++) {
       programs[i] = def.compile(values, layout.tensors().get(i));
     }
-    return new RuleState(layout, once, programs);
+    return new RuleState(layout, once, programs, generate);
   }
 
   @Override
@@ -50,7 +60,7 @@ public final class CompiledRule implements UpdateRule {
     double[] shared = s.onceSlots;
     shared[TensorProgram.T_SLOT] = t;
     shared[TensorProgram.LR_SLOT] = lr;
-    Interpreter.run(s.once.body(), s.onceArrays, s.onceOffsets, shared, s.onceRegs);
+    s.runOnce();
     for (RuleState.PerTensor k : s.tensors) {
       double[] slots = k.slots;
       slots[TensorProgram.T_SLOT] = t;
@@ -59,7 +69,7 @@ public final class CompiledRule implements UpdateRule {
           s.once.sharedSlots());
       k.arrays[TensorProgram.P] = p;
       k.arrays[TensorProgram.G] = g;
-      k.run(k.program.body());
+      k.runBody();
     }
   }
 
@@ -68,14 +78,14 @@ public final class CompiledRule implements UpdateRule {
    * each tensor, or the parameters themselves (before the first update, or without {@code eval}).
    */
   public void evalPoint(double[] p, double[] out, RuleState s) {
-    if (!def.hasEval() || !s.started) {
+    if (!hasEval || !s.started) {
       System.arraycopy(p, 0, out, 0, p.length);
       return;
     }
     for (RuleState.PerTensor k : s.tensors) {
       k.arrays[TensorProgram.P] = p;
       k.arrays[TensorProgram.EVAL] = out;
-      k.run(k.program.eval());
+      k.runEval();
     }
   }
 

@@ -22,10 +22,10 @@ public final class Ops {
       case RSQRT -> rsqrt(a);
       case ABS -> Math.abs(a);
       case SIGN -> sign(a);
-      case EXP -> Sleef.exp(a);
-      case LOG -> Sleef.log(a);
-      case SCALAR_EXP -> Math.exp(a);
-      case SCALAR_LOG -> Math.log(a);
+      case EXP -> exp(a);
+      case LOG -> log(a);
+      case SCALAR_EXP -> scalarExp(a);
+      case SCALAR_LOG -> scalarLog(a);
       default -> throw new IllegalArgumentException("not unary: " + Node.Op.values()[op]);
     };
   }
@@ -37,23 +37,71 @@ public final class Ops {
       case MUL -> a * b;
       case DIV -> a / b;
       case RDIV -> rdiv(a, b);
-      case POW -> ScalarOps.powScalar(a, b);
-      case SCALAR_POW -> Math.pow(a, b);
-      case MAX -> ScalarOps.max(a, b);
-      case MIN -> ScalarOps.min(a, b);
+      case POW -> pow(a, b);
+      case SCALAR_POW -> scalarPow(a, b);
+      case MAX -> max(a, b);
+      case MIN -> min(a, b);
       default -> throw new IllegalArgumentException("not binary: " + Node.Op.values()[op]);
     };
   }
 
   public static double ternary(int op, double a, double b, double c, double d) {
     return switch (Node.Op.values()[op]) {
-      case ADD_ALPHA -> Math.fma(c, b, a);
+      case ADD_ALPHA -> addAlpha(a, b, c);
       case ADDCMUL -> addcmul(a, b, c, d);
       case ADDCDIV -> addcdiv(a, b, c, d);
       case LERP -> lerp(a, b, c);
       case CLAMP -> clamp(a, b, c);
       default -> throw new IllegalArgumentException("not ternary: " + Node.Op.values()[op]);
     };
+  }
+
+  // One static method per operation: the generated kernels (KernelGen) call these directly, so
+  // that the JIT inlines each into the loop; the switches above call the same ones.
+
+  /** {@code exp} of a tensor: SLEEF's. */
+  public static double exp(double a) {
+    return Sleef.exp(a);
+  }
+
+  /** {@code log} of a tensor: SLEEF's. */
+  public static double log(double a) {
+    return Sleef.log(a);
+  }
+
+  /** {@code exp} of a number: glibc's. */
+  public static double scalarExp(double a) {
+    return Math.exp(a);
+  }
+
+  /** {@code log} of a number: glibc's. */
+  public static double scalarLog(double a) {
+    return Math.log(a);
+  }
+
+  /** {@code tensor ** number}, with pow's special cases. */
+  public static double pow(double a, double b) {
+    return ScalarOps.powScalar(a, b);
+  }
+
+  /** {@code number ** number}. */
+  public static double scalarPow(double a, double b) {
+    return Math.pow(a, b);
+  }
+
+  /** {@code max(a, b)} of tensors ({@link ScalarOps#max}). */
+  public static double max(double a, double b) {
+    return ScalarOps.max(a, b);
+  }
+
+  /** {@code min(a, b)} of tensors ({@link ScalarOps#min}). */
+  public static double min(double a, double b) {
+    return ScalarOps.min(a, b);
+  }
+
+  /** {@code add(x, y, alpha = a)}: {@code x + a * y}, rounded once. */
+  public static double addAlpha(double x, double y, double alpha) {
+    return Math.fma(alpha, y, x);
   }
 
   /** {@code 1 / sqrt(a)}, as PyTorch's vectorized rsqrt divides. */

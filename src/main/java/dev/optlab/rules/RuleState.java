@@ -18,10 +18,12 @@ public final class RuleState extends OptimizerState {
   final double[][] onceArrays;
   final int[] onceOffsets;
   final double[] onceRegs;
+  final Kernel onceKernel;
   final PerTensor[] tensors;
   boolean started;
 
-  RuleState(ParamLayout layout, TensorProgram once, TensorProgram[] programs) {
+  /** With {@code generate} false every program runs in the {@link Interpreter} (tests). */
+  RuleState(ParamLayout layout, TensorProgram once, TensorProgram[] programs, boolean generate) {
     this.layout = layout;
     this.once = once;
     this.onceSlots = new double[once.slots()];
@@ -31,10 +33,38 @@ public final class RuleState extends OptimizerState {
     for (TensorProgram.ScalarState s : once.scalarStates()) {
       onceSlots[s.slot()] = s.start();
     }
+    this.onceKernel = kernel(once.body(), generate);
     tensors = new PerTensor[programs.length];
     for (int i = 0; i < programs.length; i++) {
-      tensors[i] = new PerTensor(layout.tensors().get(i), programs[i]);
+      tensors[i] = new PerTensor(layout.tensors().get(i), programs[i], generate);
     }
+  }
+
+  private static Kernel kernel(List<Instr> instrs, boolean generate) {
+    return generate && !instrs.isEmpty() ? Kernels.of(instrs).kernel() : null;
+  }
+
+  void runOnce() {
+    if (onceKernel != null) {
+      onceKernel.run(onceArrays, onceOffsets, onceSlots);
+    } else {
+      Interpreter.run(once.body(), onceArrays, onceOffsets, onceSlots, onceRegs);
+    }
+  }
+
+  /**
+   * Why a program of this state runs in the interpreter (the first such), or null when all run as
+   * generated code.
+   */
+  public String interpreted() {
+    for (PerTensor k : tensors) {
+      for (List<Instr> l : List.of(k.program.body(), k.program.eval())) {
+        if (!l.isEmpty() && Kernels.of(l).kernel() == null) {
+          return Kernels.of(l).whyNot();
+        }
+      }
+    }
+    return null;
   }
 
   /** One parameter tensor's program and memory. */
@@ -45,8 +75,11 @@ public final class RuleState extends OptimizerState {
     final int[] offsets;
     final double[] slots;
     final double[] regs;
+    /** The generated body and eval kernels; null where the interpreter runs. */
+    final Kernel body;
+    final Kernel eval;
 
-    PerTensor(ParamLayout.Tensor tensor, TensorProgram program) {
+    PerTensor(ParamLayout.Tensor tensor, TensorProgram program, boolean generate) {
       this.tensor = tensor;
       this.program = program;
       arrays = new double[TensorProgram.FIRST_OWN + program.arrays().size()][];
@@ -59,6 +92,8 @@ public final class RuleState extends OptimizerState {
       }
       slots = new double[program.slots()];
       regs = new double[Math.max(1, program.registers())];
+      body = kernel(program.body(), generate);
+      eval = kernel(program.eval(), generate);
     }
 
     void start(double[] p) {
@@ -76,8 +111,20 @@ public final class RuleState extends OptimizerState {
       }
     }
 
-    void run(List<Instr> instrs) {
-      Interpreter.run(instrs, arrays, offsets, slots, regs);
+    void runBody() {
+      if (body != null) {
+        body.run(arrays, offsets, slots);
+      } else {
+        Interpreter.run(program.body(), arrays, offsets, slots, regs);
+      }
+    }
+
+    void runEval() {
+      if (eval != null) {
+        eval.run(arrays, offsets, slots);
+      } else {
+        Interpreter.run(program.eval(), arrays, offsets, slots, regs);
+      }
     }
   }
 

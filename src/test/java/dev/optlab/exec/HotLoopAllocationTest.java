@@ -101,11 +101,25 @@ class HotLoopAllocationTest {
     assertTrue(Files.exists(csv));
   }
 
-  /** Runs {@code statement} (with %d for the step count) for N and 10N steps, twice over. */
+  /** User-defined rules run as generated kernels (rules/KernelGen), which allocate nothing. */
+  @ParameterizedTest
+  @ValueSource(strings = {"rules/Lion.rule", "rules/builtins/MyAdam.rule",
+      "rules/ScheduleFreeAdamW.rule"})
+  void aUserDefinedRuleAllocatesNothingPerStep(String file) throws java.io.IOException {
+    String text = Files.readString(Path.of("src/test/resources", file));
+    String name = text.replaceAll("(?s).*?\\brule (\\w+)\\(.*", "$1");
+    assertNoGrowth("run " + name + "(lr = 1e-4) on bumpy for %d steps", text);
+  }
+
   private static void assertNoGrowth(String statement) {
+    assertNoGrowth(statement, "");
+  }
+
+  /** Runs {@code statement} (with %d for the step count) for N and 10N steps, twice over. */
+  private static void assertNoGrowth(String statement, String more) {
     Engine engine = new Engine();
     TableOutput discard = new TableOutput(new PrintStream(OutputStream.nullOutputStream()));
-    engine.run(new Source("<test>", DECLARATIONS), false, discard, RunControl.none());
+    engine.run(new Source("<test>", DECLARATIONS + more), false, discard, RunControl.none());
     Source shortRun = new Source("<test>", statement.formatted(N));
     Source longRun = new Source("<test>", statement.formatted(10 * N));
     // The first round loads classes, makes the bytecode objective and fills caches.

@@ -1,0 +1,542 @@
+package dev.optlab.rules;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Compiles an instruction list of a {@link TensorProgram} into one hidden class whose {@link
+ * Kernel#run} does the whole list: the arrays it touches and their offsets loaded into locals
+ * once, each {@link Instr.Pass} a counted loop with its registers, the scalar slots it reads and
+ * its sums as double locals, add/sub/mul/div as JVM arithmetic and every other operation an
+ * {@code invokestatic} of the {@link Ops} method the interpreter calls, so that the JIT sees one
+ * loop per pass it can inline and unroll (docs/rules.md, "Speed"). Same evaluation order as
+ * {@link Interpreter}, so the same bits.
+ */
+final class KernelGen implements Opcodes {
+  private static final String OPS = "dev/optlab/rules/Ops";
+  private static final String D1 = "(D)D";
+  private static final String D2 = "(DD)D";
+  private static final String D3 = "(DDD)D";
+  private static final String D4 = "(DDDD)D";
+  /** The locals of run(arrays, offsets, slots). */
+  private static final int ARRAYS = 1;
+  private static final int OFFSETS = 2;
+  private static final int SLOTS = 3;
+
+  private final MethodVisitor mv;
+  private int nextLocal = 4;
+  /** Array index to the locals holding it and its offset. */
+  private final Map<Integer, Integer> arrayLocal = new HashMap<>();
+  private final Map<Integer, Integer> offsetLocal = new HashMap<>();
+  /** Inside a pass: the loop index, its column count, registers and slots held in locals. */
+  private int iLocal = -1;
+  private int cols = 1;
+  private final Map<Integer, Integer> regLocal = new HashMap<>();
+  private final Map<Integer, Integer> slotLocal = new HashMap<>();
+
+  private KernelGen(MethodVisitor mv) {
+    this.mv = mv;
+  }
+
+  /**
+   * The kernel of {@code instrs}; throws (an {@link UnsupportedOperationException} with the
+   * reason, or ASM's exception for a method over 64 KB) when it cannot be generated.
+   */
+  static Kernel generate(List<Instr> instrs) {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    String name = "dev/optlab/rules/GeneratedKernel";
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
+        new String[] {"dev/optlab/rules/Kernel"});
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([[D[I[D)V", null, null);
+    mv.visitCode();
+    KernelGen g = new KernelGen(mv);
+    g.loadArrays(instrs);
+    g.instrs(instrs);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    cw.visitEnd();
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(),
+          true);
+      return (Kernel) lookup.findConstructor(lookup.lookupClass(),
+          java.lang.invoke.MethodType.methodType(void.class)).invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- arrays ------------------------------------------------------------------------------
+
+  /** Every array the list reads or writes, into locals (P, G and EVAL are set before a run). */
+  private void loadArrays(List<Instr> instrs) {
+    TreeSet<Integer> used = new TreeSet<>();
+    Walk.arrays(instrs, used);
+    for (int a : used) {
+      int arr = nextLocal++;
+      int off = nextLocal++;
+      mv.visitVarInsn(ALOAD, ARRAYS);
+      iconst(a);
+      mv.visitInsn(AALOAD);
+      mv.visitVarInsn(ASTORE, arr);
+      mv.visitVarInsn(ALOAD, OFFSETS);
+      iconst(a);
+      mv.visitInsn(IALOAD);
+      mv.visitVarInsn(ISTORE, off);
+      arrayLocal.put(a, arr);
+      offsetLocal.put(a, off);
+    }
+  }
+
+  // ---- instructions ------------------------------------------------------------------------
+
+  private void instrs(List<Instr> instrs) {
+    for (Instr in : instrs) {
+      switch (in) {
+        case Instr.SetSlot s -> {
+          mv.visitVarInsn(ALOAD, SLOTS);
+          iconst(s.slot());
+          expr(s.expr());
+          mv.visitInsn(DASTORE);
+        }
+        case Instr.Pass p -> pass(p);
+        case Instr.MatMul m -> {
+          array(m.a());
+          offset(m.a());
+          array(m.b());
+          offset(m.b());
+          array(m.out());
+          iconst(m.m());
+          iconst(m.k());
+          iconst(m.n());
+          mv.visitMethodInsn(INVOKESTATIC, "dev/optlab/rules/Matrices", "matmul",
+              "([DI[DI[DIII)V", false);
+        }
+        case Instr.Transpose t -> {
+          array(t.a());
+          offset(t.a());
+          array(t.out());
+          iconst(t.rows());
+          iconst(t.cols());
+          mv.visitMethodInsn(INVOKESTATIC, "dev/optlab/rules/Matrices", "transpose",
+              "([DI[DII)V", false);
+        }
+        case Instr.If f -> {
+          Label otherwise = new Label();
+          Label end = new Label();
+          jumpUnless(f.condition(), otherwise);
+          instrs(f.then());
+          mv.visitJumpInsn(GOTO, end);
+          mv.visitLabel(otherwise);
+          instrs(f.otherwise());
+          mv.visitLabel(end);
+        }
+      }
+    }
+  }
+
+  /**
+   * One loop over the pass's elements. The slots it reads are loaded into locals first (a sum's
+   * slot is written only after the loop, so a pass reading its own sum is refused); a scalar sum
+   * accumulates in a local from zero, as the interpreter's slot does.
+   */
+  private void pass(Instr.Pass p) {
+    TreeSet<Integer> read = new TreeSet<>();
+    List<Node> exprs = new ArrayList<>();
+    p.stores().forEach(s -> exprs.add(s.expr()));
+    p.sums().forEach(s -> exprs.add(s.expr()));
+    exprs.forEach(e -> Walk.slots(e, read));
+    Map<Integer, Integer> sumLocal = new LinkedHashMap<>();
+    for (Instr.Sum s : p.sums()) {
+      if (s.array() < 0) {
+        if (read.contains(s.slot()) || sumLocal.containsKey(s.slot())) {
+          throw new UnsupportedOperationException("a pass reads the sum it makes");
+        }
+        int l = nextLocal;
+        nextLocal += 2;
+        mv.visitInsn(DCONST_0);
+        mv.visitVarInsn(DSTORE, l);
+        sumLocal.put(s.slot(), l);
+      } else {
+        int len = s.index() == Node.Index.ROW ? p.n() / p.cols() : p.cols();
+        array(s.array());
+        offset(s.array());
+        mv.visitInsn(DUP);
+        iconst(len);
+        mv.visitInsn(IADD);
+        mv.visitInsn(DCONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
+      }
+    }
+    slotLocal.clear();
+    for (int s : read) {
+      int l = nextLocal;
+      nextLocal += 2;
+      mv.visitVarInsn(ALOAD, SLOTS);
+      iconst(s);
+      mv.visitInsn(DALOAD);
+      mv.visitVarInsn(DSTORE, l);
+      slotLocal.put(s, l);
+    }
+    regLocal.clear();
+    for (Instr.Store st : p.stores()) {
+      if (st.array() < 0 && !regLocal.containsKey(st.reg())) {
+        int l = nextLocal;
+        nextLocal += 2;
+        mv.visitInsn(DCONST_0); // the verifier wants every local set before the loop reads it
+        mv.visitVarInsn(DSTORE, l);
+        regLocal.put(st.reg(), l);
+      }
+    }
+    cols = p.cols();
+    iLocal = nextLocal++;
+    mv.visitInsn(ICONST_0);
+    mv.visitVarInsn(ISTORE, iLocal);
+    Label test = new Label();
+    Label body = new Label();
+    mv.visitJumpInsn(GOTO, test);
+    mv.visitLabel(body);
+    for (Instr.Store st : p.stores()) {
+      if (st.array() < 0) {
+        expr(st.expr());
+        mv.visitVarInsn(DSTORE, regLocal.get(st.reg()));
+      } else {
+        array(st.array());
+        elementIndex(st.array(), Node.Index.SAME);
+        expr(st.expr());
+        mv.visitInsn(DASTORE);
+      }
+    }
+    for (Instr.Sum s : p.sums()) {
+      if (s.array() < 0) {
+        int l = sumLocal.get(s.slot());
+        mv.visitVarInsn(DLOAD, l);
+        expr(s.expr());
+        mv.visitInsn(DADD);
+        mv.visitVarInsn(DSTORE, l);
+      } else {
+        array(s.array());
+        elementIndex(s.array(), s.index());
+        mv.visitInsn(DUP2);
+        mv.visitInsn(DALOAD);
+        expr(s.expr());
+        mv.visitInsn(DADD);
+        mv.visitInsn(DASTORE);
+      }
+    }
+    mv.visitIincInsn(iLocal, 1);
+    mv.visitLabel(test);
+    mv.visitVarInsn(ILOAD, iLocal);
+    iconst(p.n());
+    mv.visitJumpInsn(IF_ICMPLT, body);
+    for (Map.Entry<Integer, Integer> e : sumLocal.entrySet()) {
+      mv.visitVarInsn(ALOAD, SLOTS);
+      iconst(e.getKey());
+      mv.visitVarInsn(DLOAD, e.getValue());
+      mv.visitInsn(DASTORE);
+    }
+    iLocal = -1;
+    cols = 1;
+    slotLocal.clear();
+    regLocal.clear();
+  }
+
+  /** Jumps to {@code target} when {@code c} does not hold (NaN compares false, as in Java). */
+  private void jumpUnless(Instr.Cond c, Label target) {
+    switch (c) {
+      case Instr.Join j when j.and() -> {
+        jumpUnless(j.left(), target);
+        jumpUnless(j.right(), target);
+      }
+      case Instr.Join j -> {
+        Label holds = new Label();
+        jumpIf(j.left(), holds);
+        jumpUnless(j.right(), target);
+        mv.visitLabel(holds);
+      }
+      case Instr.Compare k -> {
+        compare(k);
+        // dcmpg gives 1 for NaN, dcmpl -1: each chosen so that NaN takes the jump here.
+        mv.visitJumpInsn(switch (k.op()) {
+          case "<" -> IFGE;
+          case "<=" -> IFGT;
+          case ">" -> IFLE;
+          case ">=" -> IFLT;
+          case "==" -> IFNE;
+          case "!=" -> IFEQ;
+          default -> throw new IllegalArgumentException(k.op());
+        }, target);
+      }
+    }
+  }
+
+  /** Jumps to {@code target} when {@code c} holds. */
+  private void jumpIf(Instr.Cond c, Label target) {
+    switch (c) {
+      case Instr.Join j when j.and() -> {
+        Label fails = new Label();
+        jumpUnless(j.left(), fails);
+        jumpIf(j.right(), target);
+        mv.visitLabel(fails);
+      }
+      case Instr.Join j -> {
+        jumpIf(j.left(), target);
+        jumpIf(j.right(), target);
+      }
+      case Instr.Compare k -> {
+        compare(k);
+        // NaN must not jump: dcmpg (1) for < and <=, dcmpl (-1) for the others.
+        mv.visitJumpInsn(switch (k.op()) {
+          case "<" -> IFLT;
+          case "<=" -> IFLE;
+          case ">" -> IFGT;
+          case ">=" -> IFGE;
+          case "==" -> IFEQ;
+          case "!=" -> IFNE;
+          default -> throw new IllegalArgumentException(k.op());
+        }, target);
+      }
+    }
+  }
+
+  /** Pushes the comparison's int: dcmpg for {@code <} and {@code <=}, else dcmpl. */
+  private void compare(Instr.Compare k) {
+    expr(k.a());
+    expr(k.b());
+    mv.visitInsn(k.op().startsWith("<") ? DCMPG : DCMPL);
+  }
+
+  // ---- expressions -------------------------------------------------------------------------
+
+  private void expr(Node n) {
+    switch (n) {
+      case Node.Const c -> dconst(c.value());
+      case Node.Slot s -> {
+        Integer l = slotLocal.get(s.slot());
+        if (l != null) {
+          mv.visitVarInsn(DLOAD, l);
+        } else {
+          mv.visitVarInsn(ALOAD, SLOTS);
+          iconst(s.slot());
+          mv.visitInsn(DALOAD);
+        }
+      }
+      case Node.Reg r -> {
+        Integer l = regLocal.get(r.reg());
+        if (l == null) {
+          throw new UnsupportedOperationException("register " + r.reg() + " read outside the"
+              + " pass that writes it");
+        }
+        mv.visitVarInsn(DLOAD, l);
+      }
+      case Node.Elem e -> {
+        array(e.array());
+        elementIndex(e.array(), e.index());
+        mv.visitInsn(DALOAD);
+      }
+      case Node.Unary u -> {
+        expr(u.a());
+        switch (u.op()) {
+          case NEG -> mv.visitInsn(DNEG);
+          case SQRT -> call("java/lang/Math", "sqrt", D1);
+          case RSQRT -> call(OPS, "rsqrt", D1);
+          case ABS -> call("java/lang/Math", "abs", D1);
+          case SIGN -> call(OPS, "sign", D1);
+          case EXP -> call(OPS, "exp", D1);
+          case LOG -> call(OPS, "log", D1);
+          case SCALAR_EXP -> call(OPS, "scalarExp", D1);
+          case SCALAR_LOG -> call(OPS, "scalarLog", D1);
+          default -> throw new IllegalArgumentException("not unary: " + u.op());
+        }
+      }
+      case Node.Binary b -> {
+        expr(b.a());
+        expr(b.b());
+        switch (b.op()) {
+          case ADD -> mv.visitInsn(DADD);
+          case SUB -> mv.visitInsn(DSUB);
+          case MUL -> mv.visitInsn(DMUL);
+          case DIV -> mv.visitInsn(DDIV);
+          case RDIV -> call(OPS, "rdiv", D2);
+          case POW -> call(OPS, "pow", D2);
+          case SCALAR_POW -> call(OPS, "scalarPow", D2);
+          case MAX -> call(OPS, "max", D2);
+          case MIN -> call(OPS, "min", D2);
+          default -> throw new IllegalArgumentException("not binary: " + b.op());
+        }
+      }
+      case Node.Ternary t -> {
+        expr(t.a());
+        expr(t.b());
+        expr(t.c());
+        switch (t.op()) {
+          case ADD_ALPHA -> call(OPS, "addAlpha", D3);
+          case LERP -> call(OPS, "lerp", D3);
+          case CLAMP -> call(OPS, "clamp", D3);
+          case ADDCMUL, ADDCDIV -> {
+            if (t.d() == null) {
+              dconst(0);
+            } else {
+              expr(t.d());
+            }
+            call(OPS, t.op() == Node.Op.ADDCMUL ? "addcmul" : "addcdiv", D4);
+          }
+          default -> throw new IllegalArgumentException("not ternary: " + t.op());
+        }
+      }
+    }
+  }
+
+  /**
+   * Pushes {@code off + i} (or {@code i / cols}, {@code i % cols}); outside a pass i is 0 and
+   * cols 1, as the interpreter evaluates scalars.
+   */
+  private void elementIndex(int a, Node.Index index) {
+    offset(a);
+    if (iLocal < 0) {
+      return;
+    }
+    mv.visitVarInsn(ILOAD, iLocal);
+    if (index != Node.Index.SAME) {
+      iconst(cols);
+      mv.visitInsn(index == Node.Index.ROW ? IDIV : IREM);
+    }
+    mv.visitInsn(IADD);
+  }
+
+  private void array(int a) {
+    mv.visitVarInsn(ALOAD, arrayLocal.get(a));
+  }
+
+  private void offset(int a) {
+    mv.visitVarInsn(ILOAD, offsetLocal.get(a));
+  }
+
+  private void call(String owner, String name, String desc) {
+    mv.visitMethodInsn(INVOKESTATIC, owner, name, desc, false);
+  }
+
+  private void iconst(int v) {
+    mv.visitLdcInsn(v);
+  }
+
+  private void dconst(double v) {
+    if (Double.doubleToRawLongBits(v) == 0L) {
+      mv.visitInsn(DCONST_0);
+    } else if (v == 1.0) {
+      mv.visitInsn(DCONST_1);
+    } else {
+      mv.visitLdcInsn(v);
+    }
+  }
+
+  /** What an instruction list touches: its arrays, and the slots an expression reads. */
+  private static final class Walk {
+    static void arrays(List<Instr> instrs, TreeSet<Integer> out) {
+      for (Instr in : instrs) {
+        switch (in) {
+          case Instr.SetSlot s -> arrays(s.expr(), out);
+          case Instr.Pass p -> {
+            for (Instr.Store st : p.stores()) {
+              if (st.array() >= 0) {
+                out.add(st.array());
+              }
+              arrays(st.expr(), out);
+            }
+            for (Instr.Sum s : p.sums()) {
+              if (s.array() >= 0) {
+                out.add(s.array());
+              }
+              arrays(s.expr(), out);
+            }
+          }
+          case Instr.MatMul m -> {
+            out.add(m.a());
+            out.add(m.b());
+            out.add(m.out());
+          }
+          case Instr.Transpose t -> {
+            out.add(t.a());
+            out.add(t.out());
+          }
+          case Instr.If f -> {
+            cond(f.condition(), out);
+            arrays(f.then(), out);
+            arrays(f.otherwise(), out);
+          }
+        }
+      }
+    }
+
+    private static void cond(Instr.Cond c, TreeSet<Integer> out) {
+      switch (c) {
+        case Instr.Join j -> {
+          cond(j.left(), out);
+          cond(j.right(), out);
+        }
+        case Instr.Compare k -> {
+          arrays(k.a(), out);
+          arrays(k.b(), out);
+        }
+      }
+    }
+
+    static void arrays(Node n, TreeSet<Integer> out) {
+      switch (n) {
+        case Node.Elem e -> out.add(e.array());
+        case Node.Unary u -> arrays(u.a(), out);
+        case Node.Binary b -> {
+          arrays(b.a(), out);
+          arrays(b.b(), out);
+        }
+        case Node.Ternary t -> {
+          arrays(t.a(), out);
+          arrays(t.b(), out);
+          arrays(t.c(), out);
+          if (t.d() != null) {
+            arrays(t.d(), out);
+          }
+        }
+        default -> { }
+      }
+    }
+
+    static void slots(Node n, TreeSet<Integer> out) {
+      switch (n) {
+        case Node.Slot s -> out.add(s.slot());
+        case Node.Unary u -> slots(u.a(), out);
+        case Node.Binary b -> {
+          slots(b.a(), out);
+          slots(b.b(), out);
+        }
+        case Node.Ternary t -> {
+          slots(t.a(), out);
+          slots(t.b(), out);
+          slots(t.c(), out);
+          if (t.d() != null) {
+            slots(t.d(), out);
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.optlab.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generated kernels ({@link KernelGen}), one per distinct instruction list: the parameters of a
+ * run, and the trials of a sweep, that compile to the same program share one hidden class, so a
+ * sweep does not define a class per trial. A list that cannot be generated runs in the {@link
+ * Interpreter}; {@link Compiled#whyNot} says why.
+ */
+final class Kernels {
+  private Kernels() {}
+
+  /** A kernel, or null and the reason it could not be generated. */
+  record Compiled(Kernel kernel, String whyNot) {}
+
+  private static final int CAPACITY = 512;
+  private static final Map<List<Instr>, Compiled> CACHE =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Instr>, Compiled> e) {
+          return size() > CAPACITY;
+        }
+      };
+
+  static Compiled of(List<Instr> instrs) {
+    synchronized (CACHE) {
+      Compiled c = CACHE.get(instrs);
+      if (c == null) {
+        c = generate(instrs);
+        CACHE.put(instrs, c);
+      }
+      return c;
+    }
+  }
+
+  private static Compiled generate(List<Instr> instrs) {
+    try {
+      return new Compiled(KernelGen.generate(instrs), null);
+    } catch (RuntimeException | LinkageError e) {
+      // A method over 64 KB, or a shape of program the generator refuses: still correct, slower.
+      return new Compiled(null, "interpreted: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+    }
+  }
+}
