@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark report (bench/README.md): builds optlab and the benchmarks (the `bench` Maven
 # profile), then measures optlab against its references in one run and prints ratios.
-#   bench/run.sh [--quick] [--only a,b,c,d,e,f,g] the report (e: optimizer kernels over 10M parameters,
+#   bench/run.sh [--quick] [--only a,b,c,d,e,f,g,h] the report (e: optimizer kernels over 10M parameters,
 #                                               f: sweeps: speed-up on 2 threads, cost per trial,
 #                                               g: tensors, Fashion-MNIST against PyTorch: epoch in
 #                                               float64/float32 on 1 and 2 threads, GEMM GFLOP/s,
 #                                               load time, peak RSS, 1 GB CSV; only when asked for,
-#                                               about 20 minutes: bench/tensor/report.sh)
+#                                               about 20 minutes: bench/tensor/report.sh),
+#                                               h: user-defined rules: Adam as a rule against
+#                                               the built-in, Lion against PyTorch)
 #   bench/run.sh --jmh [REGEX] [JMH OPTIONS]    JMH on the benchmarks (default: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."

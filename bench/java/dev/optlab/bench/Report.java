@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * writes the same table as Markdown to {@code target/bench/report.md}.
  *
  * <p>Run by {@code bench/run.sh} from the project root, with the launcher built, in a JVM started
- * with the launcher's flags. Options: {@code --quick} (fewer runs), {@code --only a,b,c,d,e,f}
+ * with the launcher's flags. Options: {@code --quick} (fewer runs), {@code --only
+ * a,b,c,d,e,f,g}
  * (sections).
  */
 public final class Report {
@@ -45,13 +46,13 @@ public final class Report {
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
-    String only = "abcdef";
+    String only = "abcdefh";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--only" -> only = args[++i].replace(",", "");
         default -> {
-          System.err.println("usage: Report [--quick] [--only a,b,c,d,e,f]");
+          System.err.println("usage: Report [--quick] [--only a,b,c,d,e,f,h]");
           System.exit(2);
         }
       }
@@ -81,6 +82,9 @@ public final class Report {
     }
     if (only.contains("f")) {
       sweeps();
+    }
+    if (only.contains("h")) {
+      rules();
     }
     notes.add("bench/tensor/ times a whole MLP (digits, Adam) against PyTorch.");
     String text = render(false);
@@ -430,6 +434,63 @@ public final class Report {
     return out;
   }
 
+  // ---- (g) user-defined rules ---------------------------------------------------------------
+
+  private void rules() throws Exception {
+    RuleWorkloads w = new RuleWorkloads();
+    int warmup = 3;
+    progress("rules: MyAdam rule and built-in Adam, paired rounds over "
+        + RuleWorkloads.N / 1_000_000 + "M parameters");
+    RuleWorkloads.Measured adam = w.adamKernels(warmup, quick ? 10 : 30);
+    if (!(adam.difference() <= 1e-9)) {
+      throw new IllegalStateException("MyAdam and Adam disagree (relative " + adam.difference()
+          + "): not the same update");
+    }
+    Stats kernel = Stats.of(Paired.ratio(adam.rounds(), 1, 0));
+    rows.add(new Row("h", "`MyAdam(lr = 1e-3)` rule ÷ built-in `Adam`: one update over "
+        + RuleWorkloads.N / 1_000_000 + "M parameters (speed)", kernel, "≥ 0.9",
+        kernel.median() >= 0.9, "rule " + nsPerParameter(Paired.column(adam.rounds(), 0),
+            RuleWorkloads.N) + " ns/param, built-in " + nsPerParameter(
+            Paired.column(adam.rounds(), 1), RuleWorkloads.N) + " ns/param; parameters agree to "
+            + String.format(Locale.ROOT, "%.0e", adam.difference())));
+    progress("rules: run MyAdam and Adam on rosenbrock, " + Stats.num(STEPS, 3)
+        + " steps each, paired rounds");
+    List<double[]> scalar = w.scalarRuns(quick ? 3 : 5, quick ? 6 : 15);
+    Stats path = Stats.of(Paired.ratio(scalar, 1, 0));
+    rows.add(new Row("h", "`run MyAdam(lr = 1e-3) on rosenbrock` ÷ built-in `Adam`, "
+        + Stats.num(STEPS, 3) + " steps (speed)", path, "≥ 0.9", path.median() >= 0.9,
+        "rule " + seconds(Paired.column(scalar, 0)) + ", built-in "
+            + seconds(Paired.column(scalar, 1))));
+    progress("rules: Lion rule, one update over " + RuleWorkloads.N / 1_000_000
+        + "M parameters");
+    List<Double> lion = w.lionKernel(warmup, quick ? 10 : 30);
+    if (!torchWorks()) {
+      notes.add("Lion against PyTorch skipped: `" + TORCH_PYTHON + " -c \"import torch\"` failed.");
+      return;
+    }
+    progress("rules: PyTorch's reference Lion (bench/python/lion_torch.py), 1 thread");
+    Result r = exec(List.of(TORCH_PYTHON, "bench/python/lion_torch.py",
+        Integer.toString(RuleWorkloads.N), Integer.toString(warmup),
+        Integer.toString(quick ? 4 : 8)));
+    List<Double> torch = new ArrayList<>();
+    for (String line : r.stdout.lines().toList()) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length > 2 && f[0].equals("lion") && f[1].equals("seconds")) {
+        for (int i = 2; i < f.length; i++) {
+          torch.add(Double.parseDouble(f[i]));
+        }
+      }
+    }
+    if (r.exit != 0 || torch.isEmpty()) {
+      throw new IllegalStateException("lion_torch.py failed: " + r.stdout + r.stderr);
+    }
+    Stats vsTorch = Stats.ratio(torch, lion);
+    rows.add(new Row("h", "`Lion()` rule ÷ PyTorch's reference Lion (one op a line, float64,"
+        + " 1 thread): one update over " + RuleWorkloads.N / 1_000_000 + "M (speed)", vsTorch,
+        "≥ 5", vsTorch.median() >= 5, "rule " + nsPerParameter(lion, RuleWorkloads.N)
+            + " ns/param, PyTorch " + nsPerParameter(torch, RuleWorkloads.N) + " ns/param"));
+  }
+
   // ---- (f) sweeps ---------------------------------------------------------------------------
 
   private void sweeps() throws Exception {
@@ -620,6 +681,7 @@ public final class Report {
           case "c" -> "(c) CSV trace of every step";
           case "d" -> "(d) memory";
           case "f" -> "(f) sweeps (ratios of wall time; one JVM, paired rounds)";
+          case "h" -> "(h) user-defined rules (generated bytecode): built-ins and PyTorch";
           default -> "(e) optimizer kernels: one update over " + KernelWorkloads.N / 1_000_000
               + "M float64 parameters (ratios of speed)";
         }).append('\n');
