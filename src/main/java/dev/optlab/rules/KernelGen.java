@@ -31,17 +31,29 @@ final class KernelGen implements Opcodes {
   private static final int ARRAYS = 1;
   private static final int OFFSETS = 2;
   private static final int SLOTS = 3;
+  private static final int DIMS = 4;
+  /** Passes shorter than this run in a loop of their own (optim/KernelLoops says why). */
+  static final int SMALL = 64;
 
   private final MethodVisitor mv;
-  private int nextLocal = 4;
+  private int nextLocal = 5;
+  /** The next entry of {@code dims}, in {@link #dims} order. */
+  private int nextDim;
   /** Array index to the locals holding it and its offset. */
   private final Map<Integer, Integer> arrayLocal = new HashMap<>();
   private final Map<Integer, Integer> offsetLocal = new HashMap<>();
   /** Inside a pass: the loop index, its column count, registers and slots held in locals. */
   private int iLocal = -1;
-  private int cols = 1;
+  private int colsLocal = -1;
   private final Map<Integer, Integer> regLocal = new HashMap<>();
   private final Map<Integer, Integer> slotLocal = new HashMap<>();
+  /**
+   * Inside a pass: array to the local holding its element i (read at the start of the element,
+   * or the value last stored), for arrays read and written only at i. A store then a load of
+   * the same element become a local, and every array is read before any is written, so C2 need
+   * not prove that two arrays at different offsets do not overlap to vectorize the loop.
+   */
+  private final Map<Integer, Integer> elemLocal = new HashMap<>();
 
   private KernelGen(MethodVisitor mv) {
     this.mv = mv;
@@ -63,7 +75,7 @@ final class KernelGen implements Opcodes {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([[D[I[D)V", null, null);
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([[D[I[D[I)V", null, null);
     mv.visitCode();
     KernelGen g = new KernelGen(mv);
     g.loadArrays(instrs);
@@ -124,9 +136,9 @@ final class KernelGen implements Opcodes {
           array(m.b());
           offset(m.b());
           array(m.out());
-          iconst(m.m());
-          iconst(m.k());
-          iconst(m.n());
+          dim();
+          dim();
+          dim();
           mv.visitMethodInsn(INVOKESTATIC, "dev/optlab/rules/Matrices", "matmul",
               "([DI[DI[DIII)V", false);
         }
@@ -134,8 +146,8 @@ final class KernelGen implements Opcodes {
           array(t.a());
           offset(t.a());
           array(t.out());
-          iconst(t.rows());
-          iconst(t.cols());
+          dim();
+          dim();
           mv.visitMethodInsn(INVOKESTATIC, "dev/optlab/rules/Matrices", "transpose",
               "([DI[DII)V", false);
         }
@@ -159,6 +171,12 @@ final class KernelGen implements Opcodes {
    * accumulates in a local from zero, as the interpreter's slot does.
    */
   private void pass(Instr.Pass p) {
+    int nLocal = nextLocal++;
+    colsLocal = nextLocal++;
+    dim();
+    mv.visitVarInsn(ISTORE, nLocal);
+    dim();
+    mv.visitVarInsn(ISTORE, colsLocal);
     TreeSet<Integer> read = new TreeSet<>();
     List<Node> exprs = new ArrayList<>();
     p.stores().forEach(s -> exprs.add(s.expr()));
@@ -176,11 +194,16 @@ final class KernelGen implements Opcodes {
         mv.visitVarInsn(DSTORE, l);
         sumLocal.put(s.slot(), l);
       } else {
-        int len = s.index() == Node.Index.ROW ? p.n() / p.cols() : p.cols();
         array(s.array());
         offset(s.array());
         mv.visitInsn(DUP);
-        iconst(len);
+        if (s.index() == Node.Index.ROW) { // n / cols rows, else cols columns
+          mv.visitVarInsn(ILOAD, nLocal);
+          mv.visitVarInsn(ILOAD, colsLocal);
+          mv.visitInsn(IDIV);
+        } else {
+          mv.visitVarInsn(ILOAD, colsLocal);
+        }
         mv.visitInsn(IADD);
         mv.visitInsn(DCONST_0);
         mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
@@ -206,18 +229,65 @@ final class KernelGen implements Opcodes {
         regLocal.put(st.reg(), l);
       }
     }
-    cols = p.cols();
     iLocal = nextLocal++;
+    elemLocal.clear();
+    for (int a : Walk.sameOnly(p)) {
+      int l = nextLocal;
+      nextLocal += 2;
+      mv.visitInsn(DCONST_0);
+      mv.visitVarInsn(DSTORE, l);
+      elemLocal.put(a, l);
+    }
+    // The same loop twice, so that two-parameter runs do not leave the profile of a short loop
+    // on the one that runs over a big tensor (optim/KernelLoops).
+    Label big = new Label();
+    Label done = new Label();
+    mv.visitVarInsn(ILOAD, nLocal);
+    iconst(SMALL);
+    mv.visitJumpInsn(IF_ICMPGE, big);
+    loop(p, nLocal, sumLocal);
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(big);
+    loop(p, nLocal, sumLocal);
+    mv.visitLabel(done);
+    for (Map.Entry<Integer, Integer> e : sumLocal.entrySet()) {
+      mv.visitVarInsn(ALOAD, SLOTS);
+      iconst(e.getKey());
+      mv.visitVarInsn(DLOAD, e.getValue());
+      mv.visitInsn(DASTORE);
+    }
+    iLocal = -1;
+    colsLocal = -1;
+    elemLocal.clear();
+    slotLocal.clear();
+    regLocal.clear();
+  }
+
+  /** {@code for (i = 0; i < n; i++)}: the stores in order, then the sums. */
+  private void loop(Instr.Pass p, int nLocal, Map<Integer, Integer> sumLocal) {
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, iLocal);
     Label test = new Label();
     Label body = new Label();
     mv.visitJumpInsn(GOTO, test);
     mv.visitLabel(body);
+    for (int a : Walk.readFirst(p, elemLocal.keySet())) {
+      array(a);
+      elementIndex(a, Node.Index.SAME);
+      mv.visitInsn(DALOAD);
+      mv.visitVarInsn(DSTORE, elemLocal.get(a));
+    }
     for (Instr.Store st : p.stores()) {
       if (st.array() < 0) {
         expr(st.expr());
         mv.visitVarInsn(DSTORE, regLocal.get(st.reg()));
+      } else if (elemLocal.containsKey(st.array())) {
+        array(st.array());
+        elementIndex(st.array(), Node.Index.SAME);
+        expr(st.expr());
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(DSTORE, elemLocal.get(st.array()));
+        mv.visitInsn(DASTORE);
       } else {
         array(st.array());
         elementIndex(st.array(), Node.Index.SAME);
@@ -245,18 +315,8 @@ final class KernelGen implements Opcodes {
     mv.visitIincInsn(iLocal, 1);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, iLocal);
-    iconst(p.n());
+    mv.visitVarInsn(ILOAD, nLocal);
     mv.visitJumpInsn(IF_ICMPLT, body);
-    for (Map.Entry<Integer, Integer> e : sumLocal.entrySet()) {
-      mv.visitVarInsn(ALOAD, SLOTS);
-      iconst(e.getKey());
-      mv.visitVarInsn(DLOAD, e.getValue());
-      mv.visitInsn(DASTORE);
-    }
-    iLocal = -1;
-    cols = 1;
-    slotLocal.clear();
-    regLocal.clear();
   }
 
   /** Jumps to {@code target} when {@code c} does not hold (NaN compares false, as in Java). */
@@ -347,6 +407,8 @@ final class KernelGen implements Opcodes {
         }
         mv.visitVarInsn(DLOAD, l);
       }
+      case Node.Elem e when e.index() == Node.Index.SAME && elemLocal.containsKey(e.array()) ->
+          mv.visitVarInsn(DLOAD, elemLocal.get(e.array()));
       case Node.Elem e -> {
         array(e.array());
         elementIndex(e.array(), e.index());
@@ -416,10 +478,17 @@ final class KernelGen implements Opcodes {
     }
     mv.visitVarInsn(ILOAD, iLocal);
     if (index != Node.Index.SAME) {
-      iconst(cols);
+      mv.visitVarInsn(ILOAD, colsLocal);
       mv.visitInsn(index == Node.Index.ROW ? IDIV : IREM);
     }
     mv.visitInsn(IADD);
+  }
+
+  /** Pushes the next size from {@code dims} ({@link Walk#dims} lists them in this order). */
+  private void dim() {
+    mv.visitVarInsn(ALOAD, DIMS);
+    iconst(nextDim++);
+    mv.visitInsn(IALOAD);
   }
 
   private void array(int a) {
@@ -448,8 +517,122 @@ final class KernelGen implements Opcodes {
     }
   }
 
-  /** What an instruction list touches: its arrays, and the slots an expression reads. */
-  private static final class Walk {
+  /**
+   * What an instruction list touches: its arrays, the slots an expression reads, and its sizes;
+   * and the list with its sizes set to zero, which is what its kernel depends on.
+   */
+  static final class Walk {
+    /**
+     * The sizes the kernel reads from {@code dims}, in the order it reads them: each pass's n and
+     * cols, each product's m, k and n, each transpose's rows and cols, the lists in order and
+     * each condition's then before its otherwise.
+     */
+    static void dims(List<Instr> instrs, List<Integer> out) {
+      for (Instr in : instrs) {
+        switch (in) {
+          case Instr.SetSlot s -> { }
+          case Instr.Pass p -> out.addAll(List.of(p.n(), p.cols()));
+          case Instr.MatMul m -> out.addAll(List.of(m.m(), m.k(), m.n()));
+          case Instr.Transpose t -> out.addAll(List.of(t.rows(), t.cols()));
+          case Instr.If f -> {
+            dims(f.then(), out);
+            dims(f.otherwise(), out);
+          }
+        }
+      }
+    }
+
+    /**
+     * The arrays a pass touches only at element i: not summed into, not read by row or column.
+     */
+    static TreeSet<Integer> sameOnly(Instr.Pass p) {
+      TreeSet<Integer> all = new TreeSet<>();
+      TreeSet<Integer> other = new TreeSet<>();
+      for (Instr.Store st : p.stores()) {
+        if (st.array() >= 0) {
+          all.add(st.array());
+        }
+        elems(st.expr(), all, other);
+      }
+      for (Instr.Sum s : p.sums()) {
+        if (s.array() >= 0) {
+          other.add(s.array());
+        }
+        elems(s.expr(), all, other);
+      }
+      all.removeAll(other);
+      return all;
+    }
+
+    /** Of {@code arrays}, those the pass reads before it writes them, in order of first read. */
+    static List<Integer> readFirst(Instr.Pass p, java.util.Set<Integer> arrays) {
+      List<Integer> out = new ArrayList<>();
+      java.util.Set<Integer> written = new java.util.HashSet<>();
+      List<Node> exprs = new ArrayList<>();
+      for (Instr.Store st : p.stores()) {
+        TreeSet<Integer> read = new TreeSet<>();
+        elems(st.expr(), read, new TreeSet<>());
+        for (int a : read) {
+          if (arrays.contains(a) && !written.contains(a) && !out.contains(a)) {
+            out.add(a);
+          }
+        }
+        if (st.array() >= 0) {
+          written.add(st.array());
+        }
+      }
+      for (Instr.Sum s : p.sums()) {
+        exprs.add(s.expr());
+      }
+      for (Node e : exprs) {
+        TreeSet<Integer> read = new TreeSet<>();
+        elems(e, read, new TreeSet<>());
+        for (int a : read) {
+          if (arrays.contains(a) && !written.contains(a) && !out.contains(a)) {
+            out.add(a);
+          }
+        }
+      }
+      return out;
+    }
+
+    /** The arrays {@code n} reads at element i into {@code same}, by row or column into the other. */
+    private static void elems(Node n, TreeSet<Integer> same, TreeSet<Integer> other) {
+      switch (n) {
+        case Node.Elem e -> (e.index() == Node.Index.SAME ? same : other).add(e.array());
+        case Node.Unary u -> elems(u.a(), same, other);
+        case Node.Binary b -> {
+          elems(b.a(), same, other);
+          elems(b.b(), same, other);
+        }
+        case Node.Ternary t -> {
+          elems(t.a(), same, other);
+          elems(t.b(), same, other);
+          elems(t.c(), same, other);
+          if (t.d() != null) {
+            elems(t.d(), same, other);
+          }
+        }
+        default -> { }
+      }
+    }
+
+    /** {@code instrs} with every size zero: tensors of other shapes share its kernel. */
+    static List<Instr> sizeless(List<Instr> instrs) {
+      List<Instr> out = new ArrayList<>();
+      for (Instr in : instrs) {
+        out.add(switch (in) {
+          case Instr.SetSlot s -> s;
+          case Instr.Pass p -> new Instr.Pass(0, 0, p.stores(), p.sums());
+          case Instr.MatMul m -> new Instr.MatMul(m.a(), m.b(), m.out(), 0, 0, 0);
+          case Instr.Transpose t -> new Instr.Transpose(t.a(), t.out(), 0, 0);
+          case Instr.If f -> new Instr.If(f.condition(), sizeless(f.then()),
+              sizeless(f.otherwise()));
+        });
+      }
+      return out;
+    }
+
     static void arrays(List<Instr> instrs, TreeSet<Integer> out) {
       for (Instr in : instrs) {
         switch (in) {

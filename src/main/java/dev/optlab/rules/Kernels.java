@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generated kernels ({@link KernelGen}), one per distinct instruction list: the parameters of a
- * run, and the trials of a sweep, that compile to the same program share one hidden class, so a
- * sweep does not define a class per trial. A list that cannot be generated runs in the {@link
+ * Generated kernels ({@link KernelGen}), one per distinct instruction list but for its sizes
+ * ({@link KernelGen.Walk#sizeless}): the tensors of a run, and the trials of a sweep, that
+ * compile to the same program share one hidden class, so a sweep does not define a class per
+ * trial, and the JIT compiles a rule's loop once, warmed on whatever tensor comes first. A list that cannot be generated runs in the {@link
  * Interpreter}; {@link Compiled#whyNot} says why.
  */
 final class Kernels {
@@ -26,14 +27,22 @@ final class Kernels {
       };
 
   static Compiled of(List<Instr> instrs) {
+    List<Instr> key = KernelGen.Walk.sizeless(instrs);
     synchronized (CACHE) {
-      Compiled c = CACHE.get(instrs);
+      Compiled c = CACHE.get(key);
       if (c == null) {
-        c = generate(instrs);
-        CACHE.put(instrs, c);
+        c = generate(key);
+        CACHE.put(key, c);
       }
       return c;
     }
+  }
+
+  /** The sizes {@code instrs}' kernel reads. */
+  static int[] dims(List<Instr> instrs) {
+    List<Integer> out = new java.util.ArrayList<>();
+    KernelGen.Walk.dims(instrs, out);
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static Compiled generate(List<Instr> instrs) {

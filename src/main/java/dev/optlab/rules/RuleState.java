@@ -19,6 +19,7 @@ public final class RuleState extends OptimizerState {
   final int[] onceOffsets;
   final double[] onceRegs;
   final Kernel onceKernel;
+  final int[] onceDims;
   final PerTensor[] tensors;
   boolean started;
 
@@ -34,6 +35,7 @@ public final class RuleState extends OptimizerState {
       onceSlots[s.slot()] = s.start();
     }
     this.onceKernel = kernel(once.body(), generate);
+    this.onceDims = Kernels.dims(once.body());
     tensors = new PerTensor[programs.length];
     for (int i = 0; i < programs.length; i++) {
       tensors[i] = new PerTensor(layout.tensors().get(i), programs[i], generate);
@@ -46,7 +48,7 @@ public final class RuleState extends OptimizerState {
 
   void runOnce() {
     if (onceKernel != null) {
-      onceKernel.run(onceArrays, onceOffsets, onceSlots);
+      onceKernel.run(onceArrays, onceOffsets, onceSlots, onceDims);
     } else {
       Interpreter.run(once.body(), onceArrays, onceOffsets, onceSlots, onceRegs);
     }
@@ -78,6 +80,8 @@ public final class RuleState extends OptimizerState {
     /** The generated body and eval kernels; null where the interpreter runs. */
     final Kernel body;
     final Kernel eval;
+    final int[] bodyDims;
+    final int[] evalDims;
 
     PerTensor(ParamLayout.Tensor tensor, TensorProgram program, boolean generate) {
       this.tensor = tensor;
@@ -94,6 +98,8 @@ public final class RuleState extends OptimizerState {
       regs = new double[Math.max(1, program.registers())];
       body = kernel(program.body(), generate);
       eval = kernel(program.eval(), generate);
+      bodyDims = Kernels.dims(program.body());
+      evalDims = Kernels.dims(program.eval());
     }
 
     void start(double[] p) {
@@ -113,7 +119,7 @@ public final class RuleState extends OptimizerState {
 
     void runBody() {
       if (body != null) {
-        body.run(arrays, offsets, slots);
+        body.run(arrays, offsets, slots, bodyDims);
       } else {
         Interpreter.run(program.body(), arrays, offsets, slots, regs);
       }
@@ -121,7 +127,7 @@ public final class RuleState extends OptimizerState {
 
     void runEval() {
       if (eval != null) {
-        eval.run(arrays, offsets, slots);
+        eval.run(arrays, offsets, slots, evalDims);
       } else {
         Interpreter.run(program.eval(), arrays, offsets, slots, regs);
       }
