@@ -3,7 +3,7 @@ package dev.optlab.rules;
 /**
  * A {@link TensorProgram}'s instruction list as JVM bytecode ({@link KernelGen}): does what
  * {@link Interpreter#run} does with the same memory, bit for bit, without walking trees. The
- * sizes of its loops and matrices come in {@code dims} ({@link KernelGen.Walk#dims}), so that
+ * sizes of its loops and matrices come in {@code dims} ({@link ProgramWalk#dims}), so that
  * tensors of every shape share one kernel, and one JIT compilation, per rule.
  */
 interface Kernel {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Generated kernels ({@link KernelGen}), one per distinct instruction list but for its sizes
- * ({@link KernelGen.Walk#sizeless}): the tensors of a run, and the trials of a sweep, that
+ * ({@link ProgramWalk#sizeless}): the tensors of a run, and the trials of a sweep, that
  * compile to the same program share one hidden class, so a sweep does not define a class per
  * trial, and the JIT compiles a rule's loop once, warmed on whatever tensor comes first. A list that cannot be generated runs in the {@link
  * Interpreter}; {@link Compiled#whyNot} says why.
@@ -27,7 +27,7 @@ final class Kernels {
       };
 
   static Compiled of(List<Instr> instrs) {
-    List<Instr> key = KernelGen.Walk.sizeless(instrs);
+    List<Instr> key = ProgramWalk.sizeless(instrs);
     synchronized (CACHE) {
       Compiled c = CACHE.get(key);
       if (c == null) {
@@ -41,7 +41,7 @@ final class Kernels {
   /** The sizes {@code instrs}' kernel reads. */
   static int[] dims(List<Instr> instrs) {
     List<Integer> out = new java.util.ArrayList<>();
-    KernelGen.Walk.dims(instrs, out);
+    ProgramWalk.dims(instrs, out);
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
