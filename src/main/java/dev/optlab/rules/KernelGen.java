@@ -32,8 +32,6 @@ final class KernelGen implements Opcodes {
   private static final int OFFSETS = 2;
   private static final int SLOTS = 3;
   private static final int DIMS = 4;
-  /** Passes shorter than this run in a loop of their own (optim/KernelLoops says why). */
-  static final int SMALL = 64;
 
   private final MethodVisitor mv;
   private int nextLocal = 5;
@@ -238,18 +236,7 @@ final class KernelGen implements Opcodes {
       mv.visitVarInsn(DSTORE, l);
       elemLocal.put(a, l);
     }
-    // The same loop twice, so that two-parameter runs do not leave the profile of a short loop
-    // on the one that runs over a big tensor (optim/KernelLoops).
-    Label big = new Label();
-    Label done = new Label();
-    mv.visitVarInsn(ILOAD, nLocal);
-    iconst(SMALL);
-    mv.visitJumpInsn(IF_ICMPGE, big);
     loop(p, nLocal, sumLocal);
-    mv.visitJumpInsn(GOTO, done);
-    mv.visitLabel(big);
-    loop(p, nLocal, sumLocal);
-    mv.visitLabel(done);
     for (Map.Entry<Integer, Integer> e : sumLocal.entrySet()) {
       mv.visitVarInsn(ALOAD, SLOTS);
       iconst(e.getKey());

@@ -18,20 +18,34 @@ final class Kernels {
   record Compiled(Kernel kernel, String whyNot) {}
 
   private static final int CAPACITY = 512;
-  private static final Map<List<Instr>, Compiled> CACHE =
+  /** Tensors shorter than this get kernels of their own (optim/KernelLoops says why). */
+  static final int SMALL = 64;
+
+  /**
+   * A program without its sizes, and whether its passes are all short: C2 vectorizes a loop only
+   * if its profile shows long runs, so a two-parameter run must not share a big tensor's kernel
+   * (a second copy of the loop in the same method, as the built-ins do, stopped C2 from
+   * vectorizing loops with a division or a square root, measured).
+   */
+  private record Key(List<Instr> program, boolean small) {}
+
+  private static final Map<Key, Compiled> CACHE =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Instr>, Compiled> e) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Compiled> e) {
           return size() > CAPACITY;
         }
       };
 
   static Compiled of(List<Instr> instrs) {
-    List<Instr> key = ProgramWalk.sizeless(instrs);
+    List<Instr> program = ProgramWalk.sizeless(instrs);
+    List<Integer> dims = new java.util.ArrayList<>();
+    ProgramWalk.dims(instrs, dims);
+    Key key = new Key(program, dims.stream().allMatch(d -> d < SMALL));
     synchronized (CACHE) {
       Compiled c = CACHE.get(key);
       if (c == null) {
-        c = generate(key);
+        c = generate(program);
         CACHE.put(key, c);
       }
       return c;
