@@ -45,6 +45,23 @@ public sealed interface RuleLine {
   /** {@code NAME = EXPR}: p, a state, a shared scalar (in once) or a local. */
   record Assign(Stmt.Ident target, Expr value, Span span) implements RuleLine {}
 
+  /** The names of every state {@code body} declares, in branches and repeats too. */
+  static java.util.Set<String> stateNames(List<RuleLine> body) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (RuleLine l : body) {
+      switch (l) {
+        case State s -> names.add(s.name().name());
+        case If f -> {
+          names.addAll(stateNames(f.then()));
+          names.addAll(stateNames(f.otherwise()));
+        }
+        case Repeat r -> names.addAll(stateNames(r.body()));
+        default -> { }
+      }
+    }
+    return names;
+  }
+
   /** A scalar condition: comparisons joined by and/or. */
   sealed interface Condition {
     Span span();

@@ -67,7 +67,7 @@ final class RuleChecker {
       throw values.error(r.name().span(), "rule " + name + " needs an lr hyperparameter (the rate "
           + "schedules scale), such as lr = 1e-3");
     }
-    noteStates(r.body());
+    laterStates.addAll(RuleLine.stateNames(r.body()));
     Set<String> scope = new HashSet<>(hypers);
     scope.addAll(List.of("p", "g", "t", "lr", "lr0"));
     lines(r.body(), scope, false, false);
@@ -224,21 +224,6 @@ final class RuleChecker {
   private static String usedBeforeDeclared(String n) {
     return "state " + n + " is used before its declaration (state " + n + " = ... comes later); "
         + "move the declaration above this line";
-  }
-
-  /** Records every state name of the body, so a use before its declaration says so. */
-  void noteStates(List<RuleLine> body) {
-    for (RuleLine l : body) {
-      switch (l) {
-        case RuleLine.State s -> laterStates.add(s.name().name());
-        case RuleLine.If f -> {
-          noteStates(f.then());
-          noteStates(f.otherwise());
-        }
-        case RuleLine.Repeat r -> noteStates(r.body());
-        default -> { }
-      }
-    }
   }
 
   private void declared(Stmt.Ident name, Set<String> scope) {

@@ -95,12 +95,12 @@ final class Interpreter {
         case ROW -> i / cols;
         case COL -> i % cols;
       }];
-      case Node.Unary u -> Ops.unary(u.op().ordinal(),
+      case Node.Unary u -> Ops.unary(u.op(),
           eval(u.a(), arrays, offsets, slots, regs, i, cols));
-      case Node.Binary b -> Ops.binary(b.op().ordinal(),
+      case Node.Binary b -> Ops.binary(b.op(),
           eval(b.a(), arrays, offsets, slots, regs, i, cols),
           eval(b.b(), arrays, offsets, slots, regs, i, cols));
-      case Node.Ternary t -> Ops.ternary(t.op().ordinal(),
+      case Node.Ternary t -> Ops.ternary(t.op(),
           eval(t.a(), arrays, offsets, slots, regs, i, cols),
           eval(t.b(), arrays, offsets, slots, regs, i, cols),
           eval(t.c(), arrays, offsets, slots, regs, i, cols),

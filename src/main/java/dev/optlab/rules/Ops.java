@@ -15,8 +15,8 @@ import dev.optlab.ops.Sleef;
 public final class Ops {
   private Ops() {}
 
-  public static double unary(int op, double a) {
-    return switch (Node.Op.values()[op]) {
+  public static double unary(Node.Op op, double a) {
+    return switch (op) {
       case NEG -> -a;
       case SQRT -> Math.sqrt(a);
       case RSQRT -> rsqrt(a);
@@ -26,12 +26,12 @@ public final class Ops {
       case LOG -> log(a);
       case SCALAR_EXP -> scalarExp(a);
       case SCALAR_LOG -> scalarLog(a);
-      default -> throw new IllegalArgumentException("not unary: " + Node.Op.values()[op]);
+      default -> throw new IllegalArgumentException("not unary: " + op);
     };
   }
 
-  public static double binary(int op, double a, double b) {
-    return switch (Node.Op.values()[op]) {
+  public static double binary(Node.Op op, double a, double b) {
+    return switch (op) {
       case ADD -> a + b;
       case SUB -> a - b;
       case MUL -> a * b;
@@ -41,18 +41,18 @@ public final class Ops {
       case SCALAR_POW -> scalarPow(a, b);
       case MAX -> max(a, b);
       case MIN -> min(a, b);
-      default -> throw new IllegalArgumentException("not binary: " + Node.Op.values()[op]);
+      default -> throw new IllegalArgumentException("not binary: " + op);
     };
   }
 
-  public static double ternary(int op, double a, double b, double c, double d) {
-    return switch (Node.Op.values()[op]) {
+  public static double ternary(Node.Op op, double a, double b, double c, double d) {
+    return switch (op) {
       case ADD_ALPHA -> addAlpha(a, b, c);
       case ADDCMUL -> addcmul(a, b, c, d);
       case ADDCDIV -> addcdiv(a, b, c, d);
       case LERP -> lerp(a, b, c);
       case CLAMP -> clamp(a, b, c);
-      default -> throw new IllegalArgumentException("not ternary: " + Node.Op.values()[op]);
+      default -> throw new IllegalArgumentException("not ternary: " + op);
     };
   }
 

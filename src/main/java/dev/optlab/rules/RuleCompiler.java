@@ -56,10 +56,20 @@ final class RuleCompiler {
   Passes passes;
   private final RuleExprs exprs = new RuleExprs(this);
 
+  /** The body's state and shared names, looked up at every assignment. */
+  private final Set<String> states;
+  private final Set<String> shared = new HashSet<>();
+
   RuleCompiler(RuleDef rule, HyperValues values, ParamLayout.Tensor tensor) {
     this.rule = rule;
     this.values = values;
     this.tensor = tensor;
+    this.states = RuleLine.stateNames(rule.body());
+    for (RuleLine l : rule.body()) {
+      if (l instanceof RuleLine.Shared s) {
+        shared.add(s.name().name());
+      }
+    }
   }
 
   TensorProgram compile() {
@@ -223,7 +233,8 @@ final class RuleCompiler {
       throw error(a.target().span(), name + " is a " + x.what() + " statistic, which only a 2-D "
           + "parameter has (put its use under if ndim(p) == 2)");
     }
-    boolean local = b == null || (!name.equals("p") && !isState(name) && !isShared(name));
+    boolean local = b == null || (!name.equals("p") && !states.contains(name)
+        && !shared.contains(name));
     if (!local && b instanceof InArray arr) {
       requireShape(v, arr.dims(), a.value(), name);
       passes.store(arr.array(), -1, broadcastTo(v, arr.dims(), arr.tag()), arr.dims());
@@ -258,25 +269,6 @@ final class RuleCompiler {
     }
   }
 
-
-  boolean isState(String name) {
-    return rule.body().stream().anyMatch(l -> declaresState(l, name));
-  }
-
-  private static boolean declaresState(RuleLine l, String name) {
-    return switch (l) {
-      case RuleLine.State s -> s.name().name().equals(name);
-      case RuleLine.If f -> f.then().stream().anyMatch(x -> declaresState(x, name))
-          || f.otherwise().stream().anyMatch(x -> declaresState(x, name));
-      case RuleLine.Repeat r -> r.body().stream().anyMatch(x -> declaresState(x, name));
-      default -> false;
-    };
-  }
-
-  boolean isShared(String name) {
-    return rule.body().stream()
-        .anyMatch(l -> l instanceof RuleLine.Shared s && s.name().name().equals(name));
-  }
 
   int newArray(String name, String shape, int size, boolean copyOfP, double fill) {
     arrays.add(new TensorProgram.ArrayDecl(name, shape, size, copyOfP, fill));

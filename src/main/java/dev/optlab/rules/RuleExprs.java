@@ -82,24 +82,20 @@ final class RuleExprs {
     Val l = expr(b.left());
     Val r = expr(b.right());
     return switch (b.op()) {
-      case ADD -> arith(Op.ADD, l, r, b);
-      case SUB -> arith(Op.SUB, l, r, b);
-      case MUL -> arith(Op.MUL, l, r, b);
-      case DIV -> l.isScalar() && !r.isScalar() ? combine(Op.RDIV, l, r, b) : arith(Op.DIV, l, r, b);
+      case ADD -> combine(Op.ADD, l, r, b);
+      case SUB -> combine(Op.SUB, l, r, b);
+      case MUL -> combine(Op.MUL, l, r, b);
+      case DIV -> l.isScalar() && !r.isScalar() ? combine(Op.RDIV, l, r, b) : combine(Op.DIV, l, r, b);
       case POW -> !l.isScalar() && r.isScalar() ? combine(Op.POW, l, r, b)
-          : arith(Op.SCALAR_POW, l, r, b);
+          : combine(Op.SCALAR_POW, l, r, b);
       case MATMUL -> matmul(l, r, b);
     };
-  }
-
-  private Val arith(Op op, Val l, Val r, Expr at) {
-    return combine(op, l, r, at);
   }
 
   /** A binary element-wise operation, broadcasting numbers and row/column statistics. */
   private Val combine(Op op, Val l, Val r, Expr at) {
     if (l.isConst() && r.isConst()) {
-      return Val.constant(Ops.binary(op == Op.POW ? Op.SCALAR_POW.ordinal() : op.ordinal(),
+      return Val.constant(Ops.binary(op == Op.POW ? Op.SCALAR_POW : op,
           l.constValue(), r.constValue()));
     }
     Val[] both = meet(at, l, r);
@@ -178,7 +174,7 @@ final class RuleExprs {
 
   private Val unary(Op tensorOp, Op scalarOp, Val a) {
     if (a.isConst()) {
-      return Val.constant(Ops.unary(scalarOp.ordinal(), a.constValue()));
+      return Val.constant(Ops.unary(scalarOp, a.constValue()));
     }
     return new Val(new Node.Unary(a.isScalar() ? scalarOp : tensorOp, a.node()), a.dims(),
         a.tag());
@@ -242,7 +238,7 @@ final class RuleExprs {
 
   private Val ternary(Op op, Expr at, Val a, Val b, Val x, Val d) {
     if (a.isConst() && b.isConst() && x.isConst() && (d == null || d.isConst())) {
-      return Val.constant(Ops.ternary(op.ordinal(), a.constValue(), b.constValue(),
+      return Val.constant(Ops.ternary(op, a.constValue(), b.constValue(),
           x.constValue(), d == null ? 0 : d.constValue()));
     }
     Val[] m = meet(at, a, b, x, d);
