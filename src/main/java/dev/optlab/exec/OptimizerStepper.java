@@ -86,7 +86,7 @@ final class OptimizerStepper {
      * RangeUpdate}) runs on the tensor threads, in one chunk per thread: the same bits.
      */
     private void step(double[] p, double[] g) {
-      if (rule instanceof RangeUpdate r && Threads.splitsElements(p.length)) {
+      if (rule instanceof RangeUpdate r && Threads.splitsElements(p.length) && r.splits(state)) {
         Threads.forElements(p.length, r.begin(p, g, lr(), momentum(), state)::run);
       } else {
         rule.update(p, g, lr(), momentum(), state);

@@ -6,8 +6,8 @@ package dev.optlab.optim;
  * so any split gives, bit for bit, what {@link UpdateRule#update} gives in one pass.
  * {@link #begin} does what an update does once (counts the step, SGD's first-step flag) and
  * returns the rest, which the caller runs once over each range of a split of {@code [0, n)},
- * in any order, before the next update. Rules that do not implement it (a user-defined rule)
- * run in one pass; measured on 2 cores, Adam over 10M parameters takes 9.5 ms in one pass and
+ * in any order, before the next update. Rules that do not implement it run in one pass;
+ * measured on 2 cores, Adam over 10M parameters takes 9.5 ms in one pass and
  * 5.0 ms in two halves, over the Fashion-MNIST MLP's 203,530 about 126 us and 94 us
  * (docs/tensors.md, "Threads").
  */
@@ -15,6 +15,14 @@ public interface RangeUpdate {
   /** The rest of one update, over parameters {@code [from, to)}. */
   interface Ranges {
     void run(int from, int to);
+  }
+
+  /**
+   * Whether an update of {@code state} splits at all: a user-defined rule's does only when it
+   * is element-wise (rules/FlatProgram); otherwise {@link #begin} does all of it.
+   */
+  default boolean splits(OptimizerState state) {
+    return true;
   }
 
   /** Counts the step; the returned ranges apply it to {@code p} from {@code g}. */

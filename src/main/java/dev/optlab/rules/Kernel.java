@@ -8,4 +8,12 @@ package dev.optlab.rules;
  */
 interface Kernel {
   void run(double[][] arrays, int[] offsets, double[] slots, int[] dims);
+
+  /**
+   * The one pass of a flat program ({@link FlatProgram#split}) over elements {@code [from, to)}
+   * only: ranges of one update may run at once on several threads.
+   */
+  default void range(double[][] arrays, int[] unused, double[] slots, int from, int to) {
+    throw new UnsupportedOperationException("not the kernel of one flat pass");
+  }
 }

@@ -33,8 +33,19 @@ final class KernelGen implements Opcodes {
   private static final int SLOTS = 3;
   private static final int DIMS = 4;
 
+  /** The locals of range(arrays, unused, slots, from, to). */
+  private static final int FROM = 4;
+  private static final int TO = 5;
+
   private final MethodVisitor mv;
-  private int nextLocal = 5;
+  /**
+   * Whether every array is read at the loop index itself ({@link FlatProgram}): no offsets, so
+   * that C2 sees one index for every array and vectorizes the loop.
+   */
+  private final boolean flat;
+  /** Whether this is the range method: its one pass runs over {@code [from, to)}. */
+  private final boolean range;
+  private int nextLocal;
   /** The next entry of {@code dims}, in {@link ProgramWalk#dims} order. */
   private int nextDim;
   /** Array index to the locals holding it and its offset. */
@@ -53,15 +64,20 @@ final class KernelGen implements Opcodes {
    */
   private final Map<Integer, Integer> elemLocal = new HashMap<>();
 
-  private KernelGen(MethodVisitor mv) {
+  private KernelGen(MethodVisitor mv, boolean flat, boolean range) {
     this.mv = mv;
+    this.flat = flat;
+    this.range = range;
+    this.nextLocal = range ? 6 : 5;
   }
 
   /**
    * The kernel of {@code instrs}; throws (an {@link UnsupportedOperationException} with the
-   * reason, or ASM's exception for a method over 64 KB) when it cannot be generated.
+   * reason, or ASM's exception for a method over 64 KB) when it cannot be generated. A {@code
+   * flat} list ({@link FlatProgram}) reads every array at the loop index; if it is one pass, the
+   * kernel also gets {@link Kernel#range}.
    */
-  static Kernel generate(List<Instr> instrs) {
+  static Kernel generate(List<Instr> instrs, boolean flat) {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     String name = "dev/optlab/rules/GeneratedKernel";
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
@@ -73,14 +89,10 @@ final class KernelGen implements Opcodes {
     init.visitInsn(RETURN);
     init.visitMaxs(0, 0);
     init.visitEnd();
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([[D[I[D[I)V", null, null);
-    mv.visitCode();
-    KernelGen g = new KernelGen(mv);
-    g.loadArrays(instrs);
-    g.instrs(instrs);
-    mv.visitInsn(RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    method(cw, "run", "([[D[I[D[I)V", instrs, flat, false);
+    if (flat && instrs.size() == 1 && instrs.get(0) instanceof Instr.Pass) {
+      method(cw, "range", "([[D[I[DII)V", instrs, true, true);
+    }
     cw.visitEnd();
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(),
@@ -92,6 +104,18 @@ final class KernelGen implements Opcodes {
     } catch (Throwable e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void method(ClassWriter cw, String name, String desc, List<Instr> instrs,
+      boolean flat, boolean range) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, name, desc, null, null);
+    mv.visitCode();
+    KernelGen g = new KernelGen(mv, flat, range);
+    g.loadArrays(instrs);
+    g.instrs(instrs);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
   }
 
   // ---- arrays ------------------------------------------------------------------------------
@@ -107,11 +131,14 @@ final class KernelGen implements Opcodes {
       iconst(a);
       mv.visitInsn(AALOAD);
       mv.visitVarInsn(ASTORE, arr);
+      arrayLocal.put(a, arr);
+      if (flat) {
+        continue;
+      }
       mv.visitVarInsn(ALOAD, OFFSETS);
       iconst(a);
       mv.visitInsn(IALOAD);
       mv.visitVarInsn(ISTORE, off);
-      arrayLocal.put(a, arr);
       offsetLocal.put(a, off);
     }
   }
@@ -171,10 +198,17 @@ final class KernelGen implements Opcodes {
   private void pass(Instr.Pass p) {
     int nLocal = nextLocal++;
     colsLocal = nextLocal++;
-    dim();
-    mv.visitVarInsn(ISTORE, nLocal);
-    dim();
-    mv.visitVarInsn(ISTORE, colsLocal);
+    if (range) { // up to `to`; a flat pass reads no row or column, so cols is never used
+      mv.visitVarInsn(ILOAD, TO);
+      mv.visitVarInsn(ISTORE, nLocal);
+      mv.visitInsn(ICONST_1);
+      mv.visitVarInsn(ISTORE, colsLocal);
+    } else {
+      dim();
+      mv.visitVarInsn(ISTORE, nLocal);
+      dim();
+      mv.visitVarInsn(ISTORE, colsLocal);
+    }
     TreeSet<Integer> read = new TreeSet<>();
     List<Node> exprs = new ArrayList<>();
     p.stores().forEach(s -> exprs.add(s.expr()));
@@ -252,7 +286,11 @@ final class KernelGen implements Opcodes {
 
   /** {@code for (i = 0; i < n; i++)}: the stores in order, then the sums. */
   private void loop(Instr.Pass p, int nLocal, Map<Integer, Integer> sumLocal) {
-    mv.visitInsn(ICONST_0);
+    if (range) {
+      mv.visitVarInsn(ILOAD, FROM);
+    } else {
+      mv.visitInsn(ICONST_0);
+    }
     mv.visitVarInsn(ISTORE, iLocal);
     Label test = new Label();
     Label body = new Label();
@@ -459,6 +497,10 @@ final class KernelGen implements Opcodes {
    * cols 1, as the interpreter evaluates scalars.
    */
   private void elementIndex(int a, Node.Index index) {
+    if (flat && iLocal >= 0 && index == Node.Index.SAME) {
+      mv.visitVarInsn(ILOAD, iLocal);
+      return;
+    }
     offset(a);
     if (iLocal < 0) {
       return;
@@ -483,6 +525,10 @@ final class KernelGen implements Opcodes {
   }
 
   private void offset(int a) {
+    if (flat) { // a flat program's arrays all start at 0
+      mv.visitInsn(ICONST_0);
+      return;
+    }
     mv.visitVarInsn(ILOAD, offsetLocal.get(a));
   }
 

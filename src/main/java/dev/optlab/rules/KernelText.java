@@ -46,6 +46,17 @@ final class KernelText {
           ts.stream().map(ParamLayout.Tensor::name).toList()) + "):");
       out.addAll(indent(new KernelText(p).program()));
     }
+    TensorProgram[] programs = new TensorProgram[layout.tensors().size()];
+    for (int i = 0; i < programs.length; i++) {
+      programs[i] = def.compile(values, layout.tensors().get(i));
+    }
+    TensorProgram flat = FlatProgram.of(programs, layout);
+    if (flat != null) {
+      out.add("element-wise: runs as one program over all " + layout.size() + " parameter"
+          + (layout.size() == 1 ? "" : "s") + ", as the built-ins do (the same bits as tensor by"
+          + " tensor)" + (FlatProgram.split(flat) != null
+              ? "; its pass splits over the tensor threads when large" : ""));
+    }
     return out;
   }
 

@@ -27,7 +27,7 @@ final class Kernels {
    * (a second copy of the loop in the same method, as the built-ins do, stopped C2 from
    * vectorizing loops with a division or a square root, measured).
    */
-  private record Key(List<Instr> program, boolean small) {}
+  private record Key(List<Instr> program, boolean small, boolean flat) {}
 
   private static final Map<Key, Compiled> CACHE =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -38,14 +38,19 @@ final class Kernels {
       };
 
   static Compiled of(List<Instr> instrs) {
+    return of(instrs, false);
+  }
+
+  /** With {@code flat}, the kernel of a {@link FlatProgram}'s list: every array at index i. */
+  static Compiled of(List<Instr> instrs, boolean flat) {
     List<Instr> program = ProgramWalk.sizeless(instrs);
     List<Integer> dims = new java.util.ArrayList<>();
     ProgramWalk.dims(instrs, dims);
-    Key key = new Key(program, dims.stream().allMatch(d -> d < SMALL));
+    Key key = new Key(program, dims.stream().allMatch(d -> d < SMALL), flat);
     synchronized (CACHE) {
       Compiled c = CACHE.get(key);
       if (c == null) {
-        c = generate(program);
+        c = generate(program, flat);
         CACHE.put(key, c);
       }
       return c;
@@ -59,9 +64,9 @@ final class Kernels {
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static Compiled generate(List<Instr> instrs) {
+  private static Compiled generate(List<Instr> instrs, boolean flat) {
     try {
-      return new Compiled(KernelGen.generate(instrs), null);
+      return new Compiled(KernelGen.generate(instrs, flat), null);
     } catch (RuntimeException | LinkageError e) {
       // A method over 64 KB, or a shape of program the generator refuses: still correct, slower.
       return new Compiled(null, "interpreted: " + e.getClass().getSimpleName()

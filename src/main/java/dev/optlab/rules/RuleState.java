@@ -20,11 +20,29 @@ public final class RuleState extends OptimizerState {
   final double[] onceRegs;
   final Kernel onceKernel;
   final int[] onceDims;
+  /**
+   * What runs at an update: a program per tensor of the layout, or one {@link FlatProgram} over
+   * all of them ({@link #flat}).
+   */
   final PerTensor[] tensors;
+  /** Whether {@link #tensors} is the one flat program over every parameter. */
+  final boolean flat;
+  /**
+   * When the update splits ({@link FlatProgram#split}): the kernel of the scalar steps before
+   * the pass (null when there are none) and the pass's, run over ranges; else {@code splitPass}
+   * is null.
+   */
+  final Kernel splitPrefix;
+  final Kernel splitPass;
   boolean started;
 
-  /** With {@code generate} false every program runs in the {@link Interpreter} (tests). */
-  RuleState(ParamLayout layout, TensorProgram once, TensorProgram[] programs, boolean generate) {
+  /**
+   * @param flat the rule over all parameters at once ({@link FlatProgram#of}), or null to run
+   *     {@code programs} tensor by tensor
+   * @param generate false: every program runs in the {@link Interpreter} (tests)
+   */
+  RuleState(ParamLayout layout, TensorProgram once, TensorProgram[] programs, TensorProgram flat,
+      boolean generate) {
     this.layout = layout;
     this.once = once;
     this.onceSlots = new double[once.slots()];
@@ -34,16 +52,27 @@ public final class RuleState extends OptimizerState {
     for (TensorProgram.ScalarState s : once.scalarStates()) {
       onceSlots[s.slot()] = s.start();
     }
-    this.onceKernel = kernel(once.body(), generate);
+    this.onceKernel = kernel(once.body(), generate, false);
     this.onceDims = Kernels.dims(once.body());
-    tensors = new PerTensor[programs.length];
-    for (int i = 0; i < programs.length; i++) {
-      tensors[i] = new PerTensor(layout.tensors().get(i), programs[i], generate);
+    this.flat = flat != null;
+    if (flat != null) {
+      int n = layout.size();
+      tensors = new PerTensor[] {new PerTensor(
+          new ParamLayout.Tensor("all", new int[] {n}, 0, n), flat, generate, true)};
+    } else {
+      tensors = new PerTensor[programs.length];
+      for (int i = 0; i < programs.length; i++) {
+        tensors[i] = new PerTensor(layout.tensors().get(i), programs[i], generate, false);
+      }
     }
+    List<List<Instr>> split = flat == null || !generate ? null : FlatProgram.split(flat);
+    Kernel pass = split == null ? null : kernel(split.get(1), true, true);
+    this.splitPass = pass;
+    this.splitPrefix = pass == null ? null : kernel(split.get(0), true, true);
   }
 
-  private static Kernel kernel(List<Instr> instrs, boolean generate) {
-    return generate && !instrs.isEmpty() ? Kernels.of(instrs).kernel() : null;
+  private static Kernel kernel(List<Instr> instrs, boolean generate, boolean flat) {
+    return generate && !instrs.isEmpty() ? Kernels.of(instrs, flat).kernel() : null;
   }
 
   void runOnce() {
@@ -61,17 +90,18 @@ public final class RuleState extends OptimizerState {
   public String interpreted() {
     for (PerTensor k : tensors) {
       for (List<Instr> l : List.of(k.program.body(), k.program.eval())) {
-        if (!l.isEmpty() && Kernels.of(l).kernel() == null) {
-          return Kernels.of(l).whyNot();
+        if (!l.isEmpty() && Kernels.of(l, k.flat).kernel() == null) {
+          return Kernels.of(l, k.flat).whyNot();
         }
       }
     }
     return null;
   }
 
-  /** One parameter tensor's program and memory. */
+  /** One parameter tensor's program and memory (or, flat, every parameter's). */
   static final class PerTensor {
     final ParamLayout.Tensor tensor;
+    final boolean flat;
     final TensorProgram program;
     final double[][] arrays;
     final int[] offsets;
@@ -83,8 +113,9 @@ public final class RuleState extends OptimizerState {
     final int[] bodyDims;
     final int[] evalDims;
 
-    PerTensor(ParamLayout.Tensor tensor, TensorProgram program, boolean generate) {
+    PerTensor(ParamLayout.Tensor tensor, TensorProgram program, boolean generate, boolean flat) {
       this.tensor = tensor;
+      this.flat = flat;
       this.program = program;
       arrays = new double[TensorProgram.FIRST_OWN + program.arrays().size()][];
       offsets = new int[arrays.length];
@@ -96,8 +127,8 @@ public final class RuleState extends OptimizerState {
       }
       slots = new double[program.slots()];
       regs = new double[Math.max(1, program.registers())];
-      body = kernel(program.body(), generate);
-      eval = kernel(program.eval(), generate);
+      body = kernel(program.body(), generate, flat);
+      eval = kernel(program.eval(), generate, flat);
       bodyDims = Kernels.dims(program.body());
       evalDims = Kernels.dims(program.eval());
     }
@@ -155,13 +186,16 @@ public final class RuleState extends OptimizerState {
    */
   @Override
   public Map<String, Buffer> tensorBuffers(int i) {
-    PerTensor k = tensors[i];
+    PerTensor k = tensors[flat ? 0 : i];
+    ParamLayout.Tensor t = layout.tensors().get(i);
     Map<String, Buffer> out = new LinkedHashMap<>();
     for (int a = 0; a < k.program.arrays().size(); a++) {
       TensorProgram.ArrayDecl d = k.program.arrays().get(a);
       if (d.state()) {
-        out.put(d.name(), new Buffer(shapeOf(k, d),
-            k.arrays[TensorProgram.FIRST_OWN + a].clone()));
+        double[] all = k.arrays[TensorProgram.FIRST_OWN + a];
+        // flat: tensor i's slice of the array over every parameter, in its own shape
+        out.put(d.name(), flat ? new Buffer(longs(t.dims()), java.util.Arrays.copyOfRange(all,
+            t.offset(), t.offset() + t.size())) : new Buffer(shapeOf(k, d), all.clone()));
       }
     }
     for (TensorProgram.ScalarState s : k.program.scalarStates()) {
@@ -176,14 +210,15 @@ public final class RuleState extends OptimizerState {
   /** A state's shape: the parameter's, or a row or column statistic's length. */
   private static long[] shapeOf(PerTensor k, TensorProgram.ArrayDecl d) {
     int[] dims = k.tensor.dims();
-    if (d.shape().equals(Val.shape(dims))) {
-      long[] out = new long[dims.length];
-      for (int j = 0; j < dims.length; j++) {
-        out[j] = dims[j];
-      }
-      return out;
+    return d.shape().equals(Val.shape(dims)) ? longs(dims) : new long[] {d.size()};
+  }
+
+  private static long[] longs(int[] dims) {
+    long[] out = new long[dims.length];
+    for (int j = 0; j < dims.length; j++) {
+      out[j] = dims[j];
     }
-    return new long[] {d.size()};
+    return out;
   }
 
   /** Takes back {@link #tensorBuffers} under the keys {@code TENSOR_INDEX/NAME}. */
@@ -191,13 +226,16 @@ public final class RuleState extends OptimizerState {
   public void load(long step, Map<String, double[]> saved) {
     this.step = step;
     started = step > 0;
-    for (int i = 0; i < tensors.length; i++) {
-      PerTensor k = tensors[i];
+    for (int i = 0; i < layout.tensors().size(); i++) {
+      PerTensor k = tensors[flat ? 0 : i];
+      int at = flat ? layout.tensors().get(i).offset() : 0;
+      int size = layout.tensors().get(i).size();
       for (int a = 0; a < k.program.arrays().size(); a++) {
         TensorProgram.ArrayDecl d = k.program.arrays().get(a);
         double[] v = d.state() ? saved.get(i + "/" + d.name()) : null;
         if (v != null) {
-          System.arraycopy(v, 0, k.arrays[TensorProgram.FIRST_OWN + a], 0, d.size());
+          System.arraycopy(v, 0, k.arrays[TensorProgram.FIRST_OWN + a], at,
+              flat ? size : d.size());
         }
       }
       for (TensorProgram.ScalarState s : k.program.scalarStates()) {

@@ -1,5 +1,6 @@
 package dev.optlab.rules;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optlab.tensor.Capture;
@@ -29,6 +30,9 @@ class RuleExplainTest {
     assertTrue(out.contains("pass over 32 elements, fusing"), out);
     assertTrue(out.contains("state: step, m [4, 8] = 32 numbers starting at 0"), out);
     assertTrue(out.contains("state: step, m [8] = 8 numbers starting at 0"), out);
+    assertTrue(out.contains("element-wise: runs as one program over all 72 parameters, as the "
+        + "built-ins do (the same bits as tensor by tensor); its pass splits over the tensor "
+        + "threads when large"), out);
   }
 
   @Test
@@ -39,6 +43,7 @@ class RuleExplainTest {
     assertTrue(muon.contains("matrix product [4, 8] @ [8, 4] into scratch [4, 4]"), muon);
     assertTrue(muon.contains("reduces: a sum to a number"), muon);
     assertTrue(muon.contains("state: step, buf [4, 8] = 32 numbers starting at 0"), muon);
+    assertFalse(muon.contains("element-wise"), muon);
     String adafactor = explain(rule("Adafactor") + "objective f(W[4, 8] = 0.1) = sum(W)\n"
         + "explain run Adafactor on f for 3 steps\n");
     assertTrue(adafactor.contains("reduces: row sums into scratch [4]"), adafactor);

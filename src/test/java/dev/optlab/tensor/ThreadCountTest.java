@@ -88,6 +88,33 @@ class ThreadCountTest {
     assertTrue(Threads.splits() - before > 4 * 8 * 4, "split " + (Threads.splits() - before));
   }
 
+  /**
+   * A user-defined element-wise rule over 200,704 parameters runs as one flat program whose pass
+   * splits over the threads (rules/FlatProgram): the trace is the same on 1, 2 and 3 threads.
+   */
+  @Test
+  void aUserDefinedRulesUpdateSplitsAndTheTraceStaysTheSame() {
+    String script = "rule MyAdam(lr = 1e-3, betas = (0.9, 0.999), eps = 1e-8) {\n"
+        + "  state m = 0\n  state v = 0\n"
+        + "  m = add(m * betas[0], g, alpha = 1 - betas[0])\n"
+        + "  v = addcmul(v * betas[1], g, g, value = 1 - betas[1])\n"
+        + "  denom = sqrt(v) / sqrt(1 - betas[1] ** t) + eps\n"
+        + "  p = addcdiv(p, m, denom, value = -(lr / (1 - betas[0] ** t)))\n}\n"
+        + "objective big(W[784, 256] = 0.01, b[256] = 0) = sum((W - 0.5)^2) + sum(sin(b))\n"
+        + "run MyAdam(lr = 1e-2) on big for 6 steps every 2\n";
+    sameBytesOnOneTwoAndThreeThreads(script, 5); // the header, steps 0, 2, 4, 6
+    // the rule's own update splits at each of the 6 steps: the same rule with a norm in it
+    // (per tensor, one pass) splits 6 times fewer
+    String withNorm = script.replace("  m = add(", "  size = norm(g)\n  m = add(");
+    assertEquals(6, splitsOnTwoThreads(script) - splitsOnTwoThreads(withNorm));
+  }
+
+  private static long splitsOnTwoThreads(String script) {
+    long before = Threads.splits();
+    csv("2", script);
+    return Threads.splits() - before;
+  }
+
   private static void sameBytesOnOneTwoAndThreeThreads(String script, int lines) {
     String one = csv("1", script);
     assertEquals(lines, one.lines().count(), one);

@@ -1,0 +1,215 @@
+package dev.optlab.rules;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.optlab.hyper.HyperValues;
+import dev.optlab.optim.OptimizerState;
+import dev.optlab.optim.ParamLayout;
+import dev.optlab.optim.RangeUpdate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An element-wise rule run over all parameters at once ({@link FlatProgram}) gives the bits of
+ * the same rule run tensor by tensor, on tensors of shapes [], [7], [5, 3] and [3, 5]: the
+ * parameters, the evaluation point and every state as a checkpoint holds it, after each of many
+ * steps of random gradients and rates; its update split into ranges run in any order gives the
+ * bits of one pass; and which rules go flat is pinned, so that a change that stops a rule from
+ * going flat (and so from vectorizing) fails here.
+ */
+class FlatProgramTest {
+  private static final int[][] SHAPES = {{}, {7}, {5, 3}, {3, 5}};
+  private static final int STEPS = 40;
+
+  /** The example rules that are element-wise; the others sum, use rows or columns, or multiply. */
+  private static final List<String> FLAT = List.of("AdEMAMix", "Lion", "MyAdagrad", "MyAdam",
+      "MyAdamW", "MyRMSprop", "MySGD", "ScheduleFreeAdamW");
+
+  static List<Path> rules() throws IOException {
+    return KernelGenTest.rules().toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void flatGivesTheBitsOfTensorByTensor(Path file) throws IOException {
+    RuleDef def = KernelGenTest.load(Files.readString(file));
+    ParamLayout layout = layout(def);
+    for (HyperValues values : List.of(HyperValues.defaults(def.params()), moved(def))) {
+      CompiledRule flat = new CompiledRule(def, values, true, true);
+      CompiledRule each = new CompiledRule(def, values, true, false);
+      RuleState fs = flat.init(layout);
+      RuleState es = each.init(layout);
+      assertEquals(FLAT.contains(def.name()), fs.flat, def.name() + " runs flat");
+      if (!fs.flat) {
+        continue;
+      }
+      assertEquals(1, fs.tensors.length);
+      int n = layout.size();
+      SplittableRandom rnd = new SplittableRandom(7);
+      double[] fp = random(rnd, n);
+      double[] ep = fp.clone();
+      for (int step = 1; step <= STEPS; step++) {
+        double[] g = random(rnd, n);
+        double lr = 1e-3 * (1 + rnd.nextDouble());
+        flat.update(fp, g, lr, 0, fs);
+        each.update(ep, g, lr, 0, es);
+        String at = def.name() + " " + values + ", step " + step;
+        assertBits(ep, fp, at + ": p");
+        double[] fe = new double[n];
+        double[] ee = new double[n];
+        flat.evalPoint(fp, fe, fs);
+        each.evalPoint(ep, ee, es);
+        assertBits(ee, fe, at + ": eval point");
+        for (int t = 0; t < layout.tensors().size(); t++) {
+          Map<String, OptimizerState.Buffer> a = es.tensorBuffers(t);
+          Map<String, OptimizerState.Buffer> b = fs.tensorBuffers(t);
+          assertEquals(a.keySet(), b.keySet(), at);
+          for (String k : a.keySet()) {
+            assertArrayEquals(a.get(k).shape(), b.get(k).shape(), at + ", " + k);
+            assertBits(a.get(k).data(), b.get(k).data(), at + ", tensor " + t + ", " + k);
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void aSplitUpdateGivesTheBitsOfOnePass(Path file) throws IOException {
+    RuleDef def = KernelGenTest.load(Files.readString(file));
+    ParamLayout layout = layout(def);
+    HyperValues values = moved(def);
+    CompiledRule rule = new CompiledRule(def, values, true, true);
+    RuleState whole = rule.init(layout);
+    RuleState split = rule.init(layout);
+    int n = layout.size();
+    SplittableRandom rnd = new SplittableRandom(11);
+    double[] a = random(rnd, n);
+    double[] b = a.clone();
+    for (int step = 1; step <= STEPS; step++) {
+      double[] g = random(rnd, n);
+      rule.update(a, g, 1e-3, 0, whole);
+      RangeUpdate.Ranges rest = rule.begin(b, g, 1e-3, 0, split);
+      int cut1 = n / 3;
+      int cut2 = 2 * n / 3 + 1;
+      rest.run(cut2, n); // any order
+      rest.run(0, cut1);
+      rest.run(cut1, cut2);
+      assertBits(a, b, def.name() + ", step " + step);
+    }
+    assertEquals(whole.step, split.step);
+  }
+
+  @Test
+  void aCheckpointOfAFlatRuleResumesTensorByTensorAndBack() throws IOException {
+    RuleDef def = KernelGenTest.load(Files.readString(
+        Path.of("src/test/resources/rules/ScheduleFreeAdamW.rule")));
+    ParamLayout layout = layout(def);
+    HyperValues values = HyperValues.defaults(def.params());
+    CompiledRule flat = new CompiledRule(def, values, true, true);
+    CompiledRule each = new CompiledRule(def, values, true, false);
+    int n = layout.size();
+    SplittableRandom rnd = new SplittableRandom(3);
+    double[] p = random(rnd, n);
+    RuleState first = flat.init(layout);
+    for (int step = 1; step <= 5; step++) {
+      flat.update(p, random(rnd, n), 1e-3, 0, first);
+    }
+    // flat -> tensor by tensor, and tensor by tensor -> flat, as a checkpoint carries a state
+    RuleState resumed = each.init(layout);
+    resumed.load(first.step, saved(first, layout));
+    RuleState back = flat.init(layout);
+    back.load(resumed.step, saved(resumed, layout));
+    assertNotNull(back.tensors[0]);
+    double[] q1 = p.clone();
+    double[] q2 = p.clone();
+    for (int step = 6; step <= 10; step++) {
+      double[] g = random(rnd, n);
+      flat.update(p, g, 1e-3, 0, first);
+      each.update(q1, g, 1e-3, 0, resumed);
+      flat.update(q2, g, 1e-3, 0, back);
+    }
+    assertBits(p, q1, "resumed tensor by tensor");
+    assertBits(p, q2, "resumed flat");
+  }
+
+  @Test
+  void aRuleWithANormDoesNotGoFlat() throws IOException {
+    RuleDef def = KernelGenTest.load(Files.readString(
+        Path.of("src/test/resources/rules/Lamb.rule")));
+    ParamLayout layout = layout(def);
+    RuleState s = new CompiledRule(def, HyperValues.defaults(def.params()), true, true)
+        .init(layout);
+    assertEquals(layout.tensors().size(), s.tensors.length);
+    assertNull(s.splitPass);
+  }
+
+  private static Map<String, double[]> saved(RuleState s, ParamLayout layout) {
+    Map<String, double[]> out = new HashMap<>();
+    for (int t = 0; t < layout.tensors().size(); t++) {
+      for (var e : s.tensorBuffers(t).entrySet()) {
+        out.put(t + "/" + e.getKey(), e.getValue().data());
+      }
+    }
+    return out;
+  }
+
+  /** The test shapes the rule accepts (Muon needs matrices). */
+  private static ParamLayout layout(RuleDef def) {
+    List<ParamLayout.Tensor> ok = new ArrayList<>();
+    int offset = 0;
+    for (int[] dims : SHAPES) {
+      int size = RuleCompiler.size(dims);
+      if (def.problemWith(HyperValues.defaults(def.params()), new ParamLayout(List.of(
+          new ParamLayout.Tensor("w", dims, 0, size)))) == null) {
+        ok.add(new ParamLayout.Tensor("w" + ok.size(), dims, offset, size));
+        offset += size;
+      }
+    }
+    return new ParamLayout(ok);
+  }
+
+  private static HyperValues moved(RuleDef def) {
+    Map<String, Object> given = new java.util.LinkedHashMap<>();
+    for (var h : def.params()) {
+      Object v = h.defaultValue();
+      if (v instanceof Boolean b) {
+        given.put(h.name(), !b);
+      } else if (h.kind() == dev.optlab.hyper.Kind.NUMBER && v instanceof Double x) {
+        given.put(h.name(), x == 0 ? 0.01 : x * 0.97);
+      }
+    }
+    return HyperValues.withDefaults(def.params(), given);
+  }
+
+  private static double[] random(SplittableRandom rnd, int n) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = rnd.nextDouble(-1, 1);
+    }
+    return a;
+  }
+
+  private static void assertBits(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])) {
+        assertEquals(expected[i], actual[i], what + " [" + i + "]: bits differ");
+        assertEquals(Double.doubleToRawLongBits(expected[i]),
+            Double.doubleToRawLongBits(actual[i]), what + " [" + i + "]: bits differ");
+      }
+    }
+  }
+}
