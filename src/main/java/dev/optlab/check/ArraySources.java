@@ -92,8 +92,10 @@ final class ArraySources {
         String file = declarer.string(a);
         shown.add(file);
         try {
-          // the features (images, test images) as floats, the labels as numbers
-          arrays.add(idx ? IdxReader.read(declarer.resolve(file), file, rows, float32 && i % 2 == 0)
+          // the features (images, test images) as floats or, 8-bit, as bytes; the labels as
+          // numbers
+          arrays.add(idx ? IdxReader.read(declarer.resolve(file), file, rows,
+              float32 && i % 2 == 0, i % 2 == 0)
               : NpyReader.read(declarer.resolve(file), file, rows));
         } catch (DataError e) {
           throw declarer.values().error(a.value().span(), e.getMessage());

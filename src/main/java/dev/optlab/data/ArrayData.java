@@ -40,13 +40,9 @@ public final class ArrayData {
     for (int j = 0; j < x.cols(); j++) {
       features.add("x" + (j + 1));
     }
-    if (testX == null && x.floats() != null) {
-      return Preparation.prepare32(name, features, x.floats(), y.values(), x.rows(), x.cols(),
-          test, seed, scale, origin);
-    }
     if (testX == null) {
-      return Preparation.prepare(name, features, "y", null, x.values(), y.values(), x.rows(),
-          x.cols(), test, seed, scale, origin);
+      return Preparation.prepare(name, features, "y", null, part(x, y), test, seed, scale,
+          origin);
     }
     checkPair(testX, testY, names.get(2), names.get(3), Culprit.TEST_Y);
     if (testX.cols() != x.cols()) {
@@ -54,13 +50,18 @@ public final class ArrayData {
           + " but " + names.get(0) + " is " + x.describeShape() + ": each held-out row must "
           + "have the training rows' " + x.cols() + " features");
     }
-    Dataset.Part train = new Dataset.Part(x.rows(), x.cols(), x.values(), y.values(), x.floats());
-    Dataset.Part held = new Dataset.Part(testX.rows(), testX.cols(), testX.values(),
-        testY.values(), testX.floats());
+    Dataset.Part train = part(x, y);
+    Dataset.Part held = part(testX, testY);
     if (scale == Preparation.Scale.STANDARD) {
       Preparation.standardise(train, held);
     }
     return new Dataset(name, features, "y", null, train, held, origin);
+  }
+
+  /** The rows of {@code x} (in whatever form it was read) with the targets {@code y}. */
+  private static Dataset.Part part(NumericArray x, NumericArray y) {
+    return new Dataset.Part(x.rows(), x.cols(), x.values(), y.values(), x.floats(),
+        x.bytes() == null ? null : Dataset.Codes.of(x.bytes(), x.cols()));
   }
 
   private static void checkPair(NumericArray x, NumericArray y, String xName, String yName,

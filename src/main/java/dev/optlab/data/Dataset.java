@@ -27,27 +27,94 @@ public record Dataset(String name, List<String> features, String target, List<St
   }
 
   /**
+   * Features held as one unsigned byte each (8-bit images, read from an IDX file of type ubyte):
+   * feature {@code j} of a row is {@code (byte - mean[j]) / scale[j]} in float64, with the mean
+   * 0 and the scale 1 until the data set is standardised ({@link Preparation}), which is the
+   * byte itself, exactly. That is the arithmetic standardisation does on a double array, so the
+   * features read are the doubles a double array would hold, bit for bit, from an eighth of the
+   * memory: Fashion-MNIST's 60,000 training images are 47 MB instead of 376 MB, and load
+   * without making or touching the big array. (A table of the 256 values per column would save
+   * the division, but at 1.6 MB it left the cache: measured, decoding took 0.8 s an epoch more.)
+   *
+   * @param values row-major, {@code rows * cols}
+   */
+  public record Codes(byte[] values, double[] mean, double[] scale) {
+    /** The bytes standing for themselves. */
+    static Codes of(byte[] values, int cols) {
+      double[] scale = new double[cols];
+      java.util.Arrays.fill(scale, 1.0);
+      return new Codes(values, new double[cols], scale);
+    }
+  }
+
+  /**
    * Rows of features and targets.
    *
-   * @param x row-major, {@code rows * cols}; null when the features are held in {@code x32}
+   * @param x row-major, {@code rows * cols}; null when the features are held in {@code x32} or
+   *     {@code codes}
    * @param y one target per row: a class label (0, 1, ...) or a number
    * @param x32 the features in float32, for a data set declared with {@code dtype = "float32"}
    *     (docs/tensors.md), or null
+   * @param codes the features as bytes ({@link Codes}), or null
    */
-  public record Part(int rows, int cols, double[] x, double[] y, float[] x32) {
+  public record Part(int rows, int cols, double[] x, double[] y, float[] x32, Codes codes) {
     public Part(int rows, int cols, double[] x, double[] y) {
-      this(rows, cols, x, y, null);
+      this(rows, cols, x, y, null, null);
     }
 
-    /** The features as doubles: {@code x}, or {@code x32} widened (a copy). */
+    public Part(int rows, int cols, double[] x, double[] y, float[] x32) {
+      this(rows, cols, x, y, x32, null);
+    }
+
+    /** Feature {@code j} of row {@code i}, as a double. */
+    public double at(int i, int j) {
+      int k = i * cols + j;
+      if (x != null) {
+        return x[k];
+      }
+      return x32 != null ? x32[k] : ((codes.values[k] & 0xff) - codes.mean[j]) / codes.scale[j];
+    }
+
+    /**
+     * Copies {@code n} rows from row {@code from} into {@code dst} at {@code at}, as doubles: a
+     * chunk of a pass over all rows, for features not held as doubles.
+     */
+    public void copyRows(int from, int n, double[] dst, int at) {
+      if (x != null) {
+        System.arraycopy(x, from * cols, dst, at, n * cols);
+        return;
+      }
+      for (int r = 0; r < n; r++) {
+        copyRow(from + r, dst, at + r * cols);
+      }
+    }
+
+    /** Copies row {@code row}'s features into {@code dst} at {@code at}, as doubles. */
+    public void copyRow(int row, double[] dst, int at) {
+      int k = row * cols;
+      if (x != null) {
+        System.arraycopy(x, k, dst, at, cols);
+      } else if (x32 != null) {
+        for (int j = 0; j < cols; j++) {
+          dst[at + j] = x32[k + j];
+        }
+      } else {
+        byte[] v = codes.values;
+        double[] mean = codes.mean;
+        double[] scale = codes.scale;
+        for (int j = 0; j < cols; j++) {
+          dst[at + j] = ((v[k + j] & 0xff) - mean[j]) / scale[j];
+        }
+      }
+    }
+
+    /** The features as doubles: {@code x}, or the others widened or decoded (a copy). */
     public double[] xAsDoubles() {
       if (x != null) {
         return x;
       }
-      double[] d = new double[x32.length];
-      for (int i = 0; i < d.length; i++) {
-        d[i] = x32[i];
-      }
+      double[] d = new double[rows * cols];
+      copyRows(0, rows, d, 0);
       return d;
     }
 
@@ -56,9 +123,11 @@ public record Dataset(String name, List<String> features, String target, List<St
       if (x32 != null) {
         return this;
       }
-      float[] f = new float[x.length];
-      for (int i = 0; i < f.length; i++) {
-        f[i] = (float) x[i];
+      float[] f = new float[rows * cols];
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < cols; j++) {
+          f[i * cols + j] = (float) at(i, j);
+        }
       }
       return new Part(rows, cols, null, y, f);
     }

@@ -14,7 +14,12 @@ public final class HeapCheck {
    * @throws DataError when {@code bytes} more would not fit in the heap's free room
    */
   static void require(long bytes, String what, String smaller) {
-    String refusal = refusal(bytes, what + " needs");
+    require(bytes, what, smaller, "float64");
+  }
+
+  /** @param held how the values are held: "float64", or "bytes" for 8-bit images */
+  static void require(long bytes, String what, String smaller, String held) {
+    String refusal = refusal(bytes, what + " needs", held);
     if (refusal != null) {
       throw new DataError(refusal + " or " + smaller);
     }
@@ -25,6 +30,10 @@ public final class HeapCheck {
    * {@code needs} ("blobs(...) needs"), ending with how to raise the limit.
    */
   public static String refusal(long bytes, String needs) {
+    return refusal(bytes, needs, "float64");
+  }
+
+  private static String refusal(long bytes, String needs, String held) {
     Runtime rt = Runtime.getRuntime();
     long used = rt.totalMemory() - rt.freeMemory();
     long room = rt.maxMemory() - used;
@@ -36,7 +45,7 @@ public final class HeapCheck {
     if (bytes <= room) {
       return null;
     }
-    return needs + " about " + mb(bytes) + " MB of memory as float64, but only "
+    return needs + " about " + mb(bytes) + " MB of memory as " + held + ", but only "
         + mb(Math.max(room, 0)) + " MB of the " + mb(rt.maxMemory()) + " MB heap is free; "
         + raise(bytes + used);
   }

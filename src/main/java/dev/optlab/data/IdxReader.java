@@ -33,6 +33,15 @@ public final class IdxReader {
 
   /** @param float32 whether to hold the values as floats (each rounded once), never as doubles */
   public static NumericArray read(Path file, String shown, long limit, boolean float32) {
+    return read(file, shown, limit, float32, false);
+  }
+
+  /**
+   * @param bytes whether a file of unsigned bytes (8-bit images) is held as its bytes ({@link
+   *     NumericArray#bytes}): what a data set's features are read as unless in float32
+   */
+  public static NumericArray read(Path file, String shown, long limit, boolean float32,
+      boolean bytes) {
     try (InputStream in = open(file, shown)) {
       byte[] head = new byte[4];
       if (in.readNBytes(head, 0, 4) < 4 || head[0] != 0 || head[1] != 0) {
@@ -66,8 +75,20 @@ public final class IdxReader {
           cols *= shape[i];
         }
       }
-      int rows = NumericArray.rowsToRead(shape[0], cols, limit, shown);
+      boolean asBytes = bytes && !float32 && type == 0x08;
+      int rows = NumericArray.rowsToRead(shape[0], cols, limit, shown, asBytes ? 1 : Double.BYTES);
       int count = (int) (rows * cols);
+      if (asBytes) { // straight from the stream into the array: no conversion, no chunk
+        byte[] all = new byte[count];
+        int got = in.readNBytes(all, 0, count);
+        if (got < count) {
+          throw new DataError(shown + " is truncated: its header promises " + describe(shape)
+              + " = " + (shape[0] * cols) + " values, the file holds only " + got);
+        }
+        long fileRows = shape[0];
+        shape[0] = rows;
+        return new NumericArray(shape, null, fileRows, null, all);
+      }
       double[] values = float32 ? null : new double[count];
       float[] floats = float32 ? new float[count] : null;
       readValues(in, type, size, values, floats, count, shown, shape, cols);

@@ -26,6 +26,18 @@ public final class Preparation {
   public static Dataset prepare(String name, java.util.List<String> features, String target,
       java.util.List<String> classes, double[] x, double[] y, int rows, int cols, double test,
       long seed, Scale scale, String origin) {
+    return prepare(name, features, target, classes, new Dataset.Part(rows, cols, x, y), test,
+        seed, scale, origin);
+  }
+
+  /**
+   * {@link #prepare}'s split and scaling of rows held in any form (doubles, float32, bytes):
+   * each part keeps its rows' form.
+   */
+  static Dataset prepare(String name, java.util.List<String> features, String target,
+      java.util.List<String> classes, Dataset.Part whole, double test, long seed, Scale scale,
+      String origin) {
+    int rows = whole.rows();
     int nTest = (int) Math.ceil(test * rows);
     if (rows - nTest < 1) {
       throw new DataError("a test split of " + test + " leaves no training rows out of " + rows);
@@ -39,14 +51,10 @@ public final class Preparation {
     } else {
       order = Rng.of(seed, Rng.SPLIT).permutation(rows);
     }
-    Dataset.Part testPart = part(x, y, cols, order, 0, nTest);
-    Dataset.Part train = part(x, y, cols, order, nTest, rows);
+    Dataset.Part testPart = part(whole, order, 0, nTest);
+    Dataset.Part train = part(whole, order, nTest, rows);
     if (scale == Scale.STANDARD) {
-      double[] mean = new double[cols];
-      double[] std = new double[cols];
-      fit(train, mean, std);
-      apply(train, mean, std);
-      apply(testPart, mean, std);
+      standardise(train, testPart);
     }
     return new Dataset(name, features, target, classes, train, testPart, origin);
   }
@@ -63,78 +71,83 @@ public final class Preparation {
     apply(test, mean, std);
   }
 
-  private static Dataset.Part part(double[] x, double[] y, int cols, int[] order, int from,
-      int to) {
-    return part(x, null, y, cols, order, from, to);
-  }
-
-  /** The rows {@code order[from, to)} of {@code x} or, when it is null, of {@code x32}. */
-  static Dataset.Part part(double[] x, float[] x32, double[] y, int cols, int[] order,
-      int from, int to) {
+  /** The rows {@code order[from, to)} of {@code whole}, held as {@code whole} holds its rows. */
+  private static Dataset.Part part(Dataset.Part whole, int[] order, int from, int to) {
     int n = to - from;
+    int cols = whole.cols();
+    double[] x = whole.x();
+    float[] x32 = whole.x32();
+    Dataset.Codes codes = whole.codes();
     double[] px = x == null ? null : new double[n * cols];
-    float[] pf = x == null ? new float[n * cols] : null;
+    float[] pf = x32 == null ? null : new float[n * cols];
+    byte[] pb = codes == null ? null : new byte[n * cols];
     double[] py = new double[n];
     for (int i = 0; i < n; i++) {
       int r = order[from + i];
       if (x != null) {
         System.arraycopy(x, r * cols, px, i * cols, cols);
-      } else {
+      } else if (x32 != null) {
         System.arraycopy(x32, r * cols, pf, i * cols, cols);
+      } else {
+        System.arraycopy(codes.values(), r * cols, pb, i * cols, cols);
       }
-      py[i] = y[r];
+      py[i] = whole.y()[r];
     }
-    return new Dataset.Part(n, cols, px, py, pf);
+    // each part its own mean and scale: standardising sets each part's in place
+    return new Dataset.Part(n, cols, px, py, pf, codes == null ? null
+        : new Dataset.Codes(pb, codes.mean().clone(), codes.scale().clone()));
   }
 
-  /** {@link #prepare}'s split and scaling for features held in float32. */
-  static Dataset prepare32(String name, java.util.List<String> features, float[] x, double[] y,
-      int rows, int cols, double test, long seed, Scale scale, String origin) {
-    int nTest = (int) Math.ceil(test * rows);
-    if (rows - nTest < 1) {
-      throw new DataError("a test split of " + test + " leaves no training rows out of " + rows);
-    }
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = i;
-    }
-    if (nTest > 0) {
-      order = Rng.of(seed, Rng.SPLIT).permutation(rows);
-    }
-    Dataset.Part testPart = part(null, x, y, cols, order, 0, nTest);
-    Dataset.Part train = part(null, x, y, cols, order, nTest, rows);
-    if (scale == Scale.STANDARD) {
-      standardise(train, testPart);
-    }
-    return new Dataset(name, features, "y", null, train, testPart, origin);
-  }
-
-  private static double at(Dataset.Part p, int k) {
-    return p.x() != null ? p.x()[k] : p.x32()[k];
-  }
-
-  /** Means and population standard deviations, summed over rows in order. */
+  /**
+   * Means and population standard deviations, each column summed over the rows in order. The
+   * rows are walked in memory order with a sum per column: the same additions in the same order
+   * as a walk down each column, without reading the array with a stride of a whole row (on the
+   * 60,000 x 784 Fashion-MNIST images that walk took 0.6 s, this one a tenth of it).
+   */
   static void fit(Dataset.Part p, double[] mean, double[] std) {
     int cols = p.cols();
+    int rows = p.rows();
+    double[] s = new double[cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        s[j] += p.at(i, j);
+      }
+    }
     for (int j = 0; j < cols; j++) {
-      double s = 0;
-      for (int i = 0; i < p.rows(); i++) {
-        s += at(p, i * cols + j);
+      mean[j] = s[j] / rows;
+    }
+    double[] ss = new double[cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        double d = p.at(i, j) - mean[j];
+        ss[j] += d * d;
       }
-      double m = s / p.rows();
-      double ss = 0;
-      for (int i = 0; i < p.rows(); i++) {
-        double d = at(p, i * cols + j) - m;
-        ss += d * d;
-      }
-      double sd = Math.sqrt(ss / p.rows());
-      mean[j] = m;
+    }
+    for (int j = 0; j < cols; j++) {
+      double sd = Math.sqrt(ss[j] / rows);
       std[j] = sd == 0 ? 1 : sd;
     }
   }
 
+  private static boolean isZeroAndOne(double[] mean, double[] scale) {
+    for (int j = 0; j < mean.length; j++) {
+      if (mean[j] != 0 || scale[j] != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void apply(Dataset.Part p, double[] mean, double[] std) {
     int cols = p.cols();
+    if (p.codes() != null) { // read as the formula below computes, at each read
+      if (!isZeroAndOne(p.codes().mean(), p.codes().scale())) {
+        throw new IllegalStateException("features standardised twice");
+      }
+      System.arraycopy(mean, 0, p.codes().mean(), 0, cols);
+      System.arraycopy(std, 0, p.codes().scale(), 0, cols);
+      return;
+    }
     float[] f = p.x32();
     if (f != null) { // computed in float64, rounded once: PyTorch's ((x - m) / s).float()
       for (int i = 0; i < p.rows(); i++) {

@@ -198,7 +198,7 @@ final class EpochLoop implements Loop {
     double[] y = graph.y();
     for (int r = 0; r < rows; r++) {
       int src = order[from + r];
-      System.arraycopy(train.x(), src * cols, x, r * cols, cols);
+      train.copyRow(src, x, r * cols);
       y[r] = train.y()[src];
     }
     graph.bindOwn(rows);
@@ -233,7 +233,13 @@ final class EpochLoop implements Loop {
     }
     for (int from = 0; from < n; from += chunk) {
       int rows = Math.min(chunk, n - from);
-      graph.bind(part.x(), from * cols, part.y(), from, rows);
+      if (part.x() != null) { // read in place
+        graph.bind(part.x(), from * cols, part.y(), from, rows);
+      } else { // decoded into the graph's own rows (features held as bytes)
+        part.copyRows(from, rows, graph.x(), 0);
+        System.arraycopy(part.y(), from, graph.y(), 0, rows);
+        graph.bindOwn(rows);
+      }
       double v = graph.forward();
       if (count) {
         correct += graph.correct(model);
