@@ -12,8 +12,10 @@ final class Interpreter {
 
   static void run(List<Instr> instrs, double[][] arrays, int[] offsets, double[] slots,
       double[] regs) {
-    for (Instr in : instrs) {
-      switch (in) {
+    // indexed, not an iterator: an empty once-block runs here at every step, and C2 did not
+    // always scalar-replace the iterator (HotLoopAllocationTest saw 32 bytes a step)
+    for (int k = 0; k < instrs.size(); k++) {
+      switch (instrs.get(k)) {
         case Instr.SetSlot s -> slots[s.slot()] = eval(s.expr(), arrays, offsets, slots, regs, 0, 1);
         case Instr.Pass p -> pass(p, arrays, offsets, slots, regs);
         case Instr.MatMul m -> Matrices.matmul(arrays[m.a()], offsets[m.a()], arrays[m.b()],

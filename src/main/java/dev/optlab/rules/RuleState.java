@@ -76,6 +76,9 @@ public final class RuleState extends OptimizerState {
   }
 
   void runOnce() {
+    if (once.body().isEmpty()) {
+      return;
+    }
     if (onceKernel != null) {
       onceKernel.run(onceArrays, onceOffsets, onceSlots, onceDims);
     } else {
