@@ -180,13 +180,26 @@ final class HyperBinder {
   }
 
   private RuntimeException mismatch(HyperParam p, Expr e) {
-    return values.error(e.span(), p.name() + " expects " + p.kind().description() + ", got "
+    return values.error(e.span(), p.name() + " expects " + kindOf(p) + ", got "
         + Values.describe(e));
+  }
+
+  /** "a pair of numbers such as (0.9, 0.99)": a pair's own default (Lion's), else the kind's. */
+  private static String kindOf(HyperParam p) {
+    if (p.kind() == Kind.PAIR && p.defaultValue() instanceof double[] d && d.length == 2) {
+      return "a pair of numbers such as " + pair(d);
+    }
+    return p.kind().description();
+  }
+
+  private static String pair(double[] d) {
+    return "(" + Numbers.repr(d[0]) + ", " + Numbers.repr(d[1]) + ")";
   }
 
   private static String example(HyperParam p) {
     return switch (p.kind()) {
-      case PAIR -> "(0.9, 0.999)";
+      case PAIR -> p.defaultValue() instanceof double[] d && d.length == 2 ? pair(d)
+          : "(0.9, 0.999)";
       case INT_LIST -> "[30, 80]";
       case BOOLEAN -> "true";
       case CHOICE -> "\"" + p.choices().get(0) + "\"";

@@ -88,7 +88,9 @@ final class RuleChecker {
       case "betas" -> CommonParams.BETAS;
       default -> null;
     };
-    String doc = known != null ? known.doc() : "a hyperparameter of this rule";
+    // betas' built-in text is Adam's (the gradient and its square); a rule's may be Lion's
+    String doc = known == null ? "a hyperparameter of this rule" : name.equals("betas")
+        ? "decay rates of this rule's running averages" : known.doc();
     Check check = known != null ? known.check() : Check.ANY;
     if (value == null) {
       return HyperParam.number(name, null, check, doc);

@@ -85,11 +85,12 @@ public final class PlanPrinter {
               mine.tensors().stream().map(ParamLayout.Tensor::describe).toList()))
           .append('\n');
       sb.append("      ").append(part.describe()).append('\n');
-      sb.append("      kernel ").append(rule.getClass().getSimpleName()).append(", state: step");
-      for (java.util.Map.Entry<String, double[]> b : state.buffers().entrySet()) {
-        sb.append(", ").append(b.getKey()).append('[').append(b.getValue().length).append(']');
+      if (rule instanceof CompiledRule r) { // a rule's program for the group's tensors
+        ruleKernel(sb, r, mine, "      ");
+      } else {
+        sb.append("      kernel ").append(rule.getClass().getSimpleName())
+            .append(", state: step").append(buffers(state)).append('\n');
       }
-      sb.append('\n');
       sb.append("      lr ").append(part.schedule() == null ? "constant " + part.lr()
           : "schedule " + part.scheduleText()).append('\n');
     }
@@ -114,10 +115,16 @@ public final class PlanPrinter {
 
   /** A user-defined rule's kernel: its program per parameter shape (rules/KernelText). */
   static void ruleKernel(StringBuilder sb, CompiledRule r, ExecutionPlan plan) {
-    sb.append("    kernel: rule ").append(r.def().name())
+    ruleKernel(sb, r, plan.layout(), "    ");
+  }
+
+  /** The same for the tensors of {@code layout} (a parameter group's), indented so. */
+  private static void ruleKernel(StringBuilder sb, CompiledRule r, ParamLayout layout,
+      String indent) {
+    sb.append(indent).append("kernel: rule ").append(r.def().name())
         .append(", compiled for each parameter shape\n");
-    for (String line : r.explain(plan.layout())) {
-      sb.append("      ").append(line).append('\n');
+    for (String line : r.explain(layout)) {
+      sb.append(indent).append("  ").append(line).append('\n');
     }
   }
 }

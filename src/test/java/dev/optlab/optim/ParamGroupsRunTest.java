@@ -2,6 +2,7 @@ package dev.optlab.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,23 @@ class ParamGroupsRunTest {
     assertTrue(plan.contains("exp_avg[10], exp_avg_sq[10]"), plan);
     assertTrue(plan.contains("lr schedule cosine(T_max=10"), plan);
     assertTrue(plan.contains("the trace's lr is group 1's"), plan);
+  }
+
+  @Test
+  void explainShowsAGroupsRuleKernelForItsOwnTensors() {
+    Capture c = Capture.run(MOONS + """
+        rule Sign(lr = 0.01) {
+          p = p - lr * sign(g)
+        }
+        explain run Sign(lr = 0.1) for matrices + Adam(lr = 0.01) for others on mlp for 10 steps
+        """);
+    String plan = c.printed.get(c.printed.size() - 1);
+    assertTrue(plan.contains("      kernel: rule Sign, compiled for each parameter shape\n"
+        + "        shape [2, 8] (W1):\n"), plan);
+    assertTrue(plan.contains("        shape [8, 2] (W2):\n"), plan);
+    assertFalse(plan.contains("shape [8] (b1)"), "b1 is the other group's: " + plan);
+    assertTrue(plan.contains("element-wise: runs as one program over all 32 parameters"), plan);
+    assertFalse(plan.contains("kernel CompiledRule"), plan);
   }
 
   @Test

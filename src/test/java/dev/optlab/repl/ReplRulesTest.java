@@ -45,6 +45,8 @@ class ReplRulesTest {
     assertEquals(1, out.split("optlab> ", -1).length - 3, out);
     assertTrue(out.contains("Lion (a rule declared in this session"), out);
     assertTrue(out.contains("betas = (0.9, 0.99)"), out);
+    // not Adam's text (the gradient and its square): Lion's betas are no such thing
+    assertFalse(out.contains("of its square"), out);
     assertTrue(out.contains("weight_decay = 0"), out);
     assertTrue(out.contains("  p = add(p, sign(c), alpha = -lr)\n"), out);
   }
