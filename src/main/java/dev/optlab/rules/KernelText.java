@@ -51,13 +51,31 @@ final class KernelText {
       programs[i] = def.compile(values, layout.tensors().get(i));
     }
     TensorProgram flat = FlatProgram.of(programs, layout);
+    String whyNot = interpreted(flat != null ? new TensorProgram[] {flat} : programs,
+        flat != null);
+    if (whyNot != null) {
+      out.add("runs in the interpreter, element by element (the same bits, slower): " + whyNot);
+    }
     if (flat != null) {
       out.add("element-wise: runs as one program over all " + layout.size() + " parameter"
           + (layout.size() == 1 ? "" : "s") + ", as the built-ins do (the same bits as tensor by"
-          + " tensor)" + (FlatProgram.split(flat) != null
+          + " tensor)" + (FlatProgram.split(flat) != null && whyNot == null
               ? "; its pass splits over the tensor threads when large" : ""));
     }
     return out;
+  }
+
+  /** Why the generator refused one of these programs (the first), or null. */
+  private static String interpreted(TensorProgram[] programs, boolean flat) {
+    for (TensorProgram p : programs) {
+      for (List<Instr> l : List.of(p.body(), p.eval())) {
+        Kernels.Compiled c = l.isEmpty() ? null : Kernels.of(l, flat);
+        if (c != null && c.kernel() == null) {
+          return c.whyNot().replaceFirst("^interpreted: ", "");
+        }
+      }
+    }
+    return null;
   }
 
   private List<String> program() {

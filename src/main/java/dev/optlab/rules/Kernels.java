@@ -69,8 +69,11 @@ final class Kernels {
       return new Compiled(KernelGen.generate(instrs, flat), null);
     } catch (RuntimeException | LinkageError e) {
       // A method over 64 KB, or a shape of program the generator refuses: still correct, slower.
-      return new Compiled(null, "interpreted: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+      String why = e instanceof org.objectweb.asm.MethodTooLargeException
+          ? "its code would exceed the JVM's 64 KB a method (a long repeat unrolls into it)"
+          : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage()
+              + ")");
+      return new Compiled(null, "interpreted: " + why);
     }
   }
 }

@@ -20,6 +20,12 @@ import java.util.Set;
  * depend only on hyperparameters and shapes are decided here; {@code repeat} is unrolled.
  */
 final class RuleCompiler {
+  /**
+   * The most rounds of a {@code repeat}: its body is unrolled, so a count in the millions would
+   * make a program of millions of instructions (Muon's Newton-Schulz loop takes 5).
+   */
+  static final int MAX_REPEAT = 1000;
+
   /** What a name stands for while compiling. */
   sealed interface Binding {}
 
@@ -169,7 +175,14 @@ final class RuleCompiler {
       case RuleLine.Eval e -> { } // compiled after the body
       case RuleLine.Assign a -> assign(a);
       case RuleLine.Repeat r -> {
-        int n = (int) exprs.constant(r.count(), "the count of repeat");
+        double count = exprs.constant(r.count(), "the count of repeat");
+        if (!(count >= 0 && count <= MAX_REPEAT && count == Math.rint(count))) {
+          throw error(r.count(), "must be a whole number from 0 to " + MAX_REPEAT + " (repeat is"
+              + " unrolled when the rule is compiled), got " + (count == Math.rint(count)
+              && Math.abs(count) < 1e15 ? Long.toString((long) count)
+              : dev.optlab.trace.Numbers.repr(count)));
+        }
+        int n = (int) count;
         for (int i = 0; i < n; i++) {
           lines(r.body(), once);
         }

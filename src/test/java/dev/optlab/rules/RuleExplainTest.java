@@ -68,4 +68,26 @@ class RuleExplainTest {
     assertTrue(out.contains("eval point:\n"), out);
     assertTrue(out.contains("z [] (a 0-d tensor) = 1 number starting as p"), out);
   }
+
+  @Test
+  void aRuleTooLongToGenerateIsSaidToRunInTheInterpreter() {
+    String out = explain("""
+        rule Long(lr = 0.1) {
+          state m = 0
+          repeat 1000 {
+            m = m * 0.5 + g * sqrt(abs(m) + 1)
+            m = m * 0.25 + g * sqrt(abs(m) + 2)
+            m = m * 0.125 + g * sqrt(abs(m) + 3)
+          }
+          p = p - lr * m
+        }
+        objective f(x = 1, y = 2) = x^2 + y^2
+        explain run Long on f for 3 steps
+        """);
+    assertTrue(out.contains("runs in the interpreter, element by element (the same bits, "
+        + "slower): its code would exceed the JVM's 64 KB a method"), out);
+    // interpreted, its pass does not split over threads, and explain does not claim it does
+    assertTrue(out.contains("element-wise: runs as one program over all 2 parameters"), out);
+    assertFalse(out.contains("splits over the tensor threads"), out);
+  }
 }
