@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * Reference: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop).
  */
-public final class NAdam implements UpdateRule {
+public final class NAdam implements UpdateRule, RangeUpdate {
   static final HyperParam MOMENTUM_DECAY = HyperParam.number("momentum_decay", 4e-3,
       Check.NON_NEGATIVE,
       "how fast the momentum schedule mu_t = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))"
@@ -76,6 +76,10 @@ public final class NAdam implements UpdateRule {
    */
   public static final class State extends TwoBuffers {
     public double muProduct = 1;
+    /** The current step's scalars, worked out once by {@link NAdam#count}. */
+    double gradStep;
+    double avgStep;
+    double bc2Sqrt;
 
     State(int n) {
       super("exp_avg", "exp_avg_sq", n);
@@ -108,25 +112,45 @@ public final class NAdam implements UpdateRule {
   @Override
   public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
     State s = (State) state;
+    count(lr, beta1, s);
+    range(p, g, beta1, s, 0, p.length);
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
+    State s = (State) state;
+    count(lr, beta1, s);
+    return (from, to) -> range(p, g, beta1, s, from, to);
+  }
+
+  /** Counts the step and works out its scalars, once, into {@code s}. */
+  private void count(double lr, double beta1, State s) {
     long t = ++s.step;
-    double[] m = s.first;
-    double[] v = s.second;
     double step = t;
     double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
     double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
     double muProduct = s.muProduct * mu;
     s.muProduct = muProduct;
-    double gradStep = (lr * (1. - mu) / (1. - muProduct)) * -1;
-    double avgStep = (lr * muNext / (1. - muProduct * muNext)) * -1;
-    double bc2Sqrt = Math.sqrt(TorchOps.biasCorrection(beta2, t));
+    s.gradStep = (lr * (1. - mu) / (1. - muProduct)) * -1;
+    s.avgStep = (lr * muNext / (1. - muProduct * muNext)) * -1;
+    s.bc2Sqrt = Math.sqrt(TorchOps.biasCorrection(beta2, t));
+  }
+
+  /** Parameters {@code [from, to)} of the step {@link #count} prepared. */
+  private void range(double[] p, double[] g, double beta1, State s, int from, int to) {
+    double[] m = s.first;
+    double[] v = s.second;
     double oneMinusBeta1 = 1 - beta1;
     double oneMinusBeta2 = 1 - beta2;
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    double bc2Sqrt = s.bc2Sqrt;
+    double gradStep = s.gradStep;
+    double avgStep = s.avgStep;
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, m, v, beta1, oneMinusBeta1, oneMinusBeta2, bc2Sqrt, gradStep, avgStep);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, m, v, beta1, oneMinusBeta1, oneMinusBeta2, bc2Sqrt, gradStep, avgStep);
       }
     }

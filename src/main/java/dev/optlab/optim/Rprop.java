@@ -24,7 +24,7 @@ import java.util.List;
  * No {@code eps}: only the signs of gradients are used. Reference: Riedmiller &amp; Braun, "A
  * Direct Adaptive Method for Faster Backpropagation Learning: The RPROP Algorithm" (ICNN 1993).
  */
-public final class Rprop implements UpdateRule {
+public final class Rprop implements UpdateRule, RangeUpdate {
   static final HyperParam ETAS = HyperParam.pair("etas", new double[] {0.5, 1.2}, Check.POSITIVE,
       "(eta_minus, eta_plus): how the step size shrinks when the gradient's sign flips"
           + " and grows when it holds");
@@ -92,17 +92,34 @@ public final class Rprop implements UpdateRule {
   @Override
   public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
     TwoBuffers s = (TwoBuffers) state;
+    count(lr, s);
+    range(p, g, s, 0, p.length);
+  }
+
+  @Override
+  public Ranges begin(double[] p, double[] g, double lr, double momentum,
+      OptimizerState state) {
+    TwoBuffers s = (TwoBuffers) state;
+    count(lr, s);
+    return (from, to) -> range(p, g, s, from, to);
+  }
+
+  /** Counts the step; the first sets every step size to lr. */
+  private static void count(double lr, TwoBuffers s) {
+    if (s.step++ == 0) {
+      Arrays.fill(s.second, lr);
+    }
+  }
+
+  private void range(double[] p, double[] g, TwoBuffers s, int from, int to) {
     double[] prev = s.first;
     double[] size = s.second;
-    if (s.step++ == 0) {
-      Arrays.fill(size, lr);
-    }
-    if (p.length < KernelLoops.SMALL) {
-      for (int i = 0; i < p.length; i++) {
+    if (to - from < KernelLoops.SMALL) {
+      for (int i = from; i < to; i++) {
         at(i, p, g, prev, size, etaBySign);
       }
     } else {
-      for (int i = 0; i < p.length; i++) { // the same loop, profiled apart (KernelLoops)
+      for (int i = from; i < to; i++) { // the same loop, profiled apart (KernelLoops)
         at(i, p, g, prev, size, etaBySign);
       }
     }

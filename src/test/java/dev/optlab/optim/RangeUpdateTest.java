@@ -40,7 +40,8 @@ class RangeUpdateTest {
       "Adagrad(lr = 0.01, lr_decay = 0.01, weight_decay = 0.1)",
       "RMSprop(lr = 0.01, momentum = 0.9, centered = true, weight_decay = 0.1)",
       "Adadelta(lr = 1, weight_decay = 0.1)", "Adamax(lr = 0.002, weight_decay = 0.1)",
-      "RAdam(lr = 0.01, weight_decay = 0.1)"})
+      "RAdam(lr = 0.01, weight_decay = 0.1)", "NAdam(lr = 0.01, weight_decay = 0.1)",
+      "Rprop(lr = 0.01, maximize = true)"})
   void rangesGiveTheOnePassBits(String spec) {
     UpdateRule rule = rule(spec);
     assertTrue(rule instanceof RangeUpdate, spec + " splits");
