@@ -126,6 +126,9 @@ class ReplEndToEndIT {
     type("momentum = 0.9)", "Enter");
     waitForPrompt();
     type(":show junk", "Enter");
+    // its answer first: on a loaded machine the prompt seen before it was the one being typed
+    // on, and the next line was typed into the answer
+    waitFor("'junk' is not declared");
     waitForPrompt();
     type("print 6 * 7", "Enter");
     waitFor("42.0\n");
