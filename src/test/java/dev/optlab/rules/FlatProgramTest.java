@@ -12,7 +12,6 @@ import dev.optlab.optim.RangeUpdate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * going flat (and so from vectorizing) fails here.
  */
 class FlatProgramTest {
-  private static final int[][] SHAPES = {{}, {7}, {5, 3}, {3, 5}};
   private static final int STEPS = 40;
 
   /** The example rules that are element-wise; the others sum, use rows or columns, or multiply. */
@@ -45,8 +43,8 @@ class FlatProgramTest {
   @MethodSource("rules")
   void flatGivesTheBitsOfTensorByTensor(Path file) throws IOException {
     RuleDef def = KernelGenTest.load(Files.readString(file));
-    ParamLayout layout = layout(def);
-    for (HyperValues values : List.of(HyperValues.defaults(def.params()), moved(def))) {
+    ParamLayout layout = KernelGenTest.layoutOf(def, HyperValues.defaults(def.params()));
+    for (HyperValues values : List.of(HyperValues.defaults(def.params()), KernelGenTest.moved(def))) {
       CompiledRule flat = new CompiledRule(def, values, true, true);
       CompiledRule each = new CompiledRule(def, values, true, false);
       RuleState fs = flat.init(layout);
@@ -58,27 +56,27 @@ class FlatProgramTest {
       assertEquals(1, fs.tensors.length);
       int n = layout.size();
       SplittableRandom rnd = new SplittableRandom(7);
-      double[] fp = random(rnd, n);
+      double[] fp = KernelGenTest.random(rnd, n);
       double[] ep = fp.clone();
       for (int step = 1; step <= STEPS; step++) {
-        double[] g = random(rnd, n);
+        double[] g = KernelGenTest.random(rnd, n);
         double lr = 1e-3 * (1 + rnd.nextDouble());
         flat.update(fp, g, lr, 0, fs);
         each.update(ep, g, lr, 0, es);
         String at = def.name() + " " + values + ", step " + step;
-        assertBits(ep, fp, at + ": p");
+        KernelGenTest.assertBits(ep, fp, at + ": p");
         double[] fe = new double[n];
         double[] ee = new double[n];
         flat.evalPoint(fp, fe, fs);
         each.evalPoint(ep, ee, es);
-        assertBits(ee, fe, at + ": eval point");
+        KernelGenTest.assertBits(ee, fe, at + ": eval point");
         for (int t = 0; t < layout.tensors().size(); t++) {
           Map<String, OptimizerState.Buffer> a = es.tensorBuffers(t);
           Map<String, OptimizerState.Buffer> b = fs.tensorBuffers(t);
           assertEquals(a.keySet(), b.keySet(), at);
           for (String k : a.keySet()) {
             assertArrayEquals(a.get(k).shape(), b.get(k).shape(), at + ", " + k);
-            assertBits(a.get(k).data(), b.get(k).data(), at + ", tensor " + t + ", " + k);
+            KernelGenTest.assertBits(a.get(k).data(), b.get(k).data(), at + ", tensor " + t + ", " + k);
           }
         }
       }
@@ -89,17 +87,17 @@ class FlatProgramTest {
   @MethodSource("rules")
   void aSplitUpdateGivesTheBitsOfOnePass(Path file) throws IOException {
     RuleDef def = KernelGenTest.load(Files.readString(file));
-    ParamLayout layout = layout(def);
-    HyperValues values = moved(def);
+    ParamLayout layout = KernelGenTest.layoutOf(def, HyperValues.defaults(def.params()));
+    HyperValues values = KernelGenTest.moved(def);
     CompiledRule rule = new CompiledRule(def, values, true, true);
     RuleState whole = rule.init(layout);
     RuleState split = rule.init(layout);
     int n = layout.size();
     SplittableRandom rnd = new SplittableRandom(11);
-    double[] a = random(rnd, n);
+    double[] a = KernelGenTest.random(rnd, n);
     double[] b = a.clone();
     for (int step = 1; step <= STEPS; step++) {
-      double[] g = random(rnd, n);
+      double[] g = KernelGenTest.random(rnd, n);
       rule.update(a, g, 1e-3, 0, whole);
       RangeUpdate.Ranges rest = rule.begin(b, g, 1e-3, 0, split);
       int cut1 = n / 3;
@@ -107,7 +105,7 @@ class FlatProgramTest {
       rest.run(cut2, n); // any order
       rest.run(0, cut1);
       rest.run(cut1, cut2);
-      assertBits(a, b, def.name() + ", step " + step);
+      KernelGenTest.assertBits(a, b, def.name() + ", step " + step);
     }
     assertEquals(whole.step, split.step);
   }
@@ -116,16 +114,16 @@ class FlatProgramTest {
   void aCheckpointOfAFlatRuleResumesTensorByTensorAndBack() throws IOException {
     RuleDef def = KernelGenTest.load(Files.readString(
         Path.of("src/test/resources/rules/ScheduleFreeAdamW.rule")));
-    ParamLayout layout = layout(def);
+    ParamLayout layout = KernelGenTest.layoutOf(def, HyperValues.defaults(def.params()));
     HyperValues values = HyperValues.defaults(def.params());
     CompiledRule flat = new CompiledRule(def, values, true, true);
     CompiledRule each = new CompiledRule(def, values, true, false);
     int n = layout.size();
     SplittableRandom rnd = new SplittableRandom(3);
-    double[] p = random(rnd, n);
+    double[] p = KernelGenTest.random(rnd, n);
     RuleState first = flat.init(layout);
     for (int step = 1; step <= 5; step++) {
-      flat.update(p, random(rnd, n), 1e-3, 0, first);
+      flat.update(p, KernelGenTest.random(rnd, n), 1e-3, 0, first);
     }
     // flat -> tensor by tensor, and tensor by tensor -> flat, as a checkpoint carries a state
     RuleState resumed = each.init(layout);
@@ -136,20 +134,20 @@ class FlatProgramTest {
     double[] q1 = p.clone();
     double[] q2 = p.clone();
     for (int step = 6; step <= 10; step++) {
-      double[] g = random(rnd, n);
+      double[] g = KernelGenTest.random(rnd, n);
       flat.update(p, g, 1e-3, 0, first);
       each.update(q1, g, 1e-3, 0, resumed);
       flat.update(q2, g, 1e-3, 0, back);
     }
-    assertBits(p, q1, "resumed tensor by tensor");
-    assertBits(p, q2, "resumed flat");
+    KernelGenTest.assertBits(p, q1, "resumed tensor by tensor");
+    KernelGenTest.assertBits(p, q2, "resumed flat");
   }
 
   @Test
   void aRuleWithANormDoesNotGoFlat() throws IOException {
     RuleDef def = KernelGenTest.load(Files.readString(
         Path.of("src/test/resources/rules/Lamb.rule")));
-    ParamLayout layout = layout(def);
+    ParamLayout layout = KernelGenTest.layoutOf(def, HyperValues.defaults(def.params()));
     RuleState s = new CompiledRule(def, HyperValues.defaults(def.params()), true, true)
         .init(layout);
     assertEquals(layout.tensors().size(), s.tensors.length);
@@ -164,52 +162,5 @@ class FlatProgramTest {
       }
     }
     return out;
-  }
-
-  /** The test shapes the rule accepts (Muon needs matrices). */
-  private static ParamLayout layout(RuleDef def) {
-    List<ParamLayout.Tensor> ok = new ArrayList<>();
-    int offset = 0;
-    for (int[] dims : SHAPES) {
-      int size = RuleCompiler.size(dims);
-      if (def.problemWith(HyperValues.defaults(def.params()), new ParamLayout(List.of(
-          new ParamLayout.Tensor("w", dims, 0, size)))) == null) {
-        ok.add(new ParamLayout.Tensor("w" + ok.size(), dims, offset, size));
-        offset += size;
-      }
-    }
-    return new ParamLayout(ok);
-  }
-
-  private static HyperValues moved(RuleDef def) {
-    Map<String, Object> given = new java.util.LinkedHashMap<>();
-    for (var h : def.params()) {
-      Object v = h.defaultValue();
-      if (v instanceof Boolean b) {
-        given.put(h.name(), !b);
-      } else if (h.kind() == dev.optlab.hyper.Kind.NUMBER && v instanceof Double x) {
-        given.put(h.name(), x == 0 ? 0.01 : x * 0.97);
-      }
-    }
-    return HyperValues.withDefaults(def.params(), given);
-  }
-
-  private static double[] random(SplittableRandom rnd, int n) {
-    double[] a = new double[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = rnd.nextDouble(-1, 1);
-    }
-    return a;
-  }
-
-  private static void assertBits(double[] expected, double[] actual, String what) {
-    assertEquals(expected.length, actual.length, what);
-    for (int i = 0; i < expected.length; i++) {
-      if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])) {
-        assertEquals(expected[i], actual[i], what + " [" + i + "]: bits differ");
-        assertEquals(Double.doubleToRawLongBits(expected[i]),
-            Double.doubleToRawLongBits(actual[i]), what + " [" + i + "]: bits differ");
-      }
-    }
   }
 }

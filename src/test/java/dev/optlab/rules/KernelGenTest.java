@@ -97,7 +97,7 @@ class KernelGenTest {
   }
 
   /** Numbers moved off their defaults (still in range) and flags flipped. */
-  private static HyperValues moved(RuleDef def) {
+  static HyperValues moved(RuleDef def) {
     java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
     for (var h : def.params()) {
       Object v = h.defaultValue();
@@ -111,7 +111,7 @@ class KernelGenTest {
   }
 
   /** The shapes the rule accepts (Muon needs matrices), as tensors of one flat array. */
-  private static ParamLayout layoutOf(RuleDef def, HyperValues values) {
+  static ParamLayout layoutOf(RuleDef def, HyperValues values) {
     List<ParamLayout.Tensor> ok = new ArrayList<>();
     int offset = 0;
     for (int[] dims : SHAPES) {
@@ -126,7 +126,7 @@ class KernelGenTest {
     return new ParamLayout(ok);
   }
 
-  private static double[] random(SplittableRandom rnd, int n) {
+  static double[] random(SplittableRandom rnd, int n) {
     double[] a = new double[n];
     for (int i = 0; i < n; i++) {
       a[i] = rnd.nextDouble(-1, 1);
@@ -134,7 +134,7 @@ class KernelGenTest {
     return a;
   }
 
-  private static void assertBits(double[] expected, double[] actual, String what) {
+  static void assertBits(double[] expected, double[] actual, String what) {
     if (expected == null || actual == null) {
       assertEquals(expected == null, actual == null, what);
       return;
