@@ -67,8 +67,11 @@ public final class RuleState extends OptimizerState {
     }
     List<List<Instr>> split = flat == null || !generate ? null : FlatProgram.split(flat);
     Kernel pass = split == null ? null : kernel(split.get(1), true, true);
-    this.splitPass = pass;
-    this.splitPrefix = pass == null ? null : kernel(split.get(0), true, true);
+    Kernel prefix = pass == null ? null : kernel(split.get(0), true, true);
+    // both generated, or no split: begin() runs the scalar steps only as generated code
+    boolean whole = pass != null && (prefix != null || split.get(0).isEmpty());
+    this.splitPass = whole ? pass : null;
+    this.splitPrefix = whole ? prefix : null;
   }
 
   private static Kernel kernel(List<Instr> instrs, boolean generate, boolean flat) {
