@@ -3,7 +3,9 @@ package dev.optlab.rules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.optlab.hyper.HyperValues;
 import dev.optlab.optim.OptimizerState;
@@ -141,6 +143,40 @@ class FlatProgramTest {
     }
     KernelGenTest.assertBits(p, q1, "resumed tensor by tensor");
     KernelGenTest.assertBits(p, q2, "resumed flat");
+  }
+
+  @Test
+  void scalarStepsTooLongToGenerateKeepTheUpdateInOnePass() {
+    RuleDef def = KernelGenTest.load("""
+        rule Pre(lr = 0.1) {
+          k = 1
+          repeat 1000 {
+            k = k * 0.999 + sqrt(t) * 1e-6
+            k = k * 0.998 + sqrt(t + 1) * 1e-6
+            k = k * 0.997 + sqrt(t + 2) * 1e-6
+          }
+          p = p - lr * k * g
+        }
+        """);
+    ParamLayout layout = new ParamLayout(List.of(new ParamLayout.Tensor("w", new int[] {70_000},
+        0, 70_000)));
+    CompiledRule rule = new CompiledRule(def, HyperValues.defaults(def.params()), true, true);
+    RuleState whole = rule.init(layout);
+    RuleState split = rule.init(layout);
+    assertTrue(split.flat);
+    assertNull(split.splitPass, "its scalar steps run interpreted: no split");
+    SplittableRandom rnd = new SplittableRandom(5);
+    double[] a = KernelGenTest.random(rnd, 70_000);
+    double[] b = a.clone();
+    for (int step = 1; step <= 3; step++) {
+      double[] g = KernelGenTest.random(rnd, 70_000);
+      rule.update(a, g, 0.1, 0, whole);
+      RangeUpdate.Ranges rest = rule.begin(b, g, 0.1, 0, split);
+      rest.run(35_000, 70_000);
+      rest.run(0, 35_000);
+      KernelGenTest.assertBits(a, b, "step " + step);
+    }
+    assertFalse(rule.splits(split));
   }
 
   @Test
