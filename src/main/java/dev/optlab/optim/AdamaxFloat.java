@@ -1,7 +1,7 @@
 package dev.optlab.optim;
 
 /** {@link Adamax}'s kernel in float32: PyTorch 1.13's {@code _single_tensor_adamax} on floats. */
-final class AdamaxFloat implements FloatRule {
+final class AdamaxFloat implements FloatRule, RangeUpdate.Floats {
   private final float beta2;
   private final float eps;
   private final float weightDecay;
@@ -21,13 +21,27 @@ final class AdamaxFloat implements FloatRule {
 
   @Override
   public void update(float[] p, float[] g, double lr, double beta1d, FloatState s) {
-    long t = ++s.step;
+    s.step++;
+    range(p, g, lr, beta1d, s, 0, p.length);
+  }
+
+  @Override
+  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double beta1d,
+      FloatState s) {
+    s.step++;
+    return (from, to) -> range(p, g, lr, beta1d, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
+      int to) {
+    long t = s.step;
     float[] m = s.buffer("exp_avg");
     float[] u = s.buffer("exp_inf");
     float beta1 = (float) beta1d;
     float oneMinusBeta1 = (float) (1 - beta1d);
     float negClr = (float) -(lr / TorchOps.biasCorrection(beta1d, t));
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < to; i++) {
       float gi = maximize ? -g[i] : g[i];
       if (weightDecay != 0) {
         gi = Math.fma(weightDecay, p[i], gi);

@@ -5,7 +5,7 @@ package dev.optlab.optim;
  * {@code mu_product} a float32 tensor (as PyTorch 1.13 keeps it whatever the parameters' dtype)
  * multiplied by each step's Python-number {@code mu}, the step sizes Python numbers from it.
  */
-final class NAdamFloat implements FloatRule {
+final class NAdamFloat implements FloatRule, RangeUpdate.Floats {
   private final double beta2d;
   private final float beta2;
   private final float oneMinusBeta2;
@@ -29,19 +29,42 @@ final class NAdamFloat implements FloatRule {
 
   @Override
   public void update(float[] p, float[] g, double lr, double beta1d, FloatState s) {
+    count(beta1d, s);
+    range(p, g, lr, beta1d, s, 0, p.length);
+  }
+
+  @Override
+  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double beta1d,
+      FloatState s) {
+    count(beta1d, s);
+    return (from, to) -> range(p, g, lr, beta1d, s, from, to);
+  }
+
+  /** Counts the step and multiplies mu_product by its mu, once. */
+  private void count(double beta1d, FloatState s) {
     long t = ++s.step;
+    s.muProduct = (float) (s.muProduct * (float) mu(beta1d, t));
+  }
+
+  private double mu(double beta1d, long t) {
+    return beta1d * (1. - 0.5 * Math.pow(0.96, t * momentumDecay));
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
+      int to) {
+    long t = s.step;
     float[] m = s.buffer("exp_avg");
     float[] v = s.buffer("exp_avg_sq");
-    double mu = beta1d * (1. - 0.5 * Math.pow(0.96, t * momentumDecay));
-    double muNext = beta1d * (1. - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
-    s.muProduct = (float) (s.muProduct * (float) mu);
+    double mu = mu(beta1d, t);
+    double muNext = mu(beta1d, t + 1);
     double muProduct = s.muProduct;
     float gradStep = (float) ((lr * (1. - mu) / (1. - muProduct)) * -1);
     float avgStep = (float) ((lr * muNext / (1. - muProduct * muNext)) * -1);
     float bc2Sqrt = (float) Math.sqrt(TorchOps.biasCorrection(beta2d, t));
     float beta1 = (float) beta1d;
     float oneMinusBeta1 = (float) (1 - beta1d);
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < to; i++) {
       float gi = g[i];
       if (weightDecay != 0) {
         gi = Math.fma(weightDecay, p[i], gi);

@@ -1,7 +1,7 @@
 package dev.optlab.optim;
 
 /** {@link RmsProp}'s kernel in float32: PyTorch 1.13's {@code _single_tensor_rmsprop} on floats. */
-final class RmsPropFloat implements FloatRule {
+final class RmsPropFloat implements FloatRule, RangeUpdate.Floats {
   private final float alpha;
   private final float oneMinusAlpha;
   private final float eps;
@@ -27,13 +27,26 @@ final class RmsPropFloat implements FloatRule {
   @Override
   public void update(float[] p, float[] g, double lr, double momentumd, FloatState s) {
     s.step++;
+    range(p, g, lr, momentumd, s, 0, p.length);
+  }
+
+  @Override
+  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double momentumd,
+      FloatState s) {
+    s.step++;
+    return (from, to) -> range(p, g, lr, momentumd, s, from, to);
+  }
+
+  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
+  private void range(float[] p, float[] g, double lr, double momentumd, FloatState s, int from,
+      int to) {
     float[] sq = s.buffer("square_avg");
     float[] buf = s.buffer("momentum_buffer");
     float[] ga = s.buffer("grad_avg");
     boolean useMomentum = momentumd > 0;
     float momentum = (float) momentumd;
     float negLr = (float) -lr;
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < to; i++) {
       float gi = maximize ? -g[i] : g[i];
       if (weightDecay != 0) {
         gi = Math.fma(weightDecay, p[i], gi);

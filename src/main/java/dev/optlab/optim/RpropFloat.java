@@ -5,7 +5,7 @@ package dev.optlab.optim;
  * sizes start at the lr rounded to float; the factor by the sign of {@code g * prev}; the step
  * size clamped; {@code g} zeroed after a sign flip; {@code p -= sign(g) * step size}).
  */
-final class RpropFloat implements FloatRule {
+final class RpropFloat implements FloatRule, RangeUpdate.Floats {
   private final float[] etaBySign;
   private final float stepSizeMin;
   private final float stepSizeMax;
@@ -26,12 +26,28 @@ final class RpropFloat implements FloatRule {
 
   @Override
   public void update(float[] p, float[] g, double lr, double momentum, FloatState s) {
+    count(lr, s);
+    range(p, g, s, 0, p.length);
+  }
+
+  @Override
+  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double momentum,
+      FloatState s) {
+    count(lr, s);
+    return (from, to) -> range(p, g, s, from, to);
+  }
+
+  /** Counts the step; the first sets every step size to lr. */
+  private static void count(double lr, FloatState s) {
+    if (s.step++ == 0) {
+      java.util.Arrays.fill(s.buffer("step_size"), (float) lr);
+    }
+  }
+
+  private void range(float[] p, float[] g, FloatState s, int from, int to) {
     float[] prev = s.buffer("prev");
     float[] size = s.buffer("step_size");
-    if (s.step++ == 0) {
-      java.util.Arrays.fill(size, (float) lr);
-    }
-    for (int i = 0; i < p.length; i++) {
+    for (int i = from; i < to; i++) {
       float gi = maximize ? -g[i] : g[i];
       float product = gi * prev[i];
       int up = product > 0 ? 1 : 0;

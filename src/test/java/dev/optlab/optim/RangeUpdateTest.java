@@ -58,8 +58,9 @@ class RangeUpdateTest {
     float[] partsF = wholeF.clone();
     OptimizerState a = rule.init(N);
     OptimizerState b = rule.init(N);
-    // the float32 kernel splits too where it implements RangeUpdate.Floats (Adam's, SGD's)
-    FloatRule f = rule.float32() instanceof RangeUpdate.Floats ? rule.float32() : null;
+    // every float32 kernel splits too
+    assertTrue(rule.float32() instanceof RangeUpdate.Floats, spec + "'s float32 kernel splits");
+    FloatRule f = rule.float32();
     FloatState fa = f == null ? null : f.init(N);
     FloatState fb = f == null ? null : f.init(N);
     for (int step = 0; step < 5; step++) {
