@@ -177,8 +177,11 @@ final class RuleCompiler {
       case RuleLine.Repeat r -> {
         double count = exprs.constant(r.count(), "the count of repeat");
         if (!(count >= 0 && count <= MAX_REPEAT && count == Math.rint(count))) {
-          throw error(r.count(), "must be a whole number from 0 to " + MAX_REPEAT + " (repeat is"
-              + " unrolled when the rule is compiled), got " + (count == Math.rint(count)
+          // about the rule, whatever the parameter: not worded as a shape error
+          throw new RuleError("rule " + rule.name() + ", line " + rule.source().line(
+              r.count().span().start()) + ": the count of repeat, " + rule.source().text(
+              r.count().span()) + ", must be a whole number from 0 to " + MAX_REPEAT + " (repeat"
+              + " is unrolled when the rule is compiled), got " + (count == Math.rint(count)
               && Math.abs(count) < 1e15 ? Long.toString((long) count)
               : dev.optlab.trace.Numbers.repr(count)));
         }
