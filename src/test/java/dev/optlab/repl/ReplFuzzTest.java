@@ -40,7 +40,9 @@ class ReplFuzzTest {
         return t;
       });
 
-  private static final Pattern INTERNAL = Pattern.compile("(?m)^internal error: ");
+  private static final Pattern INTERNAL = Pattern.compile("internal error: ");
+  /** A diagnostic's caret line under the quoted source: spaces, then {@code ^~~}. */
+  private static final Pattern CARET = Pattern.compile(" *\\^~*");
   /** A qualified Java exception name or a stack frame. */
   private static final Pattern JAVA_TRACE = Pattern.compile(
       "\\b(java|javax|jdk|dev\\.optlab|org)(\\.\\w+)+(Exception|Error)\\b|(?m)^\\s+at [\\w.$]+\\(");
@@ -75,8 +77,7 @@ class ReplFuzzTest {
           stop.cancel(false);
         }
         String answer = shown.toString(StandardCharsets.UTF_8);
-        // at the start of a line: a diagnostic quoting the typed text shows it indented
-        assertFalse(INTERNAL.matcher(answer).find(), submission + "\n=> " + answer);
+        assertFalse(internalError(answer), submission + "\n=> " + answer);
         assertFalse(answer.contains(HeapCheck.outOfMemory()), submission + "\n=> " + answer);
         assertFalse(JAVA_TRACE.matcher(answer).find(), submission + "\n=> " + answer);
         FuzzHarness.assertClean(start, before);
@@ -87,6 +88,30 @@ class ReplFuzzTest {
     } finally {
       FuzzHarness.delete(sandbox);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void anInternalErrorIsFoundAndAQuoteOfTypedTextIsNot() {
+    org.junit.jupiter.api.Assertions.assertTrue(internalError(
+        "internal error: IllegalStateException: x (a bug in optlab: please report it)\n"));
+    assertFalse(internalError("<repl>:1:10: error: expected end of input, found 'error'\n"
+        + "internal error: data d\n         ^~~~~\n"));
+  }
+
+  /**
+   * Whether the answer reports an internal error: a line starting {@code internal error: } that
+   * is not a diagnostic's quote of the typed line (which the caret line follows: typed text may
+   * itself start with those words, as a campaign found).
+   */
+  static boolean internalError(String answer) {
+    String[] lines = answer.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      boolean quoted = i + 1 < lines.length && CARET.matcher(lines[i + 1]).matches();
+      if (INTERNAL.matcher(lines[i]).lookingAt() && !quoted) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The inputs Enter would submit: lines joined while the statement is unfinished. */
