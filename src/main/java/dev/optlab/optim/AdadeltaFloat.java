@@ -1,7 +1,7 @@
 package dev.optlab.optim;
 
 /** {@link Adadelta}'s kernel in float32: PyTorch 1.13's {@code _single_tensor_adadelta}. */
-final class AdadeltaFloat implements FloatRule, RangeUpdate.Floats {
+final class AdadeltaFloat extends RangedFloatRule {
   private final float rho;
   private final float oneMinusRho;
   private final float eps;
@@ -22,20 +22,7 @@ final class AdadeltaFloat implements FloatRule, RangeUpdate.Floats {
   }
 
   @Override
-  public void update(float[] p, float[] g, double lr, double momentum, FloatState s) {
-    s.step++;
-    range(p, g, lr, momentum, s, 0, p.length);
-  }
-
-  @Override
-  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double momentum,
-      FloatState s) {
-    s.step++;
-    return (from, to) -> range(p, g, lr, momentum, s, from, to);
-  }
-
-  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(float[] p, float[] g, double lr, double momentum, FloatState s, int from,
+  void range(float[] p, float[] g, double lr, double momentum, FloatState s, int from,
       int to) {
     float[] sq = s.buffer("square_avg");
     float[] acc = s.buffer("acc_delta");

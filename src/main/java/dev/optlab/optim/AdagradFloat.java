@@ -1,7 +1,7 @@
 package dev.optlab.optim;
 
 /** {@link Adagrad}'s kernel in float32: PyTorch 1.13's {@code _single_tensor_adagrad} on floats. */
-final class AdagradFloat implements FloatRule, RangeUpdate.Floats {
+final class AdagradFloat extends RangedFloatRule {
   private final double lrDecay;
   private final float weightDecay;
   private final float initial;
@@ -25,20 +25,7 @@ final class AdagradFloat implements FloatRule, RangeUpdate.Floats {
   }
 
   @Override
-  public void update(float[] p, float[] g, double lr, double momentum, FloatState s) {
-    s.step++;
-    range(p, g, lr, momentum, s, 0, p.length);
-  }
-
-  @Override
-  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double momentum,
-      FloatState s) {
-    s.step++;
-    return (from, to) -> range(p, g, lr, momentum, s, from, to);
-  }
-
-  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(float[] p, float[] g, double lr, double momentum, FloatState s, int from,
+  void range(float[] p, float[] g, double lr, double momentum, FloatState s, int from,
       int to) {
     long t = s.step;
     float[] sum = s.buffer("sum");

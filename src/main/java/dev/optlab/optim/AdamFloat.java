@@ -6,7 +6,7 @@ package dev.optlab.optim;
  * root of the second correction in float64 (Python numbers), rounded to float where they meet
  * the tensors; moments, denominator and parameter in float.
  */
-final class AdamFloat implements FloatRule, RangeUpdate.Floats {
+final class AdamFloat extends RangedFloatRule {
   private final float beta2;
   private final float oneMinusBeta2;
   private final double beta2d;
@@ -35,20 +35,7 @@ final class AdamFloat implements FloatRule, RangeUpdate.Floats {
   }
 
   @Override
-  public void update(float[] p, float[] g, double lr, double beta1d, FloatState s) {
-    s.step++;
-    range(p, g, lr, beta1d, s, 0, p.length);
-  }
-
-  @Override
-  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double beta1d,
-      FloatState s) {
-    s.step++;
-    return (from, to) -> range(p, g, lr, beta1d, s, from, to);
-  }
-
-  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
+  void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
       int to) {
     long t = s.step;
     float[] m = s.buffer("exp_avg");

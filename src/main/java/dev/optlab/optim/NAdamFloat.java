@@ -5,7 +5,7 @@ package dev.optlab.optim;
  * {@code mu_product} a float32 tensor (as PyTorch 1.13 keeps it whatever the parameters' dtype)
  * multiplied by each step's Python-number {@code mu}, the step sizes Python numbers from it.
  */
-final class NAdamFloat implements FloatRule, RangeUpdate.Floats {
+final class NAdamFloat extends RangedFloatRule {
   private final double beta2d;
   private final float beta2;
   private final float oneMinusBeta2;
@@ -27,21 +27,9 @@ final class NAdamFloat implements FloatRule, RangeUpdate.Floats {
     return new FloatState(n, "exp_avg", "exp_avg_sq");
   }
 
-  @Override
-  public void update(float[] p, float[] g, double lr, double beta1d, FloatState s) {
-    count(beta1d, s);
-    range(p, g, lr, beta1d, s, 0, p.length);
-  }
-
-  @Override
-  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double beta1d,
-      FloatState s) {
-    count(beta1d, s);
-    return (from, to) -> range(p, g, lr, beta1d, s, from, to);
-  }
-
   /** Counts the step and multiplies mu_product by its mu, once. */
-  private void count(double beta1d, FloatState s) {
+  @Override
+  void count(double lr, double beta1d, FloatState s) {
     long t = ++s.step;
     s.muProduct = (float) (s.muProduct * (float) mu(beta1d, t));
   }
@@ -50,8 +38,8 @@ final class NAdamFloat implements FloatRule, RangeUpdate.Floats {
     return beta1d * (1. - 0.5 * Math.pow(0.96, t * momentumDecay));
   }
 
-  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
+  @Override
+  void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
       int to) {
     long t = s.step;
     float[] m = s.buffer("exp_avg");

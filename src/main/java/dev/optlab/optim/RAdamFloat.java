@@ -4,7 +4,7 @@ package dev.optlab.optim;
  * {@link RAdam}'s kernel in float32: PyTorch 1.13's {@code _single_tensor_radam} on floats, the
  * rectification and bias corrections Python numbers rounded to float where they meet tensors.
  */
-final class RAdamFloat implements FloatRule, RangeUpdate.Floats {
+final class RAdamFloat extends RangedFloatRule {
   private final double beta2d;
   private final float beta2;
   private final float oneMinusBeta2;
@@ -25,20 +25,7 @@ final class RAdamFloat implements FloatRule, RangeUpdate.Floats {
   }
 
   @Override
-  public void update(float[] p, float[] g, double lr, double beta1d, FloatState s) {
-    s.step++;
-    range(p, g, lr, beta1d, s, 0, p.length);
-  }
-
-  @Override
-  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double beta1d,
-      FloatState s) {
-    s.step++;
-    return (from, to) -> range(p, g, lr, beta1d, s, from, to);
-  }
-
-  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
+  void range(float[] p, float[] g, double lr, double beta1d, FloatState s, int from,
       int to) {
     long t = s.step;
     float[] m = s.buffer("exp_avg");

@@ -1,7 +1,7 @@
 package dev.optlab.optim;
 
 /** {@link RmsProp}'s kernel in float32: PyTorch 1.13's {@code _single_tensor_rmsprop} on floats. */
-final class RmsPropFloat implements FloatRule, RangeUpdate.Floats {
+final class RmsPropFloat extends RangedFloatRule {
   private final float alpha;
   private final float oneMinusAlpha;
   private final float eps;
@@ -25,20 +25,7 @@ final class RmsPropFloat implements FloatRule, RangeUpdate.Floats {
   }
 
   @Override
-  public void update(float[] p, float[] g, double lr, double momentumd, FloatState s) {
-    s.step++;
-    range(p, g, lr, momentumd, s, 0, p.length);
-  }
-
-  @Override
-  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double momentumd,
-      FloatState s) {
-    s.step++;
-    return (from, to) -> range(p, g, lr, momentumd, s, from, to);
-  }
-
-  /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(float[] p, float[] g, double lr, double momentumd, FloatState s, int from,
+  void range(float[] p, float[] g, double lr, double momentumd, FloatState s, int from,
       int to) {
     float[] sq = s.buffer("square_avg");
     float[] buf = s.buffer("momentum_buffer");

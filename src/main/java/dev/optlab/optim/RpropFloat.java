@@ -5,7 +5,7 @@ package dev.optlab.optim;
  * sizes start at the lr rounded to float; the factor by the sign of {@code g * prev}; the step
  * size clamped; {@code g} zeroed after a sign flip; {@code p -= sign(g) * step size}).
  */
-final class RpropFloat implements FloatRule, RangeUpdate.Floats {
+final class RpropFloat extends RangedFloatRule {
   private final float[] etaBySign;
   private final float stepSizeMin;
   private final float stepSizeMax;
@@ -24,27 +24,17 @@ final class RpropFloat implements FloatRule, RangeUpdate.Floats {
     return new FloatState(n, "prev", "step_size");
   }
 
-  @Override
-  public void update(float[] p, float[] g, double lr, double momentum, FloatState s) {
-    count(lr, s);
-    range(p, g, s, 0, p.length);
-  }
-
-  @Override
-  public RangeUpdate.Ranges begin(float[] p, float[] g, double lr, double momentum,
-      FloatState s) {
-    count(lr, s);
-    return (from, to) -> range(p, g, s, from, to);
-  }
-
   /** Counts the step; the first sets every step size to lr. */
-  private static void count(double lr, FloatState s) {
+  @Override
+  void count(double lr, double momentum, FloatState s) {
     if (s.step++ == 0) {
       java.util.Arrays.fill(s.buffer("step_size"), (float) lr);
     }
   }
 
-  private void range(float[] p, float[] g, FloatState s, int from, int to) {
+  @Override
+  void range(float[] p, float[] g, double lr, double momentum, FloatState s, int from,
+      int to) {
     float[] prev = s.buffer("prev");
     float[] size = s.buffer("step_size");
     for (int i = from; i < to; i++) {
