@@ -34,7 +34,9 @@ public record Dataset(String name, List<String> features, String target, List<St
    * features read are the doubles a double array would hold, bit for bit, from an eighth of the
    * memory: Fashion-MNIST's 60,000 training images are 47 MB instead of 376 MB, and load
    * without making or touching the big array. (A table of the 256 values per column would save
-   * the division, but at 1.6 MB it left the cache: measured, decoding took 0.8 s an epoch more.)
+   * the division, but it is 1.6 MB, beyond the L2 cache, and each feature's lookup lands in
+   * another part of it; the division reads memory only in order. Tried: the table's runs were
+   * no faster, within this shared machine's noise of 7-11 s for the same 3-epoch run.)
    *
    * @param values row-major, {@code rows * cols}
    */
