@@ -34,48 +34,35 @@ final class KernelText {
     if (!shared.isEmpty()) {
       out.add("shared: " + String.join(", ", shared) + ", one number each for all tensors");
     }
-    // Tensors of one shape run one program: show it once, naming every tensor that uses it.
-    Map<String, List<ParamLayout.Tensor>> byShape = new LinkedHashMap<>();
-    for (ParamLayout.Tensor t : layout.tensors()) {
-      byShape.computeIfAbsent(Arrays.toString(t.dims()), k -> new ArrayList<>()).add(t);
-    }
-    for (Map.Entry<String, List<ParamLayout.Tensor>> e : byShape.entrySet()) {
-      List<ParamLayout.Tensor> ts = e.getValue();
-      TensorProgram p = def.compile(values, ts.get(0));
-      out.add("shape " + e.getKey() + " (" + String.join(", ",
-          ts.stream().map(ParamLayout.Tensor::name).toList()) + "):");
-      out.addAll(indent(new KernelText(p).program()));
-    }
     TensorProgram[] programs = new TensorProgram[layout.tensors().size()];
     for (int i = 0; i < programs.length; i++) {
       programs[i] = def.compile(values, layout.tensors().get(i));
     }
+    // Tensors of one shape run one program: show it once, naming every tensor that uses it.
+    Map<String, List<Integer>> byShape = new LinkedHashMap<>();
+    for (int i = 0; i < programs.length; i++) {
+      byShape.computeIfAbsent(Arrays.toString(layout.tensors().get(i).dims()),
+          k -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<String, List<Integer>> e : byShape.entrySet()) {
+      out.add("shape " + e.getKey() + " (" + String.join(", ", e.getValue().stream()
+          .map(i -> layout.tensors().get(i).name()).toList()) + "):");
+      out.addAll(indent(new KernelText(programs[e.getValue().get(0)]).program()));
+    }
     TensorProgram flat = FlatProgram.of(programs, layout);
-    String whyNot = interpreted(flat != null ? new TensorProgram[] {flat} : programs,
+    String whyNot = Kernels.whyInterpreted(flat != null ? List.of(flat) : List.of(programs),
         flat != null);
     if (whyNot != null) {
-      out.add("runs in the interpreter, element by element (the same bits, slower): " + whyNot);
+      out.add("runs in the interpreter, element by element (the same bits, slower): "
+          + whyNot.replaceFirst("^interpreted: ", ""));
     }
     if (flat != null) {
       out.add("element-wise: runs as one program over all " + layout.size() + " parameter"
           + (layout.size() == 1 ? "" : "s") + ", as the built-ins do (the same bits as tensor by"
-          + " tensor)" + (FlatProgram.split(flat) != null && whyNot == null
+          + " tensor)" + (RuleState.splitKernels(flat) != null
               ? "; its pass splits over the tensor threads when large" : ""));
     }
     return out;
-  }
-
-  /** Why the generator refused one of these programs (the first), or null. */
-  private static String interpreted(TensorProgram[] programs, boolean flat) {
-    for (TensorProgram p : programs) {
-      for (List<Instr> l : List.of(p.body(), p.eval())) {
-        Kernels.Compiled c = l.isEmpty() ? null : Kernels.of(l, flat);
-        if (c != null && c.kernel() == null) {
-          return c.whyNot().replaceFirst("^interpreted: ", "");
-        }
-      }
-    }
-    return null;
   }
 
   private List<String> program() {

@@ -57,6 +57,22 @@ final class Kernels {
     }
   }
 
+  /**
+   * Why the generator refused a body or eval of {@code programs} (the first such, as {@link
+   * Compiled#whyNot} words it), or null when all of them run as generated code.
+   */
+  static String whyInterpreted(List<TensorProgram> programs, boolean flat) {
+    for (TensorProgram p : programs) {
+      for (List<Instr> l : List.of(p.body(), p.eval())) {
+        Compiled c = l.isEmpty() ? null : of(l, flat);
+        if (c != null && c.kernel() == null) {
+          return c.whyNot();
+        }
+      }
+    }
+    return null;
+  }
+
   /** The sizes {@code instrs}' kernel reads. */
   static int[] dims(List<Instr> instrs) {
     List<Integer> out = new java.util.ArrayList<>();

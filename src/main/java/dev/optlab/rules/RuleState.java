@@ -65,13 +65,22 @@ public final class RuleState extends OptimizerState {
         tensors[i] = new PerTensor(layout.tensors().get(i), programs[i], generate, false);
       }
     }
-    List<List<Instr>> split = flat == null || !generate ? null : FlatProgram.split(flat);
+    Kernel[] split = flat == null || !generate ? null : splitKernels(flat);
+    this.splitPrefix = split == null ? null : split[0];
+    this.splitPass = split == null ? null : split[1];
+  }
+
+  /**
+   * The kernels of a flat program's update split over threads ({@link FlatProgram#split}): its
+   * scalar steps' (null when there are none) and its pass's; null when it does not split, or
+   * either part could not be generated (begin() runs the scalar steps only as generated code).
+   */
+  static Kernel[] splitKernels(TensorProgram flat) {
+    List<List<Instr>> split = FlatProgram.split(flat);
     Kernel pass = split == null ? null : kernel(split.get(1), true, true);
     Kernel prefix = pass == null ? null : kernel(split.get(0), true, true);
-    // both generated, or no split: begin() runs the scalar steps only as generated code
     boolean whole = pass != null && (prefix != null || split.get(0).isEmpty());
-    this.splitPass = whole ? pass : null;
-    this.splitPrefix = whole ? prefix : null;
+    return whole ? new Kernel[] {prefix, pass} : null;
   }
 
   private static Kernel kernel(List<Instr> instrs, boolean generate, boolean flat) {
@@ -94,20 +103,13 @@ public final class RuleState extends OptimizerState {
    * generated code.
    */
   public String interpreted() {
-    for (PerTensor k : tensors) {
-      for (List<Instr> l : List.of(k.program.body(), k.program.eval())) {
-        if (!l.isEmpty() && Kernels.of(l, k.flat).kernel() == null) {
-          return Kernels.of(l, k.flat).whyNot();
-        }
-      }
-    }
-    return null;
+    return Kernels.whyInterpreted(java.util.Arrays.stream(tensors).map(k -> k.program).toList(),
+        flat);
   }
 
   /** One parameter tensor's program and memory (or, flat, every parameter's). */
   static final class PerTensor {
     final ParamLayout.Tensor tensor;
-    final boolean flat;
     final TensorProgram program;
     final double[][] arrays;
     final int[] offsets;
@@ -121,7 +123,6 @@ public final class RuleState extends OptimizerState {
 
     PerTensor(ParamLayout.Tensor tensor, TensorProgram program, boolean generate, boolean flat) {
       this.tensor = tensor;
-      this.flat = flat;
       this.program = program;
       arrays = new double[TensorProgram.FIRST_OWN + program.arrays().size()][];
       offsets = new int[arrays.length];
