@@ -20,7 +20,7 @@ import java.util.List;
  * Reference: Zeiler, "ADADELTA: An Adaptive Learning Rate Method" (arXiv:1212.5701); PyTorch
  * adds the {@code lr} factor, 1 by default.
  */
-public final class Adadelta implements UpdateRule, RangeUpdate {
+public final class Adadelta extends RangedRule<TwoBuffers> {
   static final HyperParam RHO = HyperParam.number("rho", 0.9, Check.CLOSED_UNIT,
       "decay rate of the running averages of g^2 and of delta^2");
 
@@ -62,22 +62,9 @@ public final class Adadelta implements UpdateRule, RangeUpdate {
     return new TwoBuffers("square_avg", "acc_delta", n);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    s.step++;
-    range(p, g, lr, momentum, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    s.step++;
-    return (from, to) -> range(p, g, lr, momentum, s, from, to);
-  }
-
   /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(double[] p, double[] g, double lr, double momentum, TwoBuffers s, int from,
+  @Override
+  void range(double[] p, double[] g, double lr, double momentum, TwoBuffers s, int from,
       int to) {
     double[] sq = s.first;
     double[] acc = s.second;

@@ -22,7 +22,7 @@ import java.util.Map;
  * Reference: Duchi, Hazan &amp; Singer, "Adaptive Subgradient Methods for Online Learning and
  * Stochastic Optimization" (JMLR 2011).
  */
-public final class Adagrad implements UpdateRule, RangeUpdate {
+public final class Adagrad extends RangedRule<Adagrad.State> {
   static final HyperParam LR_DECAY = HyperParam.number("lr_decay", 0.0, Check.NON_NEGATIVE,
       "the learning rate at step t is lr / (1 + (t - 1) * lr_decay)");
   static final HyperParam INITIAL_ACCUMULATOR_VALUE = HyperParam.number(
@@ -84,22 +84,9 @@ public final class Adagrad implements UpdateRule, RangeUpdate {
     return new State(n, initialAccumulatorValue);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    State s = (State) state;
-    s.step++;
-    range(p, g, lr, momentum, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    State s = (State) state;
-    s.step++;
-    return (from, to) -> range(p, g, lr, momentum, s, from, to);
-  }
-
   /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(double[] p, double[] g, double lr, double momentum, State s, int from,
+  @Override
+  void range(double[] p, double[] g, double lr, double momentum, State s, int from,
       int to) {
     long t = s.step;
     double[] sum = s.sum;

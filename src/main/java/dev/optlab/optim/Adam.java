@@ -26,7 +26,7 @@ import java.util.Map;
  * et al., "On the Convergence of Adam and Beyond" (ICLR 2018) for AMSGrad; Loshchilov &amp;
  * Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019) for AdamW.
  */
-public final class Adam implements UpdateRule, RangeUpdate {
+public final class Adam extends RangedRule<Adam.State> {
   static final HyperParam AMSGRAD =
       HyperParam.bool("amsgrad", false, "the AMSGrad variant: divide by the largest v so far");
 
@@ -123,22 +123,9 @@ public final class Adam implements UpdateRule, RangeUpdate {
     return new State(n, amsgrad);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    State s = (State) state;
-    s.step++;
-    range(p, g, lr, beta1, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    State s = (State) state;
-    s.step++;
-    return (from, to) -> range(p, g, lr, beta1, s, from, to);
-  }
-
   /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(double[] p, double[] g, double lr, double beta1, State s, int from,
+  @Override
+  void range(double[] p, double[] g, double lr, double beta1, State s, int from,
       int to) {
     long t = s.step;
     double[] m = s.expAvg;

@@ -19,7 +19,7 @@ import java.util.List;
  * Reference: Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), section
  * 7.1.
  */
-public final class Adamax implements UpdateRule, RangeUpdate {
+public final class Adamax extends RangedRule<TwoBuffers> {
   static final OptimizerKind KIND = new OptimizerKind(
       "Adamax",
       List.of(CommonParams.LR.withDefault(2e-3), CommonParams.BETAS, CommonParams.EPS,
@@ -60,22 +60,9 @@ public final class Adamax implements UpdateRule, RangeUpdate {
     return new TwoBuffers("exp_avg", "exp_inf", n);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    s.step++;
-    range(p, g, lr, beta1, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    s.step++;
-    return (from, to) -> range(p, g, lr, beta1, s, from, to);
-  }
-
   /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(double[] p, double[] g, double lr, double beta1, TwoBuffers s, int from,
+  @Override
+  void range(double[] p, double[] g, double lr, double beta1, TwoBuffers s, int from,
       int to) {
     long t = s.step;
     double[] m = s.first;

@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * Reference: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop).
  */
-public final class NAdam implements UpdateRule, RangeUpdate {
+public final class NAdam extends RangedRule<NAdam.State> {
   static final HyperParam MOMENTUM_DECAY = HyperParam.number("momentum_decay", 4e-3,
       Check.NON_NEGATIVE,
       "how fast the momentum schedule mu_t = beta1 * (1 - 0.5 * 0.96^(t * momentum_decay))"
@@ -109,22 +109,9 @@ public final class NAdam implements UpdateRule, RangeUpdate {
     return new State(n);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    State s = (State) state;
-    count(lr, beta1, s);
-    range(p, g, beta1, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    State s = (State) state;
-    count(lr, beta1, s);
-    return (from, to) -> range(p, g, beta1, s, from, to);
-  }
-
   /** Counts the step and works out its scalars, once, into {@code s}. */
-  private void count(double lr, double beta1, State s) {
+  @Override
+  void count(double lr, double beta1, State s) {
     long t = ++s.step;
     double step = t;
     double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
@@ -137,7 +124,8 @@ public final class NAdam implements UpdateRule, RangeUpdate {
   }
 
   /** Parameters {@code [from, to)} of the step {@link #count} prepared. */
-  private void range(double[] p, double[] g, double beta1, State s, int from, int to) {
+  @Override
+  void range(double[] p, double[] g, double lr, double beta1, State s, int from, int to) {
     double[] m = s.first;
     double[] v = s.second;
     double oneMinusBeta1 = 1 - beta1;

@@ -26,7 +26,7 @@ import java.util.List;
  *
  * Reference: Liu et al., "On the Variance of the Adaptive Learning Rate and Beyond" (ICLR 2020).
  */
-public final class RAdam implements UpdateRule, RangeUpdate {
+public final class RAdam extends RangedRule<TwoBuffers> {
   static final OptimizerKind KIND = new OptimizerKind(
       "RAdam",
       List.of(CommonParams.LR.withDefault(1e-3), CommonParams.BETAS, CommonParams.EPS,
@@ -67,22 +67,9 @@ public final class RAdam implements UpdateRule, RangeUpdate {
     return new TwoBuffers("exp_avg", "exp_avg_sq", n);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    s.step++;
-    range(p, g, lr, beta1, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double beta1, OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    s.step++;
-    return (from, to) -> range(p, g, lr, beta1, s, from, to);
-  }
-
   /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(double[] p, double[] g, double lr, double beta1, TwoBuffers s, int from,
+  @Override
+  void range(double[] p, double[] g, double lr, double beta1, TwoBuffers s, int from,
       int to) {
     long t = s.step;
     double[] m = s.first;

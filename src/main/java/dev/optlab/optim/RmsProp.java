@@ -24,7 +24,7 @@ import java.util.Map;
  * References: Hinton, Neural Networks for Machine Learning, lecture 6e (2012); Graves,
  * "Generating Sequences With Recurrent Neural Networks" (arXiv:1308.0850) for the centered form.
  */
-public final class RmsProp implements UpdateRule, RangeUpdate {
+public final class RmsProp extends RangedRule<RmsProp.State> {
   // PyTorch only rejects alpha < 0; alpha > 1 would make square_avg negative.
   static final HyperParam ALPHA = HyperParam.number("alpha", 0.99, Check.CLOSED_UNIT,
       "smoothing constant of the running average of g^2");
@@ -102,22 +102,9 @@ public final class RmsProp implements UpdateRule, RangeUpdate {
     return new State(n, centered);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    State s = (State) state;
-    s.step++;
-    range(p, g, lr, momentum, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    State s = (State) state;
-    s.step++;
-    return (from, to) -> range(p, g, lr, momentum, s, from, to);
-  }
-
   /** Parameters {@code [from, to)} of the update of step {@code s.step}. */
-  private void range(double[] p, double[] g, double lr, double momentum, State s, int from,
+  @Override
+  void range(double[] p, double[] g, double lr, double momentum, State s, int from,
       int to) {
     double[] sq = s.squareAvg;
     double[] buf = s.momentumBuffer;

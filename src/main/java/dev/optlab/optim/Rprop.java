@@ -24,7 +24,7 @@ import java.util.List;
  * No {@code eps}: only the signs of gradients are used. Reference: Riedmiller &amp; Braun, "A
  * Direct Adaptive Method for Faster Backpropagation Learning: The RPROP Algorithm" (ICNN 1993).
  */
-public final class Rprop implements UpdateRule, RangeUpdate {
+public final class Rprop extends RangedRule<TwoBuffers> {
   static final HyperParam ETAS = HyperParam.pair("etas", new double[] {0.5, 1.2}, Check.POSITIVE,
       "(eta_minus, eta_plus): how the step size shrinks when the gradient's sign flips"
           + " and grows when it holds");
@@ -89,29 +89,17 @@ public final class Rprop implements UpdateRule, RangeUpdate {
     return new TwoBuffers("prev", "step_size", n);
   }
 
-  @Override
-  public void update(double[] p, double[] g, double lr, double momentum, OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    count(lr, s);
-    range(p, g, s, 0, p.length);
-  }
-
-  @Override
-  public Ranges begin(double[] p, double[] g, double lr, double momentum,
-      OptimizerState state) {
-    TwoBuffers s = (TwoBuffers) state;
-    count(lr, s);
-    return (from, to) -> range(p, g, s, from, to);
-  }
-
   /** Counts the step; the first sets every step size to lr. */
-  private static void count(double lr, TwoBuffers s) {
+  @Override
+  void count(double lr, double momentum, TwoBuffers s) {
     if (s.step++ == 0) {
       Arrays.fill(s.second, lr);
     }
   }
 
-  private void range(double[] p, double[] g, TwoBuffers s, int from, int to) {
+  @Override
+  void range(double[] p, double[] g, double lr, double momentum, TwoBuffers s, int from,
+      int to) {
     double[] prev = s.first;
     double[] size = s.second;
     if (to - from < KernelLoops.SMALL) {
