@@ -82,8 +82,7 @@ public final class IdxReader {
         byte[] all = new byte[count];
         int got = in.readNBytes(all, 0, count);
         if (got < count) {
-          throw new DataError(shown + " is truncated: its header promises " + describe(shape)
-              + " = " + (shape[0] * cols) + " values, the file holds only " + got);
+          throw truncated(shown, shape, cols, got);
         }
         long fileRows = shape[0];
         shape[0] = rows;
@@ -127,9 +126,7 @@ public final class IdxReader {
       int want = (int) Math.min(chunk.length, (long) (count - done) * size);
       int got = in.readNBytes(chunk, 0, want);
       if (got < want) {
-        long have = done + got / size;
-        throw new DataError(shown + " is truncated: its header promises " + describe(shape)
-            + " = " + (shape[0] * cols) + " values, the file holds only " + have);
+        throw truncated(shown, shape, cols, done + got / size);
       }
       int n = want / size;
       switch (type) {
@@ -173,6 +170,11 @@ public final class IdxReader {
       }
       done += n;
     }
+  }
+
+  private static DataError truncated(String shown, long[] shape, long cols, long have) {
+    return new DataError(shown + " is truncated: its header promises " + describe(shape) + " = "
+        + (shape[0] * cols) + " values, the file holds only " + have);
   }
 
   private static String describe(long[] shape) {

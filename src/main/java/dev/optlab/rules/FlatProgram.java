@@ -116,7 +116,7 @@ final class FlatProgram {
       boolean ok = switch (in) {
         case Instr.SetSlot s -> noElems(s.expr());
         case Instr.Pass p -> p.n() == numel && p.sums().isEmpty()
-            && p.stores().stream().allMatch(st -> sameIndex(st.expr()));
+            && p.stores().stream().allMatch(st -> ProgramWalk.readsAtIOnly(st.expr()));
         case Instr.MatMul m -> false;
         case Instr.Transpose t -> false;
         case Instr.If f -> noElems(f.condition()) && elementwise(f.then(), numel)
@@ -139,17 +139,6 @@ final class FlatProgram {
     return switch (c) {
       case Instr.Join j -> noElems(j.left()) && noElems(j.right());
       case Instr.Compare k -> noElems(k.a()) && noElems(k.b());
-    };
-  }
-
-  private static boolean sameIndex(Node n) {
-    return switch (n) {
-      case Node.Elem e -> e.index() == Node.Index.SAME;
-      case Node.Unary u -> sameIndex(u.a());
-      case Node.Binary b -> sameIndex(b.a()) && sameIndex(b.b());
-      case Node.Ternary t -> sameIndex(t.a()) && sameIndex(t.b()) && sameIndex(t.c())
-          && (t.d() == null || sameIndex(t.d()));
-      default -> true;
     };
   }
 

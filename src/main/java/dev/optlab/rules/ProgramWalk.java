@@ -85,6 +85,13 @@ final class ProgramWalk {
     return out;
   }
 
+  /** Whether {@code n} reads every array element it reads at element i (none by row or column). */
+  static boolean readsAtIOnly(Node n) {
+    TreeSet<Integer> other = new TreeSet<>();
+    elems(n, new TreeSet<>(), other);
+    return other.isEmpty();
+  }
+
   /** The arrays {@code n} reads at element i into {@code same}, by row or column into the other. */
   private static void elems(Node n, TreeSet<Integer> same, TreeSet<Integer> other) {
     switch (n) {
